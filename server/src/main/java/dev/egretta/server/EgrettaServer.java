@@ -42,6 +42,7 @@ public final class EgrettaServer implements AutoCloseable {
   private final Object lifecycle = new Object();
   private Javalin app;
   private Path uploadCache;
+  private volatile int port = -1;
   private boolean closed;
 
   private EgrettaServer(Builder settings) {
@@ -67,8 +68,7 @@ public final class EgrettaServer implements AutoCloseable {
       Guard guard = new Guard(settings.apiKeys,
           settings.rateRequests > 0
               ? Optional.of(new RateLimiter(settings.rateRequests, settings.ratePeriod, System::nanoTime))
-              : Optional.empty(),
-          inFlight);
+              : Optional.empty());
       SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerKey), inFlight,
           settings.heartbeat);
       app = Javalin.create(config -> {
@@ -80,11 +80,14 @@ public final class EgrettaServer implements AutoCloseable {
         config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + 64 * 1024, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
+        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+            new org.eclipse.jetty.servlet.FilterHolder(new InFlightFilter(inFlight)), "/*",
+            java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         config.requestLogger.http((ctx, ms) -> ACCESS.log(Level.INFO, () -> String.format(
             "%s %s %d %.0fms org=%s", ctx.method(), ctx.path(), ctx.statusCode(), ms,
             Objects.requireNonNullElse(ctx.attribute(Guard.ORGANISATION_ATTRIBUTE), "-"))));
       });
-      new Routes(settings.engine, guard, streamer, inFlight, settings.maxBodyBytes).register(app);
+      new Routes(settings.engine, guard, streamer, settings.maxBodyBytes).register(app);
       new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes).register(app);
       app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(),
           dev.egretta.api.ErrorBody.of(javalinDetail(e))));
@@ -94,19 +97,19 @@ public final class EgrettaServer implements AutoCloseable {
         Routes.json(ctx, answer.status(), answer.body());
       });
       app.start(settings.host, settings.port);
-      LOG.log(Level.INFO, "Egretta server listening on http://" + settings.host + ":" + app.port());
+      port = app.port();
+      LOG.log(Level.INFO, "Egretta server listening on " + baseUrl());
       return this;
     }
   }
 
   /** The port the server listens on (the chosen one when built with port 0). */
   public int port() {
-    synchronized (lifecycle) {
-      if (app == null) {
-        throw new IllegalStateException("the server is not started");
-      }
-      return app.port();
+    int p = port;
+    if (p < 0) {
+      throw new IllegalStateException("the server is not started");
     }
+    return p;
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:8080}. */

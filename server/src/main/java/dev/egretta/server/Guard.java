@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Wraps every protected route: refuses new work during shutdown (503), authenticates the bearer
- * key (401), applies the key's rate limit (429), and counts the request as in flight.
+ * Wraps every protected route: authenticates the bearer key (401) and applies the key's rate
+ * limit (429). (Shutdown refusal and in-flight counting happen in {@link InFlightFilter}.)
  */
 final class Guard {
   /** The context attribute holding the caller's organisation, for the access log. */
@@ -21,30 +21,20 @@ final class Guard {
 
   private final ApiKeys keys;
   private final Optional<RateLimiter> rateLimiter;
-  private final InFlight inFlight;
 
-  Guard(ApiKeys keys, Optional<RateLimiter> rateLimiter, InFlight inFlight) {
+  Guard(ApiKeys keys, Optional<RateLimiter> rateLimiter) {
     this.keys = keys;
     this.rateLimiter = rateLimiter;
-    this.inFlight = inFlight;
   }
 
   Handler protect(CallerHandler handler) {
     return ctx -> {
-      if (!inFlight.enter()) {
-        ctx.header("Connection", "close");
-        throw HttpProblem.shuttingDown();
-      }
-      try {
-        Caller caller = authenticate(ctx);
-        ctx.attribute(ORGANISATION_ATTRIBUTE, caller.organisation().id());
-        rateLimiter.flatMap(limiter -> limiter.tryAcquire(caller.keyId())).ifPresent(wait -> {
-          throw new HttpProblem(429, "Rate limit exceeded for this API key; retry after the time in Retry-After.", wait);
-        });
-        handler.handle(ctx, caller);
-      } finally {
-        inFlight.exit();
-      }
+      Caller caller = authenticate(ctx);
+      ctx.attribute(ORGANISATION_ATTRIBUTE, caller.organisation().id());
+      rateLimiter.flatMap(limiter -> limiter.tryAcquire(caller.keyId())).ifPresent(wait -> {
+        throw new HttpProblem(429, "Rate limit exceeded for this API key; retry after the time in Retry-After.", wait);
+      });
+      handler.handle(ctx, caller);
     };
   }
 

@@ -40,8 +40,4 @@ final class HttpProblem extends RuntimeException {
   static HttpProblem tooLarge(long limit) {
     return new HttpProblem(413, "Request body is larger than the limit of " + limit + " bytes.");
   }
-
-  static HttpProblem shuttingDown() {
-    return new HttpProblem(503, "The server is shutting down; retry on another instance.", Duration.ofSeconds(5));
-  }
 }
