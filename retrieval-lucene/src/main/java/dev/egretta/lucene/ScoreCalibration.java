@@ -13,7 +13,7 @@ package dev.egretta.lucene;
  */
 public record ScoreCalibration(double midpoint, double slope) {
   /** Fitted on the SciFact train split (not test) for bge-small-en-v1.5; see README. */
-  public static final ScoreCalibration BGE_SMALL_EN_V15 = new ScoreCalibration(0.74, 25.0);
+  public static final ScoreCalibration BGE_SMALL_EN_V15 = new ScoreCalibration(0.8307, 32.62);
 
   public ScoreCalibration {
     if (!(midpoint > -1 && midpoint < 1)) {

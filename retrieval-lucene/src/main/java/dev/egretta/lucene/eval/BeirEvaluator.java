@@ -62,7 +62,7 @@ public final class BeirEvaluator implements AutoCloseable {
         .fusion(config.fusion()).rrfK(config.rrfK()).denseWeight(config.denseWeight())
         .int8Quantization(config.int8Quantization()).chunkTokens(config.chunkTokens())
         .chunkOverlapTokens(config.chunkOverlapTokens()).calibration(config.calibration())
-        .searchDepth(Math.max(config.searchDepth(), CHUNKS_PER_QUERY)).batchChunks(config.batchChunks())
+        .searchDepth(config.searchDepth()).batchChunks(config.batchChunks())
         .build();
     return new BeirEvaluator(dataset, LuceneKnowledgeBase.open(dir, evalConfig));
   }
