@@ -106,10 +106,15 @@ public final class PassageSuggestions implements SuggestionGenerator {
     return b.toString();
   }
 
+  /** Lower-cases capitalised words ({@code Contingency Training} → {@code contingency training}), keeps acronyms. */
   private static String lowerFirst(String s) {
-    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
-      return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    StringBuilder b = new StringBuilder();
+    for (String w : s.split(" ")) {
+      if (!b.isEmpty()) {
+        b.append(' ');
+      }
+      b.append(w.matches("\\p{Lu}\\p{Ll}+") ? w.toLowerCase(Locale.ROOT) : w);
     }
-    return s;
+    return b.toString();
   }
 }
