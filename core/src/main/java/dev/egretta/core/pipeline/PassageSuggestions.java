@@ -14,7 +14,8 @@ import java.util.Set;
  * The default {@link SuggestionGenerator}; no model needed. It proposes questions about the
  * section headings of the passages ("What does the EPA Incident Response Procedures say about
  * reporting?") and about the two-word phrases the passages repeat most that the question does not
- * already cover ("What are the requirements for contingency training?"), interleaved.
+ * already cover ("What are the requirements for contingency training?"), interleaved; phrases seen
+ * more often come first.
  */
 public final class PassageSuggestions implements SuggestionGenerator {
 
@@ -74,7 +75,6 @@ public final class PassageSuggestions implements SuggestionGenerator {
       }
     }
     List<String> phrases = counts.entrySet().stream()
-        .filter(e -> e.getValue() >= 2)
         .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
             .thenComparing(e -> firstSeen.get(e.getKey())))
         .map(Map.Entry::getKey)
