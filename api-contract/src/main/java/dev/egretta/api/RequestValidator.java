@@ -179,12 +179,24 @@ public final class RequestValidator {
       String field = e.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("."));
-      return new JsonRead<>(null, List.of(new FieldError(field.isEmpty() ? "body" : field, "has the wrong type or value: " + firstLine(e.getOriginalMessage()))));
+      String message = limitBreach(e)
+          .map(limit -> "exceeds a JSON limit: " + firstLine(limit.getOriginalMessage()))
+          .orElseGet(() -> "has the wrong type or value: " + firstLine(e.getOriginalMessage()));
+      return new JsonRead<>(null, List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
     } catch (JacksonException e) {
       return new JsonRead<>(null, List.of(new FieldError("body", "is not valid JSON: " + firstLine(e.getOriginalMessage()))));
     } catch (java.io.IOException e) {
       return new JsonRead<>(null, List.of(new FieldError("body", "could not be read: " + e.getMessage())));
     }
+  }
+
+  private static Optional<StreamConstraintsException> limitBreach(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException limit) {
+        return Optional.of(limit);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String firstLine(String message) {
