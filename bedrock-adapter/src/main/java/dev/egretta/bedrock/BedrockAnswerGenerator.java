@@ -1,6 +1,7 @@
 package dev.egretta.bedrock;
 
 import dev.egretta.core.Cancellable;
+import dev.egretta.core.generation.ChatModelAnswerGenerator;
 import dev.egretta.core.spi.AnswerGenerator;
 import dev.egretta.core.spi.AnswerStreamHandler;
 import dev.egretta.core.spi.GeneratedAnswer;
@@ -9,15 +10,17 @@ import dev.egretta.core.spi.StreamingAnswerGenerator;
 import dev.langchain4j.model.bedrock.BedrockChatModel;
 import dev.langchain4j.model.bedrock.BedrockChatRequestParameters;
 import dev.langchain4j.model.bedrock.BedrockStreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Cited answers from a model on Amazon Bedrock, through LangChain4j's Bedrock chat models: Converse
- * for {@link #generate blocking} answers, ConverseStream for {@link #stream streamed} ones. The model
+ * Cited answers from a model on Amazon Bedrock, through LangChain4j's Bedrock chat models and core's
+ * {@link ChatModelAnswerGenerator} (Egretta's grounded prompt): Converse for {@link #generate blocking}
+ * answers, ConverseStream for {@link #stream streamed} ones. This class adds what Bedrock needs on
+ * top: its own SDK clients, one bounded retry layer, Bedrock-specific error translation, a history
+ * shaped as Converse requires, and streams that close their connection when cancelled. The model
  * of each request is {@code request.model().modelId()} (a Bedrock model or inference-profile id, see
  * {@link BedrockModelCatalog}); usage is Bedrock's own token count.
  *
@@ -34,7 +37,7 @@ public final class BedrockAnswerGenerator implements AnswerGenerator, StreamingA
   private final BedrockClients clients;
   private final BedrockErrors errors;
   private final Retrier retrier;
-  private final BedrockChatModel chatModel;
+  private final ChatModelAnswerGenerator blocking;
   private final ScheduledExecutorService scheduler;
   private final StreamingCall.GeneratorParts streamingParts;
 
@@ -47,18 +50,27 @@ public final class BedrockAnswerGenerator implements AnswerGenerator, StreamingA
         .maxOutputTokens(config.maxOutputTokens())
         .temperature(config.temperature())
         .build();
-    this.chatModel = BedrockChatModel.builder()
+    BedrockChatModel chatModel = BedrockChatModel.builder()
         .client(clients.sync)
         .modelId(BedrockModelCatalog.DEFAULT_MODEL_ID)
-        .maxRetries(0)
+        .maxRetries(0) // Retrier is the only retry layer
         .defaultRequestParameters(defaults)
+        .build();
+    this.blocking = ChatModelAnswerGenerator.builder()
+        .chatModel(chatModel)
+        .prompt(BedrockPrompt::of)
+        .sendModelId(true)
         .build();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads());
     this.streamingParts = new StreamingCall.GeneratorParts(clients, errors, retrier, scheduler,
-        client -> BedrockStreamingChatModel.builder()
-            .client(client)
-            .modelId(BedrockModelCatalog.DEFAULT_MODEL_ID)
-            .defaultRequestParameters(defaults)
+        client -> ChatModelAnswerGenerator.builder()
+            .streamingChatModel(BedrockStreamingChatModel.builder()
+                .client(client)
+                .modelId(BedrockModelCatalog.DEFAULT_MODEL_ID)
+                .defaultRequestParameters(defaults)
+                .build())
+            .prompt(BedrockPrompt::of)
+            .sendModelId(true)
             .build());
   }
 
@@ -83,23 +95,13 @@ public final class BedrockAnswerGenerator implements AnswerGenerator, StreamingA
 
   @Override
   public GeneratedAnswer generate(GenerationRequest request) {
-    String modelId = request.model().modelId();
-    ChatRequest chat = chatRequest(request);
-    return retrier.call(modelId, () -> Answers.from(chatModel.chat(chat), modelId, null));
+    return retrier.call(request.model().modelId(), () -> blocking.generate(request));
   }
 
   @Override
   public Cancellable stream(GenerationRequest request, AnswerStreamHandler handler) {
     Objects.requireNonNull(handler, "handler");
-    String modelId = request.model().modelId();
-    return new StreamingCall(streamingParts, chatRequest(request), modelId, handler).start();
-  }
-
-  private static ChatRequest chatRequest(GenerationRequest request) {
-    return ChatRequest.builder()
-        .messages(GroundedPrompt.messages(request))
-        .modelName(request.model().modelId())
-        .build();
+    return new StreamingCall(streamingParts, request, handler).start();
   }
 
   /** Closes the HTTP clients; calls still running fail. Idempotent. */

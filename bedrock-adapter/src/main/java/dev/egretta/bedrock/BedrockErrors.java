@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /**
- * Translates whatever the AWS SDK or LangChain4j threw into an Egretta exception that names the
- * model and region, and says whether another attempt may succeed. AWS SDK types stay in the cause
+ * Translates whatever the AWS SDK or LangChain4j threw (also when core's generic translation already
+ * wrapped it) into an Egretta exception that names the model and region, and says whether another
+ * attempt may succeed. AWS SDK types stay in the cause
  * chain (for logs) and never appear in a signature.
  */
 final class BedrockErrors {
@@ -49,8 +50,8 @@ final class BedrockErrors {
   }
 
   Failure translate(Throwable thrown, String modelId) {
-    if (thrown instanceof EgrettaException e) {
-      return new Failure(e, false);
+    if (thrown instanceof EgrettaException e && e.getCause() == null) {
+      return new Failure(e, false); // raised by Egretta itself, nothing underneath to refine
     }
     AwsServiceException service = find(thrown, AwsServiceException.class);
     if (service != null) {

@@ -3,15 +3,10 @@ package dev.egretta.bedrock;
 import dev.egretta.core.Cancellable;
 import dev.egretta.core.EgrettaException;
 import dev.egretta.core.UpstreamException;
+import dev.egretta.core.generation.ChatModelAnswerGenerator;
 import dev.egretta.core.spi.AnswerStreamHandler;
 import dev.egretta.core.spi.GeneratedAnswer;
-import dev.langchain4j.model.bedrock.BedrockStreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.egretta.core.spi.GenerationRequest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,31 +17,30 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
- * One streamed answer: ConverseStream through LangChain4j, deltas forwarded as Bedrock sends them,
- * usage from the final metadata event. A retryable failure (throttling, also as an exception event
- * inside the stream) is retried with backoff only while no delta has reached the handler; after that
- * the handler gets the error. Exactly one of {@code onComplete}/{@code onError} is called, unless the
- * consumer cancelled, after which nothing more is delivered.
+ * One streamed answer: ConverseStream through LangChain4j and core's {@link ChatModelAnswerGenerator},
+ * deltas forwarded as Bedrock sends them, usage from the final metadata event. A retryable failure
+ * (throttling, also as an exception event inside the stream) is retried with backoff only while no
+ * delta has reached the handler; after that the handler gets the error. Exactly one of
+ * {@code onComplete}/{@code onError} reaches the handler, and nothing at all once the consumer cancelled.
  */
 final class StreamingCall implements Cancellable {
   private final GeneratorParts parts;
-  private final ChatRequest request;
+  private final GenerationRequest request;
   private final String modelId;
   private final AnswerStreamHandler handler;
   private final AtomicBoolean finished = new AtomicBoolean();
-  private final StringBuilder text = new StringBuilder();
   private volatile boolean cancelled;
   private volatile boolean deltaSent;
   private volatile Attempt current;
 
-  /** What a streaming call needs from its generator. */
+  /** What a streaming call needs from its generator; {@code generators} makes one per attempt's client. */
   record GeneratorParts(BedrockClients clients, BedrockErrors errors, Retrier retrier,
-      ScheduledExecutorService scheduler, Function<BedrockRuntimeAsyncClient, BedrockStreamingChatModel> models) {}
+      ScheduledExecutorService scheduler, Function<BedrockRuntimeAsyncClient, ChatModelAnswerGenerator> generators) {}
 
-  StreamingCall(GeneratorParts parts, ChatRequest request, String modelId, AnswerStreamHandler handler) {
+  StreamingCall(GeneratorParts parts, GenerationRequest request, AnswerStreamHandler handler) {
     this.parts = parts;
     this.request = request;
-    this.modelId = modelId;
+    this.modelId = request.model().modelId();
     this.handler = handler;
   }
 
@@ -72,45 +66,34 @@ final class StreamingCall implements Cancellable {
     Attempt attempt = new Attempt(number);
     current = attempt;
     try {
-      BedrockStreamingChatModel model =
-          parts.models().apply(new StreamAttemptClient(parts.clients().async, attempt.tag, attempt::started));
-      model.chat(request, attempt);
+      ChatModelAnswerGenerator generator =
+          parts.generators().apply(new StreamAttemptClient(parts.clients().async, attempt.tag, attempt::started));
+      attempt.inner = generator.stream(request, attempt);
     } catch (RuntimeException e) {
-      attempt.onError(e);
+      attempt.fail(e);
     }
   }
 
-  private void complete(GeneratedAnswer answer) {
-    if (finished.compareAndSet(false, true)) {
-      handler.onComplete(answer);
-    }
-  }
-
-  private void fail(EgrettaException error) {
-    if (finished.compareAndSet(false, true)) {
-      handler.onError(error);
-    }
-  }
-
-  /** One HTTP exchange; its callbacks count once, whichever path (future or subscriber) reports first. */
-  private final class Attempt implements StreamingChatResponseHandler {
+  /** One HTTP exchange; its outcome counts once, whichever path (LangChain4j or the SDK future) reports first. */
+  private final class Attempt implements AnswerStreamHandler {
     private final int number;
     private final String tag = UUID.randomUUID().toString();
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile CompletableFuture<Void> exchange;
-    private volatile StreamingHandle handle;
+    private volatile Cancellable inner;
 
     Attempt(int number) {
       this.number = number;
     }
 
+    /** The SDK call started; watch for a stream that ends without the metadata event LangChain4j completes on. */
     void started(CompletableFuture<Void> future) {
       this.exchange = future;
       future.whenComplete((ok, error) -> {
         if (error == null && !done.get() && !cancelled) {
           // LangChain4j completes on the metadata event, delivered just before the exchange ends;
           // give it a moment, then report a stream that ended without one.
-          parts.scheduler().schedule(() -> onError(new UpstreamException("Bedrock's stream for model " + modelId
+          parts.scheduler().schedule(() -> fail(new UpstreamException("Bedrock's stream for model " + modelId
               + " ended without its final metadata event (no usage reported)")), 200, TimeUnit.MILLISECONDS);
         }
       });
@@ -127,48 +110,37 @@ final class StreamingCall implements Cancellable {
       if (f != null) {
         f.cancel(true);
       }
-      StreamingHandle h = handle;
-      if (h != null) {
-        h.cancel();
+      Cancellable c = inner;
+      if (c != null) {
+        c.cancel();
       }
     }
 
     @Override
-    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-      handle = context.streamingHandle();
-      if (cancelled || done.get()) {
-        handle.cancel();
-        return;
-      }
-      String delta = partial.text();
-      if (delta == null || delta.isEmpty()) {
+    public void onDelta(String text) {
+      if (cancelled || done.get() || text.isEmpty()) {
         return;
       }
       deltaSent = true;
-      synchronized (text) {
-        text.append(delta);
-      }
-      handler.onDelta(delta);
+      handler.onDelta(text);
     }
 
     @Override
-    public void onCompleteResponse(ChatResponse response) {
+    public void onComplete(GeneratedAnswer answer) {
       if (cancelled || !done.compareAndSet(false, true)) {
         return;
       }
-      try {
-        String streamed;
-        synchronized (text) {
-          streamed = text.toString();
-        }
-        complete(Answers.from(response, modelId, streamed));
-      } catch (RuntimeException e) {
-        fail(parts.errors().translate(e, modelId).error());
+      if (finished.compareAndSet(false, true)) {
+        handler.onComplete(answer);
       }
     }
 
     @Override
-    public void onError(Throwable error) {
+    public void onError(EgrettaException error) {
+      fail(error);
+    }
+
+    void fail(Throwable error) {
       if (cancelled || !done.compareAndSet(false, true)) {
         return;
       }
@@ -178,7 +150,9 @@ final class StreamingCall implements Cancellable {
         parts.scheduler().schedule(() -> startAttempt(number + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
         return;
       }
-      fail(parts.retrier().exhausted(failure, number + 1));
+      if (finished.compareAndSet(false, true)) {
+        handler.onError(parts.retrier().exhausted(failure, number + 1));
+      }
     }
   }
 }

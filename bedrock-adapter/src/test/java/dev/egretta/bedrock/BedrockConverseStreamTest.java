@@ -70,7 +70,7 @@ class BedrockConverseStreamTest {
         org.assertj.core.data.Offset.offset(1e-12));
     assertThat(server.lastRequest().streaming()).isTrue();
     assertThat(server.lastRequest().modelId()).isEqualTo(NOVA_LITE);
-    assertThat(server.lastRequest().body().at("/system/0/text").asText()).contains("compliance assistant");
+    assertThat(server.lastRequest().body().at("/system/0/text").asText()).contains("Mode: compliance");
     assertThat(server.lastRequest().body().at("/inferenceConfig/maxTokens").asInt()).isEqualTo(700);
     assertThat(recorder.outcomes).isEqualTo(1);
   }

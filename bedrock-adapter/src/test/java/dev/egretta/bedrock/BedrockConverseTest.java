@@ -85,20 +85,21 @@ class BedrockConverseTest {
 
     String complianceSystem = compliance.at("/system/0/text").asText();
     String advisorySystem = advisory.at("/system/0/text").asText();
-    assertThat(complianceSystem).contains("compliance assistant").contains("[Source N]");
-    assertThat(advisorySystem).contains("compliance advisor").contains("[Source N]");
+    assertThat(complianceSystem).contains("Mode: compliance").contains("[Source N]");
+    assertThat(advisorySystem).contains("Mode: advisory").contains("[Source N]");
     assertThat(complianceSystem).isNotEqualTo(advisorySystem);
 
     JsonNode messages = compliance.get("messages");
     assertThat(messages).hasSize(1);
     assertThat(messages.at("/0/role").asText()).isEqualTo("user");
     String prompt = messages.at("/0/content/0/text").asText();
-    assertThat(prompt).contains(GroundedPrompt.PASSAGES_START).contains(GroundedPrompt.PASSAGES_END);
-    String block = prompt.substring(prompt.indexOf(GroundedPrompt.PASSAGES_START), prompt.indexOf(GroundedPrompt.PASSAGES_END));
+    assertThat(prompt).contains("<documents>").contains("</documents>");
+    String block = prompt.substring(prompt.indexOf("<documents>"), prompt.indexOf("</documents>"));
     assertThat(block)
-        .contains("[Source 1] contingency.pdf, page 12").contains("Backups shall be tested at least annually.")
-        .contains("[Source 2] policy.pdf, page 3").contains("restore procedures quarterly");
-    assertThat(prompt.substring(prompt.indexOf(GroundedPrompt.PASSAGES_END)))
+        .contains("<source id=\"1\" file=\"contingency.pdf\" page=\"12\"")
+        .contains("Backups shall be tested at least annually.")
+        .contains("<source id=\"2\" file=\"policy.pdf\" page=\"3\"").contains("restore procedures quarterly");
+    assertThat(prompt.substring(prompt.indexOf("</documents>")))
         .contains("How often must backups be tested?");
 
     assertThat(compliance.at("/inferenceConfig/maxTokens").asInt()).isEqualTo(700);
