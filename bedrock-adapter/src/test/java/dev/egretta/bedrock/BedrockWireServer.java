@@ -165,7 +165,8 @@ final class BedrockWireServer implements AutoCloseable {
       requests.add(recorded);
       Reply reply = script.poll();
       if (reply == null) {
-        reply = recorded.streaming() ? stream("default streamed answer [Source 1]", 10, 5)
+        reply = path.endsWith("/invoke") ? titanEmbedding()
+            : recorded.streaming() ? stream("default streamed answer [Source 1]", 10, 5)
             : converse("default answer [Source 1]", 10, 5);
       }
       Exchange exchange = new Exchange(socket.getOutputStream());
@@ -224,6 +225,40 @@ final class BedrockWireServer implements AutoCloseable {
   /** Accepts the request and says nothing for {@code silence}. */
   static Reply stall(Duration silence) {
     return (exchange, request) -> Thread.sleep(silence.toMillis());
+  }
+
+  // ---- InvokeModel: Titan Text Embeddings v2 ----
+
+  /**
+   * Titan v2's answer to {@code {"inputText", "dimensions", "normalize"}}: a deterministic, normalized
+   * bag-of-words vector (each lower-cased word hashed into a bucket), so texts sharing words are
+   * close, as with a real embedding model; the token count is the word count.
+   */
+  static Reply titanEmbedding() {
+    return (exchange, request) -> {
+      String text = request.body().path("inputText").asText();
+      int dimensions = request.body().path("dimensions").asInt(1024);
+      float[] vector = new float[dimensions];
+      String[] words = text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
+      int count = 0;
+      for (String word : words) {
+        if (word.length() > 2) {
+          vector[Math.floorMod(word.hashCode(), dimensions)] += 1f;
+          count++;
+        }
+      }
+      double norm = 0;
+      for (float v : vector) {
+        norm += v * v;
+      }
+      ObjectNode root = JSON.createObjectNode();
+      var array = root.putArray("embedding");
+      for (float v : vector) {
+        array.add(norm == 0 ? 0f : (float) (v / Math.sqrt(norm)));
+      }
+      root.put("inputTextTokenCount", Math.max(count, 1));
+      sendJson(exchange, 200, JSON.writeValueAsBytes(root), Map.of());
+    };
   }
 
   // ---- ConverseStream replies ----
