@@ -1,0 +1,76 @@
+package dev.egretta.server;
+
+import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.InvalidRequestException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * The caller organisation's private knowledge base: {@code POST /v1/knowledge-base/documents/}
+ * (multipart, field {@code file}), {@code GET} the same path, and
+ * {@code DELETE /v1/knowledge-base/documents/{document_id}/}.
+ */
+final class DocumentRoutes {
+  static final String PATH = "/v1/knowledge-base/documents/";
+  /** Room for multipart boundaries and headers around the file itself. */
+  private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
+  private final Optional<PrivateDocuments> documents;
+  private final Guard guard;
+  private final long maxUploadBytes;
+
+  DocumentRoutes(Optional<PrivateDocuments> documents, Guard guard, long maxUploadBytes) {
+    this.documents = documents;
+    this.guard = guard;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  void register(Javalin app) {
+    app.post(PATH, guard.protect(this::upload));
+    app.get(PATH, guard.protect((ctx, caller) -> Routes.json(ctx, 200, documents().list(caller.organisation()))));
+    app.delete(PATH + "{document_id}/", guard.protect((ctx, caller) -> {
+      documents().delete(caller.organisation(), ctx.pathParam("document_id"));
+      ctx.status(204);
+    }));
+  }
+
+  private void upload(Context ctx, Caller caller) throws Exception {
+    PrivateDocuments store = documents();
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxUploadBytes + MULTIPART_OVERHEAD) {
+      BoundedBody.drainAndRefuse(ctx, declared, maxUploadBytes);
+    }
+    String type = ctx.contentType();
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      throw InvalidRequestException.of("body", "must be multipart/form-data with the PDF in a part named 'file'");
+    }
+    UploadedFile file;
+    try {
+      file = ctx.uploadedFile("file");
+    } catch (IllegalStateException e) {
+      // Jetty's multipart parser stops at the configured size limits.
+      if (String.valueOf(e.getMessage()).contains("exceeds")) {
+        throw HttpProblem.tooLarge(maxUploadBytes);
+      }
+      throw e;
+    }
+    if (file == null) {
+      throw InvalidRequestException.of("file", "is required: send the PDF as a multipart part named 'file'");
+    }
+    if (file.size() > maxUploadBytes) {
+      throw HttpProblem.tooLarge(maxUploadBytes);
+    }
+    String filename = file.filename() == null || file.filename().isBlank() ? "upload.pdf" : file.filename();
+    try (InputStream content = file.content()) {
+      Routes.json(ctx, 201, store.upload(caller.organisation(), filename, content));
+    }
+  }
+
+  private PrivateDocuments documents() {
+    return documents.orElseThrow(() -> new ConfigurationException(
+        "this server has no private knowledge base (start it with a data folder for uploads)"));
+  }
+}

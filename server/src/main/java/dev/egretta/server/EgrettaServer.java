@@ -1,0 +1,352 @@
+package dev.egretta.server;
+
+import dev.egretta.api.EgretJson;
+import dev.egretta.core.Engine;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.HttpResponseException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Egret-compatible HTTP API over an {@link Engine}: {@code POST /v1/query/} (JSON, or
+ * Server-Sent Events with {@code "stream": true}), sessions, models, domains and categories, and
+ * the caller organisation's private knowledge base. Every route but {@code GET /health} needs
+ * {@code Authorization: Bearer <api key>}; the key decides the organisation.
+ *
+ * <pre>{@code
+ * try (EgrettaServer server = EgrettaServer.builder()
+ *     .engine(engine)
+ *     .apiKeys(ApiKeys.load(Path.of("keys.txt")))
+ *     .port(8080)
+ *     .build()
+ *     .start()) {
+ *   server.awaitShutdown();
+ * }
+ * }</pre>
+ *
+ * Requests run on virtual threads. {@link #close()} is graceful: new requests get 503, running
+ * ones (streams included) may finish within the shutdown timeout, then the HTTP server stops and
+ * the engine (index, session store) and the private-documents store are closed.
+ */
+public final class EgrettaServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(EgrettaServer.class.getName());
+  private static final System.Logger ACCESS = System.getLogger("dev.egretta.server.access");
+
+  private final Builder settings;
+  private final InFlight inFlight = new InFlight();
+  private final Object lifecycle = new Object();
+  private Javalin app;
+  private Path uploadCache;
+  private volatile int port = -1;
+  private boolean closed;
+
+  private EgrettaServer(Builder settings) {
+    this.settings = settings;
+  }
+
+  /** A builder; {@link Builder#engine} and {@link Builder#apiKeys} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening; returns this server. */
+  public EgrettaServer start() {
+    synchronized (lifecycle) {
+      if (app != null || closed) {
+        throw new IllegalStateException("an EgrettaServer starts once");
+      }
+      try {
+        uploadCache = Files.createTempDirectory("egretta-uploads");
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot create a temporary folder for uploads: " + e.getMessage(), e);
+      }
+      Guard guard = new Guard(settings.apiKeys,
+          settings.rateRequests > 0
+              ? Optional.of(new RateLimiter(settings.rateRequests, settings.ratePeriod, System::nanoTime))
+              : Optional.empty());
+      SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerKey), inFlight,
+          settings.heartbeat);
+      app = Javalin.create(config -> {
+        config.useVirtualThreads = true;
+        config.showJavalinBanner = false;
+        config.startupWatcherEnabled = false;
+        config.http.maxRequestSize = settings.maxBodyBytes;
+        config.jetty.multipartConfig.cacheDirectory(uploadCache.toString());
+        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + 64 * 1024, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
+        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+            new org.eclipse.jetty.servlet.FilterHolder(new InFlightFilter(inFlight)), "/*",
+            java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+        config.requestLogger.http((ctx, ms) -> ACCESS.log(Level.INFO, () -> String.format(
+            "%s %s %d %.0fms org=%s", ctx.method(), ctx.path(), ctx.statusCode(), ms,
+            Objects.requireNonNullElse(ctx.attribute(Guard.ORGANISATION_ATTRIBUTE), "-"))));
+      });
+      new Routes(settings.engine, guard, streamer, settings.maxBodyBytes).register(app);
+      new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes).register(app);
+      app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(),
+          dev.egretta.api.ErrorBody.of(javalinDetail(e))));
+      app.exception(Exception.class, (e, ctx) -> {
+        ErrorMapper.Answer answer = ErrorMapper.map(e);
+        answer.retryAfterHeader().ifPresent(v -> ctx.header("Retry-After", v));
+        Routes.json(ctx, answer.status(), answer.body());
+      });
+      app.start(settings.host, settings.port);
+      port = app.port();
+      LOG.log(Level.INFO, "Egretta server listening on " + baseUrl());
+      return this;
+    }
+  }
+
+  /** The port the server listens on (the chosen one when built with port 0). */
+  public int port() {
+    int p = port;
+    if (p < 0) {
+      throw new IllegalStateException("the server is not started");
+    }
+    return p;
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public String baseUrl() {
+    return "http://" + (settings.host.contains(":") ? "[" + settings.host + "]" : settings.host) + ":" + port();
+  }
+
+  /** Blocks until {@link #close()} has completed on another thread (for a server's main thread). */
+  public void awaitShutdown() throws InterruptedException {
+    synchronized (lifecycle) {
+      while (!closed) {
+        lifecycle.wait();
+      }
+    }
+  }
+
+  /** Graceful shutdown; idempotent. */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      try {
+        if (app != null) {
+          int left = inFlight.drain(settings.shutdownTimeout);
+          if (left > 0) {
+            LOG.log(Level.WARNING, left + " request(s) still running after the shutdown timeout; stopping anyway");
+          }
+          app.stop();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        if (app != null) {
+          app.stop();
+        }
+      } finally {
+        closeQuietly("private documents", settings.documents.filter(AutoCloseable.class::isInstance)
+            .map(AutoCloseable.class::cast).orElse(null));
+        if (settings.closeEngine) {
+          closeQuietly("engine", settings.engine);
+        }
+        deleteQuietly(uploadCache);
+        closed = true;
+        lifecycle.notifyAll();
+        LOG.log(Level.INFO, "Egretta server stopped");
+      }
+    }
+  }
+
+  private static String javalinDetail(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 404 -> "Not found.";
+      case 405 -> "Method not allowed.";
+      case 413 -> "Request body is too large.";
+      default -> e.getMessage() == null || e.getMessage().isBlank() ? "Request failed." : e.getMessage();
+    };
+  }
+
+  private static void closeQuietly(String what, AutoCloseable resource) {
+    if (resource == null) {
+      return;
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.log(Level.ERROR, "closing the " + what + " failed", e);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (var paths = Files.walk(folder)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      LOG.log(Level.DEBUG, "could not delete " + folder + ": " + e.getMessage());
+    }
+  }
+
+  static String json(Object value) {
+    return EgretJson.write(value);
+  }
+
+  /** Settings of a server; each setter checks its value and names it when it is wrong. */
+  public static final class Builder {
+    private Engine engine;
+    private ApiKeys apiKeys;
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private long maxBodyBytes = 1L << 20;
+    private long maxUploadBytes = 50L << 20;
+    private int rateRequests = 120;
+    private Duration ratePeriod = Duration.ofMinutes(1);
+    private int maxStreamsPerKey = 4;
+    private Duration heartbeat = Duration.ofSeconds(15);
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private Optional<PrivateDocuments> documents = Optional.empty();
+    private boolean closeEngine = true;
+
+    private Builder() {}
+
+    /** The engine that answers (required). The server closes it on shutdown unless {@link #closeEngine(boolean)} says no. */
+    public Builder engine(Engine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /** The accepted keys (required). */
+    public Builder apiKeys(ApiKeys apiKeys) {
+      this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+      return this;
+    }
+
+    /** Loads the accepted keys from a keys file (see {@link ApiKeys}). */
+    public Builder apiKeysFile(Path file) {
+      return apiKeys(ApiKeys.load(file));
+    }
+
+    /** The interface to bind; default {@code 127.0.0.1} (loopback only). */
+    public Builder host(String host) {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("host must not be blank");
+      }
+      this.host = host.strip();
+      return this;
+    }
+
+    /** The port; 0 picks a free one (see {@link EgrettaServer#port()}); default 8080. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535; got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The largest JSON request body; larger ones get 413. Default 1 MiB. */
+    public Builder maxBodyBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxBodyBytes must be at least 1024; got " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** The largest uploaded document; larger ones get 413. Default 50 MiB. */
+    public Builder maxUploadBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxUploadBytes must be at least 1024; got " + bytes);
+      }
+      this.maxUploadBytes = bytes;
+      return this;
+    }
+
+    /** At most {@code requests} requests per API key per {@code period} (a token bucket); default 120 per minute. */
+    public Builder rateLimit(int requests, Duration period) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("rate limit requests must be >= 1; got " + requests);
+      }
+      if (period == null || period.isNegative() || period.isZero()) {
+        throw new IllegalArgumentException("rate limit period must be positive; got " + period);
+      }
+      this.rateRequests = requests;
+      this.ratePeriod = period;
+      return this;
+    }
+
+    /** No rate limit (for trusted single-tenant installs and tests). */
+    public Builder noRateLimit() {
+      this.rateRequests = 0;
+      return this;
+    }
+
+    /** At most this many concurrent streams per API key; more get 429. Default 4. */
+    public Builder maxStreamsPerKey(int streams) {
+      if (streams < 1) {
+        throw new IllegalArgumentException("maxStreamsPerKey must be >= 1; got " + streams);
+      }
+      this.maxStreamsPerKey = streams;
+      return this;
+    }
+
+    /** How long a stream may stay silent before a heartbeat comment is sent; default 15 s. */
+    public Builder heartbeatInterval(Duration interval) {
+      if (interval == null || interval.toMillis() < 1) {
+        throw new IllegalArgumentException("heartbeatInterval must be at least 1 ms; got " + interval);
+      }
+      this.heartbeat = interval;
+      return this;
+    }
+
+    /** How long {@link EgrettaServer#close()} waits for running requests; default 30 s. */
+    public Builder shutdownTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative()) {
+        throw new IllegalArgumentException("shutdownTimeout must be >= 0; got " + timeout);
+      }
+      this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /** The private knowledge base behind the document routes; without one they answer 503. */
+    public Builder privateDocuments(PrivateDocuments documents) {
+      this.documents = Optional.of(Objects.requireNonNull(documents, "documents"));
+      return this;
+    }
+
+    /** Whether {@link EgrettaServer#close()} also closes the engine; default true. */
+    public Builder closeEngine(boolean close) {
+      this.closeEngine = close;
+      return this;
+    }
+
+    /** A server with these settings, not yet started. */
+    public EgrettaServer build() {
+      if (engine == null) {
+        throw new IllegalStateException("engine is required: call engine(Engine)");
+      }
+      if (apiKeys == null) {
+        throw new IllegalStateException("apiKeys is required: call apiKeys(ApiKeys) or apiKeysFile(Path)");
+      }
+      Builder copy = new Builder();
+      copy.engine = engine;
+      copy.apiKeys = apiKeys;
+      copy.host = host;
+      copy.port = port;
+      copy.maxBodyBytes = maxBodyBytes;
+      copy.maxUploadBytes = maxUploadBytes;
+      copy.rateRequests = rateRequests;
+      copy.ratePeriod = ratePeriod;
+      copy.maxStreamsPerKey = maxStreamsPerKey;
+      copy.heartbeat = heartbeat;
+      copy.shutdownTimeout = shutdownTimeout;
+      copy.documents = documents;
+      copy.closeEngine = closeEngine;
+      return new EgrettaServer(copy);
+    }
+  }
+}

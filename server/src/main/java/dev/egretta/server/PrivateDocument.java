@@ -1,0 +1,36 @@
+package dev.egretta.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One document of an organisation's private knowledge base, as the server lists it.
+ *
+ * @param documentId the id to delete it by
+ * @param filename the uploaded file name
+ * @param uri the document's URI in the index (the {@code uri} its sources carry)
+ * @param sizeBytes the stored size
+ * @param pages pages indexed, 0 when unknown
+ * @param uploadedAt when it was stored
+ */
+@JsonPropertyOrder({"document_id", "filename", "uri", "size_bytes", "pages", "uploaded_at"})
+public record PrivateDocument(
+    @JsonProperty("document_id") String documentId,
+    @JsonProperty("filename") String filename,
+    @JsonProperty("uri") String uri,
+    @JsonProperty("size_bytes") long sizeBytes,
+    @JsonProperty("pages") int pages,
+    @JsonProperty("uploaded_at") Instant uploadedAt) {
+
+  public PrivateDocument {
+    Objects.requireNonNull(documentId, "documentId");
+    Objects.requireNonNull(filename, "filename");
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(uploadedAt, "uploadedAt");
+    if (sizeBytes < 0 || pages < 0) {
+      throw new IllegalArgumentException("sizeBytes and pages must be >= 0; got " + sizeBytes + ", " + pages);
+    }
+  }
+}

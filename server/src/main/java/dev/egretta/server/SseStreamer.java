@@ -1,0 +1,91 @@
+package dev.egretta.server;
+
+import dev.egretta.api.ErrorBody;
+import dev.egretta.api.StreamEvent;
+import dev.egretta.api.ValidatedQuery;
+import dev.egretta.core.Cancellable;
+import dev.egretta.core.Engine;
+import dev.egretta.core.Organisation;
+import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Relays one streamed answer as Server-Sent Events on the request's own (virtual) thread: events
+ * from the engine go through a queue to the socket; while no event comes, a heartbeat comment is
+ * written, which is also how a vanished client is noticed. When writing fails (the client went
+ * away) or the server must stop, generation is cancelled.
+ */
+final class SseStreamer {
+  private static final System.Logger LOG = System.getLogger(SseStreamer.class.getName());
+  private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+  /** Put in the queue to end the relay when the server aborts the stream. */
+  private static final StreamEvent ABORTED =
+      new StreamEvent.Error(ErrorBody.of("The server is shutting down; the answer was cancelled."));
+
+  private final Engine engine;
+  private final StreamSlots slots;
+  private final InFlight inFlight;
+  private final Duration heartbeat;
+
+  SseStreamer(Engine engine, StreamSlots slots, InFlight inFlight, Duration heartbeat) {
+    this.engine = engine;
+    this.slots = slots;
+    this.inFlight = inFlight;
+    this.heartbeat = heartbeat;
+  }
+
+  void stream(Context ctx, Caller caller, ValidatedQuery query) throws Exception {
+    try (AutoCloseable slot = slots.tryAcquire(caller.keyId()).orElseThrow(() -> new HttpProblem(429,
+        "Too many concurrent streams for this API key (at most " + slots.perKey()
+            + "); retry when one has finished.", Duration.ofSeconds(1)))) {
+      relay(ctx, caller.organisation(), query);
+    }
+  }
+
+  private void relay(Context ctx, Organisation organisation, ValidatedQuery query) throws InterruptedException {
+    BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+    // Errors thrown here (unknown session, bad model) are answered as plain JSON errors: nothing is committed yet.
+    Cancellable generation = engine.stream(query, organisation, events::add);
+    Runnable abort = () -> {
+      generation.cancel();
+      events.add(ABORTED);
+    };
+    inFlight.addStream(abort);
+    boolean finished = false;
+    try {
+      HttpServletResponse res = ctx.res();
+      res.setStatus(200);
+      res.setContentType("text/event-stream;charset=utf-8");
+      res.setHeader("Cache-Control", "no-cache");
+      res.setHeader("X-Accel-Buffering", "no");
+      ServletOutputStream out = res.getOutputStream();
+      res.flushBuffer();
+      long heartbeatMillis = Math.max(1, heartbeat.toMillis());
+      while (!finished) {
+        StreamEvent event = events.poll(heartbeatMillis, TimeUnit.MILLISECONDS);
+        if (event == null) {
+          out.write(HEARTBEAT);
+        } else {
+          out.write(event.toSse().getBytes(StandardCharsets.UTF_8));
+          finished = event instanceof StreamEvent.Done || event instanceof StreamEvent.Error;
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "stream client went away; cancelling generation: " + e);
+    } finally {
+      inFlight.removeStream(abort);
+      if (!finished) {
+        generation.cancel();
+      }
+    }
+  }
+}
