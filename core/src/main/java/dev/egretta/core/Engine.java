@@ -27,6 +27,16 @@ public interface Engine extends AutoCloseable {
    */
   Cancellable stream(ValidatedQuery query, Organisation caller, StreamListener listener);
 
+  /**
+   * The streamed answer as a {@link java.util.concurrent.Flow.Publisher}: each subscription runs the
+   * query once and receives the same events as {@link #stream} ({@code onNext}), then
+   * {@code onComplete}; cancelling the subscription stops generation.
+   */
+  default java.util.concurrent.Flow.Publisher<dev.egretta.api.StreamEvent> publish(ValidatedQuery query,
+      Organisation caller) {
+    return new StreamPublisher(this, query, caller);
+  }
+
   /** The caller's most recently active sessions, newest first. */
   List<SessionSummary> recentSessions(Organisation caller, int limit);
 

@@ -1,0 +1,56 @@
+package dev.egretta.cli;
+
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * The {@code egretta} command line: {@code main} for the runnable jar and {@link #run} for tests
+ * and embedders that want the commands in-process.
+ *
+ * <p>Exit codes: {@value #OK} success; {@value #FAILURE} runtime failure (a missing index, an
+ * unreadable file, an upstream error); {@value #USAGE} usage error (an unknown option, a bad
+ * value, an invalid request). Errors are one line on standard error, {@code {"detail": "..."}}
+ * when {@code --json} was given; set {@code EGRETTA_DEBUG=1} to see stack traces.
+ */
+public final class Egretta {
+  /** Success. */
+  public static final int OK = 0;
+  /** A runtime failure: the command was well formed but could not be carried out. */
+  public static final int FAILURE = 1;
+  /** A usage error: unknown command or option, missing or bad value, invalid request. */
+  public static final int USAGE = 2;
+
+  private Egretta() {}
+
+  /** Held so that the quietened library loggers keep their level (JUL keeps weak references). */
+  private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of(
+      "org.apache.pdfbox", "org.apache.fontbox", "org.apache.tika", "ai.onnxruntime")
+      .map(java.util.logging.Logger::getLogger).toList();
+
+  static {
+    // Libraries log font fallbacks and parser notes through java.util.logging; a person running a
+    // command wants results and errors, not library chatter.
+    QUIET.forEach(l -> l.setLevel(java.util.logging.Level.SEVERE));
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(Context.system(), args));
+  }
+
+  /** Runs one command line in-process and returns its exit code; never throws, never exits. */
+  public static int run(Context context, String... args) {
+    return commandLine(context, Arrays.asList(args).contains("--json")).execute(args);
+  }
+
+  /** The configured picocli command line over {@code context}. */
+  static CommandLine commandLine(Context context, boolean json) {
+    CommandLine cl = new CommandLine(new EgrettaCommand(context), new ContextFactory(context));
+    Failures failures = new Failures(context, json);
+    cl.setOut(context.out());
+    cl.setErr(context.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(failures);
+    cl.setParameterExceptionHandler(failures);
+    return cl;
+  }
+}

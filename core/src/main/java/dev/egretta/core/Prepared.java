@@ -1,0 +1,47 @@
+package dev.egretta.core;
+
+import dev.egretta.api.Mode;
+import dev.egretta.api.Source;
+import dev.egretta.api.ValidatedQuery;
+import dev.egretta.core.catalog.DomainCatalog;
+import dev.egretta.core.pipeline.ContextDecision;
+import dev.egretta.core.session.SessionRecord;
+import dev.egretta.core.spi.GenerationRequest;
+import dev.egretta.core.spi.ModelEntry;
+import dev.egretta.core.spi.SearchScope;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A query after every stage before generation: checked, session loaded, rewritten, routed, retrieved
+ * and judged. {@code generation} is null when the context is insufficient.
+ */
+record Prepared(
+    ValidatedQuery query,
+    Organisation caller,
+    DomainCatalog.Resolved names,
+    ModelEntry model,
+    Mode mode,
+    Optional<SessionRecord> session,
+    String standaloneQuestion,
+    SearchScope scope,
+    ContextDecision decision,
+    List<Source> sources,
+    GenerationRequest generation,
+    long startNanos,
+    Instant startedAt,
+    long retrievalMs) {
+
+  boolean insufficient() {
+    return decision.insufficient();
+  }
+
+  /** The answer given without a model when the knowledge base does not cover the question. */
+  String notCovered() {
+    return "# Not covered by the knowledge base\n\n"
+        + "The knowledge base does not cover this question: no indexed passage in " + names.domainName() + " ("
+        + names.categoryName() + ") is relevant enough to answer it without guessing. "
+        + "Try rephrasing the question, or ask about a topic the documents cover.\n";
+  }
+}

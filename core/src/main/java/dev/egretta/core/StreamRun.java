@@ -1,0 +1,186 @@
+package dev.egretta.core;
+
+import dev.egretta.api.ErrorBody;
+import dev.egretta.api.QueryResponse;
+import dev.egretta.api.StreamEvent;
+import dev.egretta.api.ValidatedQuery;
+import dev.egretta.core.pipeline.CitationFilter;
+import dev.egretta.core.spi.AnswerGenerator;
+import dev.egretta.core.spi.AnswerStreamHandler;
+import dev.egretta.core.spi.GeneratedAnswer;
+import dev.egretta.core.spi.StreamingAnswerGenerator;
+import dev.egretta.core.spi.TokenUsage;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One streamed query: sources, then repaired deltas, then exactly one done or error event; nothing
+ * after cancellation. Events reach the listener one at a time.
+ */
+final class StreamRun implements Cancellable {
+
+  private static final System.Logger LOG = System.getLogger(StreamRun.class.getName());
+
+  private final QueryPipeline pipeline;
+  private final ValidatedQuery query;
+  private final Organisation caller;
+  private final StreamListener listener;
+  private volatile boolean cancelled;
+  private volatile Cancellable generation;
+  private volatile Future<?> task;
+  private boolean ended;
+
+  StreamRun(QueryPipeline pipeline, ValidatedQuery query, Organisation caller, StreamListener listener) {
+    this.pipeline = pipeline;
+    this.query = query;
+    this.caller = caller;
+    this.listener = listener;
+  }
+
+  void submit(ExecutorService executor) {
+    try {
+      task = executor.submit(this::run);
+    } catch (RejectedExecutionException e) {
+      end(new StreamEvent.Error(ErrorBody.of("the engine is shutting down")));
+    }
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    Cancellable g = generation;
+    if (g != null) {
+      g.cancel();
+    }
+    Future<?> t = task;
+    if (t != null) {
+      t.cancel(true);
+    }
+  }
+
+  private void run() {
+    try {
+      Prepared p = pipeline.prepare(query, caller);
+      if (!emit(new StreamEvent.Sources(p.sources()))) {
+        return;
+      }
+      if (p.insufficient()) {
+        String text = p.notCovered();
+        if (emit(new StreamEvent.Delta(text))) {
+          end(new StreamEvent.Done(pipeline.finish(p, text, TokenUsage.ZERO, 0)));
+        }
+        return;
+      }
+      long g0 = System.nanoTime();
+      CitationFilter filter = new CitationFilter(p.sources().size());
+      StringBuilder text = new StringBuilder();
+      Cancellable c = streaming(pipeline.generator(p.model())).stream(p.generation(), new AnswerStreamHandler() {
+        @Override
+        public void onDelta(String fragment) {
+          String safe = filter.accept(fragment);
+          if (!safe.isEmpty() && !cancelled) {
+            text.append(safe);
+            emit(new StreamEvent.Delta(safe));
+          }
+        }
+
+        @Override
+        public void onComplete(GeneratedAnswer answer) {
+          String rest = filter.finish();
+          if (!rest.isEmpty()) {
+            text.append(rest);
+            if (!emit(new StreamEvent.Delta(rest))) {
+              return;
+            }
+          }
+          if (cancelled) {
+            return;
+          }
+          if (text.toString().isBlank()) {
+            fail(new UpstreamException("the model returned an empty answer"));
+            return;
+          }
+          try {
+            QueryResponse r = pipeline.finish(p, text.toString(), answer.usage(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - g0));
+            end(new StreamEvent.Done(r));
+          } catch (EgrettaException e) {
+            fail(e);
+          } catch (RuntimeException e) {
+            internal(e);
+          }
+        }
+
+        @Override
+        public void onError(EgrettaException error) {
+          fail(error);
+        }
+      });
+      generation = c;
+      if (cancelled) {
+        c.cancel();
+      }
+    } catch (EgrettaException e) {
+      fail(e);
+    } catch (RuntimeException e) {
+      internal(e);
+    }
+  }
+
+  private static StreamingAnswerGenerator streaming(AnswerGenerator g) {
+    if (g instanceof StreamingAnswerGenerator s) {
+      return s;
+    }
+    return (request, handler) -> {
+      try {
+        GeneratedAnswer a = g.generate(request);
+        handler.onDelta(a.markdown());
+        handler.onComplete(a);
+      } catch (EgrettaException e) {
+        handler.onError(e);
+      }
+      return () -> {};
+    };
+  }
+
+  private void fail(EgrettaException e) {
+    ErrorBody body = e instanceof InvalidRequestException ie ? ie.body() : ErrorBody.of(e.getMessage());
+    end(new StreamEvent.Error(body));
+  }
+
+  private void internal(RuntimeException e) {
+    LOG.log(Level.ERROR, "a streamed query failed unexpectedly", e);
+    end(new StreamEvent.Error(ErrorBody.of("internal error: " + e.getClass().getSimpleName())));
+  }
+
+  /** Delivers a non-final event; false when the stream is over or cancelled. */
+  private synchronized boolean emit(StreamEvent event) {
+    if (ended || cancelled) {
+      return false;
+    }
+    return deliver(event);
+  }
+
+  private synchronized void end(StreamEvent event) {
+    if (ended || cancelled) {
+      return;
+    }
+    ended = true;
+    deliver(event);
+  }
+
+  private boolean deliver(StreamEvent event) {
+    try {
+      listener.onEvent(event);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a stream listener threw; cancelling the stream: " + e);
+      ended = true;
+      cancel();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.egretta.core.generation;
+
+import dev.egretta.core.pipeline.Terms;
+import dev.egretta.core.spi.NumberedPassage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses the sentences of the passages that best match a question: each sentence scores the sum
+ * of the inverse sentence frequencies of the question terms it contains, weighted by its passage's
+ * retrieval score; sentences of under 5 or over 80 words are skipped; at most two per passage.
+ * When no sentence shares a term with the question, the first sentence of the best passage is used.
+ */
+final class SentencePicker {
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[\"'(\\[]?[A-Z0-9])|\\s*\\n\\s*(?=[•▪●◦\\-–*]\\s)");
+  private static final int MAX_PER_PASSAGE = 2;
+
+  record Pick(int source, String sentence, double score, int order) {}
+
+  private SentencePicker() {}
+
+  static List<Pick> pick(String question, List<NumberedPassage> passages, int max) {
+    Set<String> terms = Terms.contentTerms(question);
+    List<Pick> all = new ArrayList<>();
+    Map<String, Integer> df = new HashMap<>();
+    List<List<String>> sentenceTerms = new ArrayList<>();
+    int order = 0;
+    for (NumberedPassage np : passages) {
+      for (String s : split(np.passage().text())) {
+        int words = s.split(" ").length;
+        if (words < 5 || words > 80) {
+          continue;
+        }
+        List<String> ts = List.copyOf(Terms.contentTerms(s));
+        ts.forEach(t -> df.merge(t, 1, Integer::sum));
+        sentenceTerms.add(ts);
+        all.add(new Pick(np.number(), s, np.passage().score(), order++));
+      }
+    }
+    int n = all.size();
+    List<Pick> scored = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Pick p = all.get(i);
+      double s = 0;
+      for (String t : sentenceTerms.get(i)) {
+        if (terms.contains(t)) {
+          s += Math.log(1.0 + (double) n / df.get(t));
+        }
+      }
+      scored.add(new Pick(p.source(), p.sentence(), s * (0.5 + p.score()), p.order()));
+    }
+    List<Pick> chosen = new ArrayList<>();
+    Map<Integer, Integer> perSource = new HashMap<>();
+    scored.stream().filter(p -> p.score() > 0)
+        .sorted(Comparator.comparingDouble(Pick::score).reversed().thenComparingInt(Pick::order))
+        .forEach(p -> {
+          if (chosen.size() < max && perSource.getOrDefault(p.source(), 0) < MAX_PER_PASSAGE) {
+            chosen.add(p);
+            perSource.merge(p.source(), 1, Integer::sum);
+          }
+        });
+    if (chosen.isEmpty() && !all.isEmpty()) {
+      chosen.add(all.getFirst());
+    }
+    chosen.sort(Comparator.comparingInt(Pick::source).thenComparingInt(Pick::order));
+    return chosen;
+  }
+
+  /** Sentences of a passage, whitespace collapsed, hyphenated line breaks joined, bullets removed. */
+  static List<String> split(String text) {
+    String t = text.replaceAll("(\\p{Ll})-\\s*\\n\\s*(\\p{Ll})", "$1$2");
+    List<String> out = new ArrayList<>();
+    for (String s : SENTENCE_END.split(t)) {
+      String c = s.replaceAll("\\s+", " ").replaceFirst("^[•▪●◦\\-–*]\\s*", "").strip();
+      c = c.replace("\"", "'");
+      if (c.length() > 600) {
+        c = c.substring(0, 600).replaceFirst("\\s+\\S*$", "") + " ...";
+      }
+      if (!c.isEmpty()) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+}

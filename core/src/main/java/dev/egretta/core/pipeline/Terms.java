@@ -1,0 +1,91 @@
+package dev.egretta.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The small text analysis the default stages share: lower-cased word tokens, an English stop-word
+ * list, and a light suffix stemmer ({@code requirements} → {@code requirement}, {@code reporting}
+ * → {@code report}). Deliberately simple and deterministic; retrieval itself uses the retriever's analyser.
+ */
+public final class Terms {
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
+
+  /** Common English function words and question words. */
+  public static final Set<String> STOP_WORDS = Set.of(
+      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+      "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+      "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
+      "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+      "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
+      "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
+      "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+      "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+      "whom", "why", "will", "with", "would", "you", "your", "yours", "shall", "may", "must", "might", "within",
+      "per", "via", "etc", "e.g", "i.e", "tell", "explain", "describe", "according", "say", "says", "said", "please",
+      "give", "list", "us", "one", "two", "use", "used", "using", "make", "get", "need", "needs", "way", "ways");
+
+  private Terms() {}
+
+  /** Every word token, lower-cased, in order. */
+  public static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  /** The distinct stemmed content words (no stop words, no single characters), in order. */
+  public static Set<String> contentTerms(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String w : words(text)) {
+      if (isContent(w)) {
+        out.add(stem(w));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a lower-cased word carries content (not a stop word, longer than one character). */
+  public static boolean isContent(String word) {
+    return word.length() > 1 && !STOP_WORDS.contains(word) && !word.chars().allMatch(Character::isDigit);
+  }
+
+  /** A light English suffix stemmer. */
+  public static String stem(String w) {
+    if (w.length() > 5 && w.endsWith("ies")) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.length() > 5 && w.endsWith("ing")) {
+      return w.substring(0, w.length() - 3);
+    }
+    if (w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+      return w.substring(0, w.length() - 2);
+    }
+    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+      return w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  /** Jaccard similarity of two texts' content terms, in [0, 1]. */
+  public static double similarity(String a, String b) {
+    Set<String> x = contentTerms(a);
+    Set<String> y = contentTerms(b);
+    if (x.isEmpty() && y.isEmpty()) {
+      return 1.0;
+    }
+    Set<String> union = new LinkedHashSet<>(x);
+    union.addAll(y);
+    long common = x.stream().filter(y::contains).count();
+    return (double) common / union.size();
+  }
+}

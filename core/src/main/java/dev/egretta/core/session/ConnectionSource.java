@@ -1,0 +1,130 @@
+package dev.egretta.core.session;
+
+import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.EgrettaException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/** Where {@link JdbcSessionStore} gets connections: one shared connection under a lock, or a pool. */
+abstract class ConnectionSource implements AutoCloseable {
+
+  /** Work on a connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  abstract <T> T call(String what, Work<T> work);
+
+  @Override
+  public abstract void close();
+
+  /** Runs work in a transaction: committed when it returns, rolled back when it throws. */
+  <T> T transaction(String what, Work<T> work) {
+    return call(what, c -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.apply(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    });
+  }
+
+  static EgrettaException failure(String what, SQLException e) {
+    return new EgrettaException("the session store could not " + what + ": " + e.getMessage(), e);
+  }
+
+  static ConnectionSource single(String url, Properties props) {
+    return new Single(url, props);
+  }
+
+  static ConnectionSource pooled(DataSource ds) {
+    return new Pooled(ds);
+  }
+
+  private static final class Single extends ConnectionSource {
+    private final String url;
+    private final Properties props;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
+    private boolean closed;
+
+    Single(String url, Properties props) {
+      this.url = url;
+      this.props = props;
+    }
+
+    @Override
+    <T> T call(String what, Work<T> work) {
+      lock.lock();
+      try {
+        if (closed) {
+          throw new IllegalStateException("the session store is closed");
+        }
+        if (connection == null || connection.isClosed()) {
+          connection = connect();
+        }
+        return work.apply(connection);
+      } catch (SQLException e) {
+        throw failure(what, e);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    private Connection connect() {
+      try {
+        return DriverManager.getConnection(url, props);
+      } catch (SQLException e) {
+        String redacted = url.replaceAll("password=[^&;]*", "password=***");
+        throw new ConfigurationException("cannot connect to session database " + redacted + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      lock.lock();
+      try {
+        closed = true;
+        if (connection != null) {
+          connection.close();
+        }
+      } catch (SQLException e) {
+        throw failure("close", e);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private static final class Pooled extends ConnectionSource {
+    private final DataSource ds;
+
+    Pooled(DataSource ds) {
+      this.ds = ds;
+    }
+
+    @Override
+    <T> T call(String what, Work<T> work) {
+      try (Connection c = ds.getConnection()) {
+        return work.apply(c);
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,335 @@
+package dev.egretta.core.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.egretta.api.ContextQuality;
+import dev.egretta.api.EgretJson;
+import dev.egretta.api.Mode;
+import dev.egretta.api.Sender;
+import dev.egretta.api.Source;
+import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.EgrettaException;
+import dev.egretta.core.NotFoundException;
+import dev.egretta.core.Organisation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Sessions in a relational database through JDBC: SQLite (durable and embedded: one file that
+ * survives restarts; the CLI keeps it beside the index) or PostgreSQL (shared by several servers).
+ * The dialect is detected from the connection. Tables ({@code egretta_session},
+ * {@code egretta_message}) are created when missing. Times are kept as microseconds since the epoch;
+ * sources and context quality as Egret JSON. Thread-safe; storage failures become
+ * {@link EgrettaException}s naming the operation.
+ *
+ * <pre>{@code
+ * SessionStore local = JdbcSessionStore.sqlite(Path.of("index/sessions.db"));
+ * SessionStore shared = JdbcSessionStore.open("jdbc:postgresql://127.0.0.1:5432/egretta", "egretta", secret);
+ * }</pre>
+ * The JDBC driver must be on the class path (core brings SQLite's; add {@code org.postgresql:postgresql}
+ * for PostgreSQL).
+ */
+public final class JdbcSessionStore implements SessionStore {
+
+  private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {};
+
+  private final ConnectionSource connections;
+  private final Dialect dialect;
+
+  private JdbcSessionStore(ConnectionSource connections) {
+    this.connections = connections;
+    this.dialect = connections.call("open the session store", c -> {
+      Dialect d = Dialect.of(c.getMetaData().getDatabaseProductName());
+      d.createSchema(c);
+      return d;
+    });
+  }
+
+  /** A durable SQLite store in {@code file} (created with its parent folders when missing). */
+  public static JdbcSessionStore sqlite(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot create the folder of session database " + file + ": " + e.getMessage(), e);
+    }
+    return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+  }
+
+  /** A store over a JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql://...}); one connection, reopened when broken. */
+  public static JdbcSessionStore open(String jdbcUrl, String user, String password) {
+    Properties props = new Properties();
+    if (user != null) {
+      props.setProperty("user", user);
+    }
+    if (password != null) {
+      props.setProperty("password", password);
+    }
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      props.setProperty("journal_mode", "WAL");
+      props.setProperty("busy_timeout", "10000");
+    }
+    return new JdbcSessionStore(ConnectionSource.single(jdbcUrl, props));
+  }
+
+  /** A store over a pooled {@link DataSource}: one connection per operation. */
+  public static JdbcSessionStore open(DataSource dataSource) {
+    return new JdbcSessionStore(ConnectionSource.pooled(dataSource));
+  }
+
+  @Override
+  public void create(SessionRecord s) {
+    connections.call("create session " + s.id(), c -> {
+      try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM egretta_session WHERE session_id = ?")) {
+        exists.setString(1, s.id().toString());
+        try (ResultSet rs = exists.executeQuery()) {
+          if (rs.next()) {
+            throw new IllegalArgumentException("a session with id " + s.id() + " already exists");
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO egretta_session (session_id, org_id, title, domain_slug, "
+          + "domain_name, category_code, category_name, created_at, last_activity_at, message_count) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, s.id().toString());
+        ps.setString(2, s.organisation().id());
+        ps.setString(3, s.title());
+        ps.setString(4, s.domainSlug());
+        ps.setString(5, s.domainName());
+        ps.setString(6, s.categoryCode());
+        ps.setString(7, s.categoryName());
+        ps.setLong(8, micros(s.createdAt()));
+        ps.setLong(9, micros(s.lastActivityAt()));
+        ps.setInt(10, s.messageCount());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<SessionRecord> find(Organisation organisation, UUID sessionId) {
+    return connections.call("read session " + sessionId, c -> findSession(c, organisation, sessionId));
+  }
+
+  @Override
+  public List<StoredMessage> append(Organisation organisation, UUID sessionId, List<NewMessage> messages) {
+    return connections.transaction("append to session " + sessionId, c -> {
+      Instant last = messages.stream().map(NewMessage::createdAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+      try (PreparedStatement ps = c.prepareStatement("UPDATE egretta_session SET message_count = message_count + ?, "
+          + "last_activity_at = " + dialect.greatest("last_activity_at", "?") + " WHERE org_id = ? AND session_id = ?")) {
+        ps.setInt(1, messages.size());
+        ps.setLong(2, micros(last));
+        ps.setString(3, organisation.id());
+        ps.setString(4, sessionId.toString());
+        if (ps.executeUpdate() == 0) {
+          throw SessionStore.notFound(sessionId);
+        }
+      }
+      List<StoredMessage> stored = new ArrayList<>(messages.size());
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO egretta_message (session_id, sender, content, model_id, "
+          + "mode, sources_json, input_tokens, output_tokens, context_quality_json, created_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING message_id")) {
+        for (NewMessage m : messages) {
+          NewMessage n = new NewMessage(m.sender(), m.content(), m.modelId(), m.mode(), m.sources(), m.inputTokens(),
+              m.outputTokens(), m.contextQuality(), SessionStore.micros(m.createdAt()));
+          ps.setString(1, sessionId.toString());
+          ps.setString(2, n.sender().wireName());
+          ps.setString(3, n.content());
+          ps.setString(4, n.modelId());
+          ps.setString(5, n.mode() == null ? null : n.mode().wireName());
+          ps.setString(6, json(n.sources()));
+          ps.setLong(7, n.inputTokens());
+          ps.setLong(8, n.outputTokens());
+          ps.setString(9, n.contextQuality() == null ? null : json(n.contextQuality()));
+          ps.setLong(10, micros(n.createdAt()));
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            stored.add(new StoredMessage(rs.getLong(1), sessionId, n));
+          }
+        }
+      }
+      return List.copyOf(stored);
+    });
+  }
+
+  @Override
+  public List<SessionRecord> recent(Organisation organisation, int limit) {
+    SessionStore.checkLimit(limit);
+    return connections.call("list recent sessions", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM egretta_session WHERE org_id = ? "
+          + "ORDER BY last_activity_at DESC, created_at DESC, session_id LIMIT ?")) {
+        ps.setString(1, organisation.id());
+        ps.setInt(2, limit);
+        List<SessionRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(session(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public List<StoredMessage> messages(Organisation organisation, UUID sessionId) {
+    return connections.call("read the messages of session " + sessionId, c -> {
+      if (findSession(c, organisation, sessionId).isEmpty()) {
+        throw SessionStore.notFound(sessionId);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT * FROM egretta_message WHERE session_id = ? ORDER BY message_id")) {
+        ps.setString(1, sessionId.toString());
+        List<StoredMessage> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(message(rs, sessionId));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public SessionRecord rename(Organisation organisation, UUID sessionId, String title) {
+    return connections.transaction("rename session " + sessionId, c -> {
+      SessionRecord s = findSession(c, organisation, sessionId).orElseThrow(() -> SessionStore.notFound(sessionId));
+      SessionRecord renamed = s.withTitle(title);
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE egretta_session SET title = ? WHERE org_id = ? AND session_id = ?")) {
+        ps.setString(1, title);
+        ps.setString(2, organisation.id());
+        ps.setString(3, sessionId.toString());
+        ps.executeUpdate();
+      }
+      return renamed;
+    });
+  }
+
+  @Override
+  public void delete(Organisation organisation, UUID sessionId) {
+    connections.transaction("delete session " + sessionId, c -> {
+      if (findSession(c, organisation, sessionId).isEmpty()) {
+        throw SessionStore.notFound(sessionId);
+      }
+      try (PreparedStatement m = c.prepareStatement("DELETE FROM egretta_message WHERE session_id = ?");
+           PreparedStatement s = c.prepareStatement("DELETE FROM egretta_session WHERE org_id = ? AND session_id = ?")) {
+        m.setString(1, sessionId.toString());
+        m.executeUpdate();
+        s.setString(1, organisation.id());
+        s.setString(2, sessionId.toString());
+        s.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void close() {
+    connections.close();
+  }
+
+  private static Optional<SessionRecord> findSession(Connection c, Organisation org, UUID id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM egretta_session WHERE org_id = ? AND session_id = ?")) {
+      ps.setString(1, org.id());
+      ps.setString(2, id.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(session(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static SessionRecord session(ResultSet rs) throws SQLException {
+    return new SessionRecord(UUID.fromString(rs.getString("session_id")), Organisation.of(rs.getString("org_id")),
+        rs.getString("title"), rs.getString("domain_slug"), rs.getString("domain_name"), rs.getString("category_code"),
+        rs.getString("category_name"), instant(rs.getLong("created_at")), instant(rs.getLong("last_activity_at")),
+        rs.getInt("message_count"));
+  }
+
+  private static StoredMessage message(ResultSet rs, UUID sessionId) throws SQLException {
+    String mode = rs.getString("mode");
+    String quality = rs.getString("context_quality_json");
+    try {
+      NewMessage m = new NewMessage(
+          Sender.valueOf(rs.getString("sender").toUpperCase(Locale.ROOT)), rs.getString("content"), rs.getString("model_id"),
+          mode == null ? null : Mode.parse(mode).orElseThrow(), EgretJson.mapper().readValue(rs.getString("sources_json"), SOURCES),
+          rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+          quality == null ? null : EgretJson.mapper().readValue(quality, ContextQuality.class),
+          instant(rs.getLong("created_at")));
+      return new StoredMessage(rs.getLong("message_id"), sessionId, m);
+    } catch (JsonProcessingException e) {
+      throw new EgrettaException("message " + rs.getLong("message_id") + " of session " + sessionId
+          + " holds unreadable JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String json(Object value) {
+    return EgretJson.write(value);
+  }
+
+  static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+  }
+
+  static Instant instant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+
+  /** What differs between the supported databases. */
+  enum Dialect {
+    SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", "MAX"),
+    POSTGRESQL("BIGSERIAL PRIMARY KEY", "GREATEST");
+
+    private final String serialKey;
+    private final String greatest;
+
+    Dialect(String serialKey, String greatest) {
+      this.serialKey = serialKey;
+      this.greatest = greatest;
+    }
+
+    static Dialect of(String product) {
+      return switch (product.toLowerCase(Locale.ROOT)) {
+        case "sqlite" -> SQLITE;
+        case "postgresql" -> POSTGRESQL;
+        default -> throw new ConfigurationException("session stores support SQLite and PostgreSQL; this database is " + product);
+      };
+    }
+
+    String greatest(String a, String b) {
+      return greatest + "(" + a + ", " + b + ")";
+    }
+
+    void createSchema(Connection c) throws SQLException {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS egretta_session (session_id VARCHAR(36) PRIMARY KEY, "
+            + "org_id VARCHAR(64) NOT NULL, title TEXT NOT NULL, domain_slug TEXT NOT NULL, domain_name TEXT NOT NULL, "
+            + "category_code TEXT NOT NULL, category_name TEXT NOT NULL, created_at BIGINT NOT NULL, "
+            + "last_activity_at BIGINT NOT NULL, message_count INTEGER NOT NULL)");
+        st.executeUpdate("CREATE INDEX IF NOT EXISTS egretta_session_recent ON egretta_session (org_id, last_activity_at)");
+        st.executeUpdate("CREATE TABLE IF NOT EXISTS egretta_message (message_id " + serialKey + ", "
+            + "session_id VARCHAR(36) NOT NULL, sender VARCHAR(16) NOT NULL, content TEXT NOT NULL, model_id TEXT NOT NULL, "
+            + "mode VARCHAR(16), sources_json TEXT NOT NULL, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL, "
+            + "context_quality_json TEXT, created_at BIGINT NOT NULL)");
+        st.executeUpdate("CREATE INDEX IF NOT EXISTS egretta_message_session ON egretta_message (session_id, message_id)");
+      }
+    }
+  }
+}

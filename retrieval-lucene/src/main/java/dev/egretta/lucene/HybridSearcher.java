@@ -1,0 +1,147 @@
+package dev.egretta.lucene;
+
+import dev.egretta.core.EgrettaException;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.SearchScope;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * BM25 and kNN over the same scope filter (inside both queries), fused by reciprocal rank or by a
+ * convex combination of normalised scores, then scored in [0, 1] by {@link ScoreCalibration}.
+ * User text is analysed into terms with the index analyzer, never parsed as query syntax.
+ */
+final class HybridSearcher {
+  private static final int MAX_TERMS = 512;
+  private static final Set<String> STORED = Set.of(
+      Fields.ID, Fields.URI, Fields.FILENAME, Fields.START_PAGE, Fields.END_PAGE, Fields.HEADING,
+      Fields.PASSAGE, Fields.VISIBILITY);
+
+  private final Analyzer analyzer;
+  private final Embedder embedder;
+  private final LuceneConfig config;
+
+  HybridSearcher(Analyzer analyzer, Embedder embedder, LuceneConfig config) {
+    this.analyzer = analyzer;
+    this.embedder = embedder;
+    this.config = config;
+  }
+
+  List<RetrievedPassage> search(IndexSearcher searcher, String text, SearchScope scope, int limit, RetrieverKind kind) {
+    try {
+      Query filter = Fields.scopeFilter(scope);
+      int depth = Math.max(limit, config.searchDepth());
+      float[] queryVector = embedder.embedQuery(text);
+      ScoreDoc[] lexical = kind == RetrieverKind.DENSE ? new ScoreDoc[0] : bm25(searcher, text, filter, depth);
+      ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0]
+          : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, filter), depth).scoreDocs;
+      List<Integer> ranking = fuse(lexical, dense);
+      List<RetrievedPassage> out = new ArrayList<>(Math.min(limit, ranking.size()));
+      StoredFields stored = searcher.storedFields();
+      double cap = 1.0;
+      for (int i = 0; i < ranking.size() && out.size() < limit; i++) {
+        int doc = ranking.get(i);
+        float[] v = VectorReader.read(searcher.getIndexReader(), doc);
+        double cosine = v == null ? 0 : VectorReader.dot(queryVector, v);
+        cap = Math.min(cap, config.calibration().score(cosine));
+        out.add(toPassage(stored.document(doc, STORED), cap));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new EgrettaException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  private ScoreDoc[] bm25(IndexSearcher searcher, String text, Query filter, int depth) throws IOException {
+    List<String> terms = terms(text);
+    if (terms.isEmpty()) {
+      return new ScoreDoc[0];
+    }
+    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    for (String t : terms) {
+      should.add(new TermQuery(new Term(Fields.TEXT, t)), Occur.SHOULD);
+    }
+    Query query = new BooleanQuery.Builder().add(should.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+    return searcher.search(query, depth).scoreDocs;
+  }
+
+  /** The analysed terms of free text (duplicates kept, as in a bag-of-words BM25 query). */
+  List<String> terms(String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && terms.size() < MAX_TERMS) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new EgrettaException("cannot analyse the query: " + e.getMessage(), e);
+    }
+    return terms;
+  }
+
+  private List<Integer> fuse(ScoreDoc[] lexical, ScoreDoc[] dense) {
+    Map<Integer, Double> fused = new HashMap<>();
+    if (config.fusion() == Fusion.RRF) {
+      addRrf(fused, lexical);
+      addRrf(fused, dense);
+    } else {
+      addConvex(fused, lexical, 1 - config.denseWeight(), dense.length == 0);
+      addConvex(fused, dense, config.denseWeight(), lexical.length == 0);
+    }
+    List<Integer> docs = new ArrayList<>(fused.keySet());
+    docs.sort((a, b) -> {
+      int c = Double.compare(fused.get(b), fused.get(a));
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    return docs;
+  }
+
+  private void addRrf(Map<Integer, Double> fused, ScoreDoc[] hits) {
+    for (int r = 0; r < hits.length; r++) {
+      fused.merge(hits[r].doc, 1.0 / (config.rrfK() + r + 1), Double::sum);
+    }
+  }
+
+  private static void addConvex(Map<Integer, Double> fused, ScoreDoc[] hits, double weight, boolean alone) {
+    if (hits.length == 0) {
+      return;
+    }
+    double max = hits[0].score;
+    double min = hits[hits.length - 1].score;
+    double w = alone ? 1.0 : weight;
+    for (ScoreDoc h : hits) {
+      double norm = max > min ? (h.score - min) / (max - min) : 1.0;
+      fused.merge(h.doc, w * norm, Double::sum);
+    }
+  }
+
+  private static RetrievedPassage toPassage(Document d, double score) {
+    return new RetrievedPassage(
+        d.get(Fields.ID), d.get(Fields.URI), d.get(Fields.FILENAME),
+        d.getField(Fields.START_PAGE).numericValue().intValue(),
+        d.getField(Fields.END_PAGE).numericValue().intValue(),
+        d.get(Fields.HEADING) == null ? "" : d.get(Fields.HEADING),
+        d.get(Fields.PASSAGE), Fields.PRIVATE.equals(d.get(Fields.VISIBILITY)),
+        Math.max(0.0, Math.min(1.0, score)));
+  }
+}

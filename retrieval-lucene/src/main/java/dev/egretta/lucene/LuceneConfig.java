@@ -1,0 +1,244 @@
+package dev.egretta.lucene;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of a {@link LuceneKnowledgeBase}; immutable, built with {@link #builder()} which
+ * checks every value and names the bad one.
+ */
+public final class LuceneConfig {
+  private final Optional<EmbeddingModel> embeddingModel;
+  private final String queryPrefix;
+  private final ScoreCalibration calibration;
+  private final Fusion fusion;
+  private final int rrfK;
+  private final double denseWeight;
+  private final boolean int8Quantization;
+  private final int chunkTokens;
+  private final int chunkOverlapTokens;
+  private final Duration parseTimeLimit;
+  private final long maxCharactersPerDocument;
+  private final long maxFileBytes;
+  private final int searchDepth;
+  private final int batchChunks;
+
+  private LuceneConfig(Builder b) {
+    this.embeddingModel = Optional.ofNullable(b.embeddingModel);
+    this.queryPrefix = b.queryPrefix;
+    this.calibration = b.calibration;
+    this.fusion = b.fusion;
+    this.rrfK = b.rrfK;
+    this.denseWeight = b.denseWeight;
+    this.int8Quantization = b.int8Quantization;
+    this.chunkTokens = b.chunkTokens;
+    this.chunkOverlapTokens = b.chunkOverlapTokens;
+    this.parseTimeLimit = b.parseTimeLimit;
+    this.maxCharactersPerDocument = b.maxCharactersPerDocument;
+    this.maxFileBytes = b.maxFileBytes;
+    this.searchDepth = b.searchDepth;
+    this.batchChunks = b.batchChunks;
+  }
+
+  /** The defaults: bge-small-en-v1.5 in process, RRF (k = 60), float vectors, 256-token chunks. */
+  public static LuceneConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The embedding model; empty = the built-in bge-small-en-v1.5 (quantized) on ONNX Runtime. */
+  public Optional<EmbeddingModel> embeddingModel() {
+    return embeddingModel;
+  }
+
+  public String queryPrefix() {
+    return queryPrefix;
+  }
+
+  public ScoreCalibration calibration() {
+    return calibration;
+  }
+
+  public Fusion fusion() {
+    return fusion;
+  }
+
+  public int rrfK() {
+    return rrfK;
+  }
+
+  public double denseWeight() {
+    return denseWeight;
+  }
+
+  public boolean int8Quantization() {
+    return int8Quantization;
+  }
+
+  public int chunkTokens() {
+    return chunkTokens;
+  }
+
+  public int chunkOverlapTokens() {
+    return chunkOverlapTokens;
+  }
+
+  public Duration parseTimeLimit() {
+    return parseTimeLimit;
+  }
+
+  public long maxCharactersPerDocument() {
+    return maxCharactersPerDocument;
+  }
+
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
+
+  public int searchDepth() {
+    return searchDepth;
+  }
+
+  public int batchChunks() {
+    return batchChunks;
+  }
+
+  /** Validating builder; every setter rejects a bad value at once with a message naming it. */
+  public static final class Builder {
+    private EmbeddingModel embeddingModel;
+    private String queryPrefix = "";
+    private ScoreCalibration calibration = ScoreCalibration.BGE_SMALL_EN_V15;
+    private Fusion fusion = Fusion.RRF;
+    private int rrfK = 60;
+    private double denseWeight = 0.5;
+    private boolean int8Quantization;
+    private int chunkTokens = 256;
+    private int chunkOverlapTokens = 32;
+    private Duration parseTimeLimit = Duration.ofSeconds(60);
+    private long maxCharactersPerDocument = 20_000_000;
+    private long maxFileBytes = 512L << 20;
+    private int searchDepth = 100;
+    private int batchChunks = 512;
+
+    private Builder() {}
+
+    /**
+     * Any LangChain4j embedding model instead of the built-in one. Its vectors are normalised;
+     * set {@link #queryPrefix} if the model wants an instruction on queries and a
+     * {@link #calibration} fitted for it.
+     */
+    public Builder embeddingModel(EmbeddingModel model) {
+      this.embeddingModel = Objects.requireNonNull(model, "embeddingModel");
+      return this;
+    }
+
+    /** Text put before every query for a custom embedding model (the built-in bge has its own). */
+    public Builder queryPrefix(String prefix) {
+      this.queryPrefix = Objects.requireNonNull(prefix, "queryPrefix");
+      return this;
+    }
+
+    public Builder calibration(ScoreCalibration calibration) {
+      this.calibration = Objects.requireNonNull(calibration, "calibration");
+      return this;
+    }
+
+    public Builder fusion(Fusion fusion) {
+      this.fusion = Objects.requireNonNull(fusion, "fusion");
+      return this;
+    }
+
+    /** The k of reciprocal rank fusion, 1..1000 (default 60). */
+    public Builder rrfK(int k) {
+      this.rrfK = check(k, 1, 1000, "rrfK");
+      return this;
+    }
+
+    /** The weight of the dense score in convex fusion, 0..1 (default 0.5). */
+    public Builder denseWeight(double weight) {
+      if (!(weight >= 0 && weight <= 1)) {
+        throw new IllegalArgumentException("denseWeight must be in [0, 1]; got " + weight);
+      }
+      this.denseWeight = weight;
+      return this;
+    }
+
+    /** Store vectors int8 scalar-quantized in the HNSW graph (smaller, slightly less exact). */
+    public Builder int8Quantization(boolean on) {
+      this.int8Quantization = on;
+      return this;
+    }
+
+    /** Target chunk length in the embedding model's tokens, 64..480 (default 256). */
+    public Builder chunkTokens(int tokens) {
+      this.chunkTokens = check(tokens, 64, 480, "chunkTokens");
+      return this;
+    }
+
+    /** Overlap between consecutive chunks in tokens, whole sentences, 0..chunkTokens/2 (default 32). */
+    public Builder chunkOverlapTokens(int tokens) {
+      this.chunkOverlapTokens = check(tokens, 0, 240, "chunkOverlapTokens");
+      return this;
+    }
+
+    /** Time limit of one PDF parse, 1 s..1 h (default 60 s). */
+    public Builder parseTimeLimit(Duration limit) {
+      Objects.requireNonNull(limit, "parseTimeLimit");
+      if (limit.compareTo(Duration.ofSeconds(1)) < 0 || limit.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("parseTimeLimit must be between 1 s and 1 h; got " + limit);
+      }
+      this.parseTimeLimit = limit;
+      return this;
+    }
+
+    /** Characters of text kept per document; beyond it the document is indexed truncated. */
+    public Builder maxCharactersPerDocument(long chars) {
+      if (chars < 1000) {
+        throw new IllegalArgumentException("maxCharactersPerDocument must be >= 1000; got " + chars);
+      }
+      this.maxCharactersPerDocument = chars;
+      return this;
+    }
+
+    /** Larger files are rejected without being read (default 512 MiB). */
+    public Builder maxFileBytes(long bytes) {
+      if (bytes < 1 || bytes > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("maxFileBytes must be in 1.." + (Integer.MAX_VALUE - 16) + "; got " + bytes);
+      }
+      this.maxFileBytes = bytes;
+      return this;
+    }
+
+    /** Candidates taken from each of BM25 and kNN before fusion, 10..2000 (default 100). */
+    public Builder searchDepth(int depth) {
+      this.searchDepth = check(depth, 10, 2000, "searchDepth");
+      return this;
+    }
+
+    /** Chunks embedded and committed together during ingestion, 16..100000 (default 512). */
+    public Builder batchChunks(int chunks) {
+      this.batchChunks = check(chunks, 16, 100_000, "batchChunks");
+      return this;
+    }
+
+    public LuceneConfig build() {
+      if (chunkOverlapTokens > chunkTokens / 2) {
+        throw new IllegalArgumentException(
+            "chunkOverlapTokens must be at most half of chunkTokens (" + chunkTokens + "); got " + chunkOverlapTokens);
+      }
+      return new LuceneConfig(this);
+    }
+
+    private static int check(int value, int min, int max, String name) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(name + " must be in " + min + ".." + max + "; got " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.egretta.lucene;
+
+import dev.egretta.core.EgrettaException;
+import dev.egretta.core.Organisation;
+import dev.egretta.core.spi.CorpusInventory;
+import dev.egretta.core.spi.DocumentSource;
+import dev.egretta.core.spi.DomainCategory;
+import dev.egretta.core.spi.RetrievalRequest;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.Retriever;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * A knowledge base of PDFs in a Lucene index on disk: page-accurate chunks, hybrid BM25 + vector
+ * search with the scope filter inside both queries, incremental and crash-safe ingestion.
+ *
+ * <p>Thread-safe: any number of searches may run while one ingestion runs (they see each
+ * committed batch as soon as it is committed). Only one instance may open an index directory at a
+ * time. Close it to release the index.
+ *
+ * <pre>{@code
+ * try (var kb = LuceneKnowledgeBase.open(Path.of("index"))) {
+ *   kb.ingest(LocalFolderSource.of(Path.of("pdfs")), IngestOptions.publicLibrary(), IngestListener.NONE);
+ *   var hits = kb.retrieve(new RetrievalRequest("incident reporting", SearchScope.publicOnly("security", "us"), 5));
+ * }
+ * }</pre>
+ */
+public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, AutoCloseable {
+  private final LuceneConfig config;
+  private final Embedder embedder;
+  private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
+  private final IndexStore store;
+  private final PdfTextExtractor extractor;
+  private final Chunker chunker;
+  private final HybridSearcher searcher;
+  private final ReentrantLock ingestLock = new ReentrantLock();
+
+  private LuceneKnowledgeBase(Path indexDir, LuceneConfig config) {
+    this.config = config;
+    this.embedder = config.embeddingModel()
+        .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
+        .orElseGet(OnnxBgeEmbedder::shared);
+    try {
+      Files.createDirectories(indexDir);
+    } catch (IOException e) {
+      throw new dev.egretta.core.ConfigurationException("cannot create the index directory " + indexDir + ": " + e.getMessage(), e);
+    }
+    this.store = new IndexStore(indexDir, analyzer, embedder, config.int8Quantization());
+    this.extractor = new PdfTextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
+    this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
+    this.searcher = new HybridSearcher(analyzer, embedder, config);
+  }
+
+  /** Opens (or creates) the index in {@code indexDir} with the default settings. */
+  public static LuceneKnowledgeBase open(Path indexDir) {
+    return open(indexDir, LuceneConfig.defaults());
+  }
+
+  /** Opens (or creates) the index in {@code indexDir}. */
+  public static LuceneKnowledgeBase open(Path indexDir, LuceneConfig config) {
+    Objects.requireNonNull(indexDir, "indexDir");
+    Objects.requireNonNull(config, "config");
+    return new LuceneKnowledgeBase(indexDir.toAbsolutePath(), config);
+  }
+
+  public LuceneConfig config() {
+    return config;
+  }
+
+  /** Hybrid search (fusion as configured); scores in [0, 1], see {@link ScoreCalibration}. */
+  @Override
+  public List<RetrievedPassage> retrieve(RetrievalRequest request) {
+    return search(request, RetrieverKind.HYBRID);
+  }
+
+  /** Search with one kind of evidence: BM25 only, vectors only, or both fused. */
+  public List<RetrievedPassage> search(RetrievalRequest request, RetrieverKind kind) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(kind, "kind");
+    if (request.text().isBlank()) {
+      return List.of();
+    }
+    IndexSearcher s = store.acquire();
+    try {
+      return searcher.search(s, request.text(), request.scope(), request.limit(), kind);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /**
+   * Brings the index up to date with {@code source}: new and changed documents are (re)indexed,
+   * unchanged ones skipped, and with {@link IngestOptions#sync()} vanished ones deleted. Runs of
+   * several callers are serialised.
+   */
+  public IngestReport ingest(DocumentSource source, IngestOptions options, IngestListener listener) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(listener, "listener");
+    ingestLock.lock();
+    try {
+      return new Ingestion(store, extractor, chunker, embedder, config, options.owner(), listener)
+          .run(source, options.sync());
+    } finally {
+      ingestLock.unlock();
+    }
+  }
+
+  /** The indexed documents of one owner (empty = the public library), in index order. */
+  public List<IndexedDocument> documents(Optional<Organisation> owner) {
+    Objects.requireNonNull(owner, "owner");
+    return store.manifests(Fields.manifestsOf(owner, true)).stream().map(Manifest::toIndexedDocument).toList();
+  }
+
+  /** Deletes one document with all its chunks; false when the owner holds no such document. */
+  public boolean deleteDocument(Optional<Organisation> owner, String uri) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(uri, "uri");
+    ingestLock.lock();
+    try {
+      IndexSearcher s = store.acquire();
+      int found;
+      try {
+        found = s.count(new TermQuery(Fields.manifestTerm(owner, uri)));
+      } catch (IOException e) {
+        throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+      } finally {
+        store.release(s);
+      }
+      if (found == 0) {
+        return false;
+      }
+      store.delete(owner, uri);
+      store.commit();
+      return true;
+    } finally {
+      ingestLock.unlock();
+    }
+  }
+
+  @Override
+  public Set<DomainCategory> domainCategories(Organisation caller) {
+    Objects.requireNonNull(caller, "caller");
+    Set<DomainCategory> out = new LinkedHashSet<>();
+    for (Optional<Organisation> owner : List.of(Optional.<Organisation>empty(), Optional.of(caller))) {
+      for (Manifest m : store.manifests(Fields.manifestsOf(owner, true))) {
+        out.add(new DomainCategory(m.domain(), m.category()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public boolean hasPrivateDocuments(Organisation caller) {
+    Objects.requireNonNull(caller, "caller");
+    IndexSearcher s = store.acquire();
+    try {
+      return s.count(Fields.manifestsOf(Optional.of(caller), true)) > 0;
+    } catch (IOException e) {
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /** Number of chunks in the index (all owners). */
+  public int chunkCount() {
+    IndexSearcher s = store.acquire();
+    try {
+      return s.count(new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), Occur.FILTER).build());
+    } catch (IOException e) {
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  @Override
+  public void close() {
+    ingestLock.lock();
+    try {
+      extractor.close();
+      store.close();
+      analyzer.close();
+    } catch (IOException e) {
+      throw new EgrettaException("cannot close the index: " + e.getMessage(), e);
+    } finally {
+      ingestLock.unlock();
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.egretta.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.egretta.core.Organisation;
+import dev.egretta.core.spi.DomainCategory;
+import dev.egretta.core.spi.RetrievalRequest;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.SearchScope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneKnowledgeBaseTest {
+  private static final Organisation ACME = Organisation.of("acme");
+
+  @TempDir Path dir;
+
+  private Path corpus() throws Exception {
+    Path root = dir.resolve("corpus");
+    TestPdfs.write(root.resolve("business-continuity/pdf/us/backup.pdf"), "Backup Procedure", List.of(
+        "Backup Procedure\n\nThis procedure describes how backups are taken. Backups of all servers run every night at midnight."
+            + " Each backup job writes a log entry that the duty administrator reviews the next morning before nine."
+            + " Failed jobs are re-run the same day and escalated to the infrastructure manager if they fail twice.",
+        "Restoration Testing\n\nRestoration from backup tapes is tested every quarter by the operations team."
+            + " The test results are reported to the chief information officer within ten days."));
+    TestPdfs.write(root.resolve("information-security/pdf/us/incident.pdf"), "Incident Response", List.of(
+        "Incident Reporting\n\nAll security incidents must be reported to the security operations centre within one hour of discovery."));
+    return root;
+  }
+
+  private static RetrievalRequest query(String text, String domain, String category) {
+    return new RetrievalRequest(text, SearchScope.publicOnly(domain, category), 5);
+  }
+
+  @Test
+  void findsThePageOfTheAnswerWithinTheScope() throws Exception {
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      IngestReport report = kb.ingest(LocalFolderSource.of(corpus()), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(report.documentsIndexed()).isEqualTo(2);
+      assertThat(report.pages()).isEqualTo(3);
+      assertThat(report.rejected()).isEmpty();
+
+      List<RetrievedPassage> hits = kb.retrieve(query("How often is restoration from backup tested?", "business-continuity", "us"));
+      assertThat(hits).isNotEmpty();
+      RetrievedPassage best = hits.get(0);
+      assertThat(best.filename()).isEqualTo("backup.pdf");
+      assertThat(best.documentUri()).startsWith("file:///").endsWith("/business-continuity/pdf/us/backup.pdf");
+      assertThat(best.startPage()).isEqualTo(2);
+      assertThat(best.text()).contains("every quarter");
+      assertThat(best.heading()).isEqualTo("Restoration Testing");
+      assertThat(best.isPrivate()).isFalse();
+      for (int i = 0; i < hits.size(); i++) {
+        assertThat(hits.get(i).score()).isBetween(0.0, 1.0);
+        if (i > 0) {
+          assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
+        }
+      }
+      // the filter is inside the search: another domain never leaks in, even for a matching question
+      assertThat(kb.retrieve(query("How often is restoration from backup tested?", "information-security", "us")))
+          .allSatisfy(p -> assertThat(p.filename()).isEqualTo("incident.pdf"));
+      assertThat(kb.retrieve(query("backup", "business-continuity", "sg"))).isEmpty();
+      assertThat(kb.domainCategories(ACME)).containsExactlyInAnyOrder(
+          new DomainCategory("business-continuity", "us"), new DomainCategory("information-security", "us"));
+    }
+  }
+
+  @Test
+  void treatsQuerySyntaxAsPlainText() throws Exception {
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      kb.ingest(LocalFolderSource.of(corpus()), IngestOptions.publicLibrary(), IngestListener.NONE);
+      for (String text : List.of("backup AND (tapes OR \"servers", "title:[a TO z] ~2 ^3 \\ / *", "the of and")) {
+        for (RetrieverKind kind : RetrieverKind.values()) {
+          assertThat(kb.search(query(text, "business-continuity", "us"), kind)).isNotNull();
+        }
+      }
+      assertThat(kb.search(query("backup tapes quarter", "business-continuity", "us"), RetrieverKind.BM25).get(0).startPage())
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void skipsUnchangedDocumentsAndReplacesChangedOnesWhole() throws Exception {
+    Path root = corpus();
+    Path index = dir.resolve("index");
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
+      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      int chunksBefore = kb.chunkCount();
+
+      IngestReport again = kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(again.documentsUnchanged()).isEqualTo(2);
+      assertThat(again.documentsIndexed()).isZero();
+
+      // touched but identical content: skipped by its SHA-256
+      Path backup = root.resolve("business-continuity/pdf/us/backup.pdf");
+      Files.setLastModifiedTime(backup, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+      assertThat(kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE).documentsUnchanged())
+          .isEqualTo(2);
+
+      TestPdfs.write(backup, "Backup Procedure", List.of("Backups are now replicated to a second data centre in Ohio."));
+      Files.setLastModifiedTime(backup, FileTime.fromMillis(System.currentTimeMillis() + 120_000));
+      IngestReport changed = kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(changed.documentsIndexed()).isEqualTo(1);
+      assertThat(changed.documentsUnchanged()).isEqualTo(1);
+      List<RetrievedPassage> hits = kb.retrieve(query("restoration tested quarter", "business-continuity", "us"));
+      assertThat(hits).allSatisfy(p -> assertThat(p.text()).doesNotContain("quarter"));
+      assertThat(hits.get(0).text()).contains("Ohio");
+      assertThat(kb.chunkCount()).isLessThan(chunksBefore);
+    }
+    try (LuceneKnowledgeBase reopened = LuceneKnowledgeBase.open(index)) {
+      assertThat(reopened.documents(Optional.empty())).hasSize(2);
+      assertThat(reopened.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE).documentsUnchanged())
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void keepsPrivateDocumentsToTheirOrganisationAndSyncDeletesVanishedOnes() throws Exception {
+    Path root = corpus();
+    Path privateRoot = dir.resolve("acme");
+    TestPdfs.write(privateRoot.resolve("business-continuity/pdf/us/acme-backup.pdf"), "Acme Backups", List.of(
+        "Acme keeps its backups in a vault in Denver and tests restoration every month."));
+    TestPdfs.write(privateRoot.resolve("business-continuity/pdf/us/old.pdf"), "Old", List.of("An outdated plan about floppy disks."));
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      kb.ingest(LocalFolderSource.of(privateRoot), IngestOptions.privateTo(ACME), IngestListener.NONE);
+      assertThat(kb.hasPrivateDocuments(ACME)).isTrue();
+      assertThat(kb.hasPrivateDocuments(Organisation.of("other"))).isFalse();
+      assertThat(kb.documents(Optional.of(ACME))).extracting(IndexedDocument::filename)
+          .containsExactlyInAnyOrder("acme-backup.pdf", "old.pdf");
+
+      String q = "Where are backups kept and how often is restoration tested?";
+      assertThat(kb.retrieve(query(q, "business-continuity", "us"))).noneMatch(RetrievedPassage::isPrivate);
+      var acmeAll = new SearchScope("business-continuity", "us", true, Optional.of(ACME));
+      assertThat(kb.retrieve(new RetrievalRequest(q, acmeAll, 10))).anyMatch(RetrievedPassage::isPrivate);
+      var acmeOnly = new SearchScope("business-continuity", "us", false, Optional.of(ACME));
+      assertThat(kb.retrieve(new RetrievalRequest(q, acmeOnly, 10))).isNotEmpty().allMatch(RetrievedPassage::isPrivate);
+      var otherAll = new SearchScope("business-continuity", "us", true, Optional.of(Organisation.of("other")));
+      assertThat(kb.retrieve(new RetrievalRequest(q, otherAll, 10))).noneMatch(RetrievedPassage::isPrivate);
+
+      Files.delete(privateRoot.resolve("business-continuity/pdf/us/old.pdf"));
+      List<DocumentOutcome> outcomes = new ArrayList<>();
+      IngestReport sync = kb.ingest(LocalFolderSource.of(privateRoot), IngestOptions.privateTo(ACME).withSync(),
+          new IngestListener() {
+            @Override
+            public void documentFinished(dev.egretta.core.spi.SourceDocument d, DocumentOutcome o, String detail) {
+              outcomes.add(o);
+            }
+          });
+      assertThat(sync.documentsDeleted()).isEqualTo(1);
+      assertThat(outcomes).containsExactlyInAnyOrder(DocumentOutcome.UNCHANGED, DocumentOutcome.DELETED);
+      assertThat(kb.documents(Optional.of(ACME))).extracting(IndexedDocument::filename).containsExactly("acme-backup.pdf");
+      assertThat(kb.documents(Optional.empty())).hasSize(2);
+
+      String uri = kb.documents(Optional.of(ACME)).get(0).uri();
+      assertThat(kb.deleteDocument(Optional.empty(), uri)).isFalse();
+      assertThat(kb.deleteDocument(Optional.of(ACME), uri)).isTrue();
+      assertThat(kb.hasPrivateDocuments(ACME)).isFalse();
+    }
+  }
+
+  @Test
+  void rejectsBadFilesWithAReasonAndIndexesTheRest() throws Exception {
+    Path root = corpus();
+    Path us = root.resolve("business-continuity/pdf/us");
+    Files.writeString(us.resolve("notes.pdf"), "just some text, not a PDF");
+    Files.write(us.resolve("empty.pdf"), new byte[0]);
+    TestPdfs.write(us.resolve("locked.pdf"), "Locked", List.of("Secret."), "pw");
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      IngestReport report = kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(report.documentsIndexed()).isEqualTo(2);
+      assertThat(report.rejected()).extracting(Rejection::reason)
+          .anySatisfy(r -> assertThat(r).contains("not a PDF"))
+          .anySatisfy(r -> assertThat(r).isEqualTo("empty file"))
+          .anySatisfy(r -> assertThat(r).contains("encrypted"));
+      assertThat(report.toJsonMap()).containsKeys("documents_indexed", "documents_unchanged", "documents_rejected", "pages", "chunks", "seconds");
+      // rejected files are remembered: an unchanged one is reported again without being parsed
+      IngestReport again = kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(again.rejected()).hasSize(3);
+      assertThat(again.documentsUnchanged()).isEqualTo(2);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.egretta.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PdfTextExtractorTest {
+  private static final PdfTextExtractor EXTRACTOR = new PdfTextExtractor(Duration.ofSeconds(20), 1_000_000);
+
+  @TempDir Path dir;
+
+  @AfterAll
+  static void close() {
+    EXTRACTOR.close();
+  }
+
+  @Test
+  void keepsEachPhysicalPageSeparateAndReadsTheTitle() throws Exception {
+    Path pdf = TestPdfs.write(dir.resolve("a.pdf"), "Backup Procedure",
+        List.of("Alpha text is on the first page.", "", "Gamma text is on the third page."));
+    ExtractedText text = EXTRACTOR.extract(Files.readAllBytes(pdf));
+    assertThat(text.pageCount()).isEqualTo(3);
+    assertThat(text.pages().get(0)).contains("Alpha text");
+    assertThat(text.pages().get(1)).isBlank();
+    assertThat(text.pages().get(2)).contains("Gamma text");
+    assertThat(text.title()).isEqualTo("Backup Procedure");
+    assertThat(text.truncated()).isFalse();
+  }
+
+  @Test
+  void rejectsEmptyAndNonPdfFilesWithAReason() {
+    assertThatThrownBy(() -> EXTRACTOR.extract(new byte[0])).isInstanceOf(RejectedException.class).hasMessage("empty file");
+    assertThatThrownBy(() -> EXTRACTOR.extract("hello, I am text".getBytes()))
+        .isInstanceOf(RejectedException.class).hasMessageContaining("not a PDF");
+  }
+
+  @Test
+  void rejectsPasswordProtectedPdfs() throws Exception {
+    Path pdf = TestPdfs.write(dir.resolve("secret.pdf"), "Secret", List.of("Classified text."), "user-pw");
+    assertThatThrownBy(() -> EXTRACTOR.extract(Files.readAllBytes(pdf)))
+        .isInstanceOf(RejectedException.class).hasMessageContaining("encrypted");
+  }
+
+  @Test
+  void rejectsMalformedPdfs() {
+    byte[] junk = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer garbage".getBytes();
+    assertThatThrownBy(() -> EXTRACTOR.extract(junk)).isInstanceOf(RejectedException.class);
+  }
+
+  @Test
+  void recordsTruncationAtTheCharacterLimit() throws Exception {
+    String page = "This sentence is repeated to fill the page with text. ".repeat(40);
+    Path pdf = TestPdfs.write(dir.resolve("long.pdf"), "Long", List.of(page, page, page, page));
+    PdfTextExtractor small = new PdfTextExtractor(Duration.ofSeconds(20), 3000);
+    try {
+      ExtractedText text = small.extract(Files.readAllBytes(pdf));
+      assertThat(text.truncated()).isTrue();
+      assertThat(String.join("", text.pages()).length()).isLessThanOrEqualTo(3000);
+      assertThat(text.pages().get(0)).contains("repeated");
+    } finally {
+      small.close();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.egretta.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.egretta.s3.s3mock.S3MockExtension;
+import dev.egretta.s3.s3mock.S3MockServer;
+import dev.egretta.s3.s3mock.TestBucket;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(S3MockExtension.class)
+class S3LinkSignerIT {
+
+  @Test
+  void aSignedLinkDownloadsTheDocumentsBytesWithAPlainHttpClient(S3MockServer server)
+      throws IOException, InterruptedException {
+    byte[] pdf = new byte[300_000];
+    new Random(42).nextBytes(pdf);
+    String key = "business-continuity/pdf/us/contingency plan.pdf";
+    try (TestBucket bucket = new TestBucket(server);
+        S3LinkSigner signer = S3LinkSigner.builder(bucket.config()).expiry(Duration.ofMinutes(5)).build()) {
+      bucket.put(key, pdf);
+
+      String url = signer.downloadUrl(bucket.uri(key)).orElseThrow();
+      HttpResponse<byte[]> response = HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(url).startsWith(server.endpoint() + "/" + bucket.name() + "/");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(pdf);
+      SignedUrl signed = SignedUrl.parse(url);
+      assertThat(signed.param("X-Amz-Expires")).isEqualTo("300");
+      assertThat(signed.signatureValid(S3MockServer.SECRET_KEY)).isTrue();
+    }
+  }
+}
