@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class DocumentRoutes {
   static final String PATH = "/v1/knowledge-base/documents/";
-  /** Room for multipart boundaries and headers around the file itself. */
-  private static final long MULTIPART_OVERHEAD = 64 * 1024;
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9._-]{1," + RequestValidator.MAX_SLUG_CHARS + "}");
 
   private final Optional<PrivateDocuments> documents;
@@ -46,7 +44,7 @@ final class DocumentRoutes {
   private void upload(Context ctx, Caller caller) throws Exception {
     PrivateDocuments store = documents();
     long declared = ctx.req().getContentLengthLong();
-    if (declared > maxUploadBytes + MULTIPART_OVERHEAD) {
+    if (declared > maxUploadBytes + HttpApp.MULTIPART_OVERHEAD) {
       BoundedBody.drainAndRefuse(ctx, declared, maxUploadBytes);
     }
     String type = ctx.contentType();

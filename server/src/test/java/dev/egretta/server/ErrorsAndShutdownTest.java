@@ -93,6 +93,19 @@ class ErrorsAndShutdownTest {
   }
 
   @Test
+  void aPortInUseIsAConfigurationErrorNamingIt() {
+    try (TestServer first = new TestServer(new FakeEngine(), b -> b)) {
+      int taken = first.server.port();
+      EgrettaServer second = EgrettaServer.builder().engine(new FakeEngine())
+          .apiKeys(ApiKeys.of(java.util.Map.of())).port(taken).build();
+      org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("cannot listen on 127.0.0.1:" + taken);
+      assertThat(first.get("/health", null).headers().firstValue("Server")).isEmpty();
+    }
+  }
+
+  @Test
   void theBuilderNamesWhatIsMissingOrWrong() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().build())
         .hasMessageContaining("engine is required");
