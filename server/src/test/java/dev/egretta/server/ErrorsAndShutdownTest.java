@@ -55,9 +55,12 @@ class ErrorsAndShutdownTest {
     TestServer http = new TestServer(engine, b -> b.noRateLimit().privateDocuments(documents));
     CompletableFuture<HttpResponse<String>> running = CompletableFuture.supplyAsync(
         () -> http.post("/v1/query/", ALPHA_KEY, queryBody("q", false)));
-    Thread.sleep(300); // the request is inside the engine now
+    assertThat(engine.queryEntered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Void> closing = CompletableFuture.runAsync(http::close);
-    Thread.sleep(200);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (http.get("/health", null).statusCode() != 503 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
 
     HttpResponse<String> refused = http.get("/v1/models/", ALPHA_KEY);
     assertThat(refused.statusCode()).isEqualTo(503);
