@@ -58,6 +58,8 @@ final class FakeEngine implements Engine {
   volatile Function<ValidatedQuery, RuntimeException> failure;
   /** When set, {@link #query} waits on it (for graceful-shutdown tests). */
   volatile CountDownLatch queryGate;
+  /** Counted down when a query reaches the engine. */
+  final CountDownLatch queryEntered = new CountDownLatch(1);
 
   static Source source() {
     return new Source("s3://bucket/business-continuity/pdf/us/backup.pdf", "backup.pdf", 12,
@@ -69,6 +71,7 @@ final class FakeEngine implements Engine {
     if (failure != null) {
       throw failure.apply(query);
     }
+    queryEntered.countDown();
     CountDownLatch gate = queryGate;
     if (gate != null) {
       try {
