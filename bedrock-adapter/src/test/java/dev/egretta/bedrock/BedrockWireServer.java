@@ -102,6 +102,7 @@ final class BedrockWireServer implements AutoCloseable {
     return t;
   });
   private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Reply> embeddingScript = new ConcurrentLinkedQueue<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   /** Counted down when a streaming reply notices that the client closed the connection. */
   final CountDownLatch clientClosedStream = new CountDownLatch(1);
@@ -126,15 +127,22 @@ final class BedrockWireServer implements AutoCloseable {
     }
   }
 
-  /** Queues replies for the next requests, in order. */
+  /** Queues replies for the next Converse / ConverseStream requests, in order. */
   BedrockWireServer then(Reply... replies) {
     script.addAll(List.of(replies));
+    return this;
+  }
+
+  /** Queues replies for the next InvokeModel (embedding) requests; unscripted ones get {@link #titanEmbedding()}. */
+  BedrockWireServer thenEmbedding(Reply... replies) {
+    embeddingScript.addAll(List.of(replies));
     return this;
   }
 
   /** Forgets recorded requests and unused replies (servers are shared by the tests of a class). */
   void reset() {
     script.clear();
+    embeddingScript.clear();
     requests.clear();
   }
 
@@ -163,9 +171,10 @@ final class BedrockWireServer implements AutoCloseable {
       JsonNode json = body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
       Recorded recorded = new Recorded(request[0], path, modelId, path.endsWith("/converse-stream"), json);
       requests.add(recorded);
-      Reply reply = script.poll();
+      boolean invoke = path.endsWith("/invoke");
+      Reply reply = invoke ? embeddingScript.poll() : script.poll();
       if (reply == null) {
-        reply = path.endsWith("/invoke") ? titanEmbedding()
+        reply = invoke ? titanEmbedding()
             : recorded.streaming() ? stream("default streamed answer [Source 1]", 10, 5)
             : converse("default answer [Source 1]", 10, 5);
       }
