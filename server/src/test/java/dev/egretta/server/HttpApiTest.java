@@ -203,6 +203,41 @@ class HttpApiTest {
   }
 
   @Test
+  void theAccessLogNamesTheOrganisationButNeverTheKeyOrTheBody() throws Exception {
+    java.util.logging.Logger access = java.util.logging.Logger.getLogger("dev.egretta.server.access");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        lines.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Level before = access.getLevel();
+    access.setLevel(java.util.logging.Level.INFO);
+    access.addHandler(capture);
+    try {
+      http.post("/v1/query/", ALPHA_KEY, queryBody("secret-question-marker", false));
+      http.get("/v1/models/", "egret_wrong-key-marker");
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (lines.size() < 2 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(10);
+      }
+    } finally {
+      access.removeHandler(capture);
+      access.setLevel(before);
+    }
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("POST /v1/query/ 200 ").endsWith("org=alpha"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("GET /v1/models/ 401 ").endsWith("org=-"));
+    assertThat(String.join("\n", lines)).doesNotContain(ALPHA_KEY, "secret-question-marker", "wrong-key-marker");
+  }
+
+  @Test
   void unknownRoutesAnswerJson404() {
     HttpResponse<String> r = http.get("/v1/nothing-here/", ALPHA_KEY);
     assertThat(r.statusCode()).isEqualTo(404);
