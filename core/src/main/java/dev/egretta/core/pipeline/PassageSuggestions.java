@@ -14,7 +14,8 @@ import java.util.Set;
  * The default {@link SuggestionGenerator}; no model needed. It proposes questions about the
  * section headings of the passages ("What does the EPA Incident Response Procedures say about
  * reporting?") and about the two-word phrases the passages repeat most that the question does not
- * already cover ("What are the requirements for contingency training?"), interleaved.
+ * already cover ("What are the requirements for contingency training?"), interleaved; phrases seen
+ * more often come first.
  */
 public final class PassageSuggestions implements SuggestionGenerator {
 
@@ -74,7 +75,6 @@ public final class PassageSuggestions implements SuggestionGenerator {
       }
     }
     List<String> phrases = counts.entrySet().stream()
-        .filter(e -> e.getValue() >= 2)
         .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
             .thenComparing(e -> firstSeen.get(e.getKey())))
         .map(Map.Entry::getKey)
@@ -106,10 +106,15 @@ public final class PassageSuggestions implements SuggestionGenerator {
     return b.toString();
   }
 
+  /** Lower-cases capitalised words ({@code Contingency Training} → {@code contingency training}), keeps acronyms. */
   private static String lowerFirst(String s) {
-    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
-      return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    StringBuilder b = new StringBuilder();
+    for (String w : s.split(" ")) {
+      if (!b.isEmpty()) {
+        b.append(' ');
+      }
+      b.append(w.matches("\\p{Lu}\\p{Ll}+") ? w.toLowerCase(Locale.ROOT) : w);
     }
-    return s;
+    return b.toString();
   }
 }
