@@ -61,6 +61,7 @@ class HttpApiTest {
         "excerpt", "score", "relevance", "source_type", "download_url", "is_private");
     assertThat(body.get("sources").get(0).get("relevance").asText()).isEqualTo("Highly Relevant");
     assertThat(UUID.fromString(body.get("session_id").asText())).isNotNull();
+    assertThat(engine.lastQueryOnVirtualThread).as("requests run on virtual threads").isTrue();
   }
 
   @Test
