@@ -112,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
     context.println("");
     context.println("Next: ask your own questions of the demo index, e.g.");
     context.println("  bin/egretta ask --index " + indexDir + " --domain information-security --category us \\");
-    context.println("      \"How quickly must access be revoked when an employee is terminated?\"");
+    context.println("      \"Is multi-factor authentication required for remote access?\"");
     return Egretta.OK;
   }
 
