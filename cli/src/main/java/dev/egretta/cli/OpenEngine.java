@@ -49,8 +49,13 @@ final class OpenEngine implements AutoCloseable {
           .retriever(kb)
           .sessionStore(sessions(index.sessionsFile(context)));
       generator.check();
-      if (generator.model != null) {
+      if (generator.bedrock() || generator.model != null) {
         builder.modelCatalog(Generators.catalog(generator));
+      }
+      if (generator.bedrock()) {
+        var bedrock = Generators.bedrock(generator);
+        resources.add(bedrock);
+        builder.generator(bedrock);
       }
       if (signLinks && (hasS3Options(s3) || holdsS3Documents(kb))) {
         S3LinkSigner signer = S3LinkSigner.of(Sources.s3Config(s3));
