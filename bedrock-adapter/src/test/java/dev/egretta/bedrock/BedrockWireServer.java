@@ -105,7 +105,12 @@ final class BedrockWireServer implements AutoCloseable {
   private final ConcurrentLinkedQueue<Reply> embeddingScript = new ConcurrentLinkedQueue<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   /** Counted down when a streaming reply notices that the client closed the connection. */
-  final CountDownLatch clientClosedStream = new CountDownLatch(1);
+  private volatile CountDownLatch clientClosedStream = new CountDownLatch(1);
+
+  /** Waits until a streaming reply notices (a failed write) that the client hung up. */
+  boolean awaitClientClosedStream(Duration max) throws InterruptedException {
+    return clientClosedStream.await(max.toMillis(), TimeUnit.MILLISECONDS);
+  }
 
   BedrockWireServer() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -143,6 +148,7 @@ final class BedrockWireServer implements AutoCloseable {
   void reset() {
     script.clear();
     embeddingScript.clear();
+    clientClosedStream = new CountDownLatch(1);
     requests.clear();
   }
 

@@ -27,7 +27,7 @@ class WireServerSelfTest {
         InputStream in = socket.getInputStream();
         assertThat(in.read(new byte[100])).isPositive();
       }
-      assertThat(server.clientClosedStream.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.awaitClientClosedStream(Duration.ofSeconds(5))).isTrue();
     }
   }
 }
