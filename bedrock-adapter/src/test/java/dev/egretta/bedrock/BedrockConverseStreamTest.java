@@ -1,14 +1,14 @@
 package dev.egretta.bedrock;
 
-import static dev.egretta.bedrock.BedrockWireServer.delta;
+import static dev.egretta.bedrock.StreamReplies.delta;
 import static dev.egretta.bedrock.BedrockWireServer.error;
-import static dev.egretta.bedrock.BedrockWireServer.event;
-import static dev.egretta.bedrock.BedrockWireServer.exception;
-import static dev.egretta.bedrock.BedrockWireServer.keepDeltasFlowing;
-import static dev.egretta.bedrock.BedrockWireServer.metadata;
-import static dev.egretta.bedrock.BedrockWireServer.pause;
+import static dev.egretta.bedrock.StreamReplies.event;
+import static dev.egretta.bedrock.StreamReplies.exception;
+import static dev.egretta.bedrock.StreamReplies.keepDeltasFlowing;
+import static dev.egretta.bedrock.StreamReplies.metadata;
+import static dev.egretta.bedrock.StreamReplies.pause;
 import static dev.egretta.bedrock.BedrockWireServer.stall;
-import static dev.egretta.bedrock.BedrockWireServer.stream;
+import static dev.egretta.bedrock.StreamReplies.stream;
 import static dev.egretta.bedrock.Fixtures.HAIKU;
 import static dev.egretta.bedrock.Fixtures.NOVA_LITE;
 import static dev.egretta.bedrock.Fixtures.config;

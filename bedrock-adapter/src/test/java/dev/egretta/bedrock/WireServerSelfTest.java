@@ -1,8 +1,8 @@
 package dev.egretta.bedrock;
 
-import static dev.egretta.bedrock.BedrockWireServer.delta;
-import static dev.egretta.bedrock.BedrockWireServer.keepDeltasFlowing;
-import static dev.egretta.bedrock.BedrockWireServer.stream;
+import static dev.egretta.bedrock.StreamReplies.delta;
+import static dev.egretta.bedrock.StreamReplies.keepDeltasFlowing;
+import static dev.egretta.bedrock.StreamReplies.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
