@@ -42,7 +42,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class SyntheticBench {
   static final String VECTOR_FIELD = "vector";
   static final String ID_FIELD = "id";
-  static final int CALIBRATION_DOCUMENTS = 20;
+  static final int CALIBRATION_DOCUMENTS = 8;
 
   private SyntheticBench() {}
 

@@ -71,6 +71,19 @@ class StagesTest {
         "What does the EPA Contingency Planning Procedure say about contingency training?");
   }
 
+  @Test
+  void headingTopicsDropControlIdsAndRefuseRunningHeaders() {
+    assertThat(PassageSuggestions.topicOfHeading("IR-6(3) – Incident Reporting | Coordination with Supply Chain"))
+        .isEqualTo("Coordination with Supply Chain");
+    assertThat(PassageSuggestions.topicOfHeading("CP-3 – Contingency Training")).isEqualTo("Contingency Training");
+    assertThat(PassageSuggestions.topicOfHeading("PROCEDURE")).isEmpty();
+    assertThat(PassageSuggestions.topicOfHeading("Glossary…………………16")).isEmpty();
+    assertThat(PassageSuggestions.documentTitle("fedramp_agency_authorization_playbook.pdf"))
+        .isEqualTo("FedRAMP Agency Authorization Playbook");
+    assertThat(PassageSuggestions.documentTitle("epa_system_and_information_integrity_procedure.pdf"))
+        .isEqualTo("EPA System and Information Integrity Procedure");
+  }
+
   private static RetrievedPassage p(String id, double score) {
     return new RetrievedPassage(id, "u", "f.pdf", 1, 1, "", "text " + id, false, score);
   }
