@@ -50,7 +50,7 @@ public final class BenchRunner {
 
   Report run() throws IOException {
     long start = System.nanoTime();
-    Files.createDirectories(options.outDir());
+    Files.createDirectories(options.outDir().resolve("raw"));
     Files.createDirectories(options.workDir());
     Path corpus = options.shared().resolve("corpus");
     try {
