@@ -138,7 +138,7 @@ final class ScaleCurves {
         }
         String label = (kind.equals("dense") ? "kNN" : kind.equals("bm25") ? "BM25" : "hybrid") + " p50, "
             + (int8 ? "int8" : "float");
-        series.add(new LatencyPlot.Series(label, x, y));
+        series.add(new LatencyPlot.Series(label, x, y, int8));
       }
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -148,7 +148,7 @@ final class ScaleCurves {
           y.add(p.p("hybrid", 99));
         }
       }
-      series.add(new LatencyPlot.Series("hybrid p99, " + (int8 ? "int8" : "float"), x, y));
+      series.add(new LatencyPlot.Series("hybrid p99, " + (int8 ? "int8" : "float"), x, y, int8));
     }
     Path png = options.outDir().resolve("latency-vs-size.png");
     LatencyPlot.write(png, "Egretta search latency (top 10, without query embedding) vs corpus size", series);
