@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Removes running headers and footers: lines at the top or bottom of a page that repeat (digits
- * ignored) on many pages, and bare page numbers such as "Page 2 of 200" or "- 7 -".
+ * ignored) on many pages, and bare page numbers such as "Page 2 of 200" or "- 7 -". A document
+ * that would be left without any text keeps its pages as they were.
  */
 final class BoilerplateRemover {
   private static final int EDGE_LINES = 3;
@@ -50,7 +51,8 @@ final class BoilerplateRemover {
       }
       cleaned.add(String.join("\n", pageLines).strip());
     }
-    return cleaned;
+    // a document made only of "repeated" lines (e.g. "This is page 3") keeps them: they are its content
+    return cleaned.stream().allMatch(String::isBlank) ? pages : cleaned;
   }
 
   private static List<Integer> edgeLineIndexes(String[] pageLines) {

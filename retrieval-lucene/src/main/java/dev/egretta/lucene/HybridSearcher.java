@@ -45,7 +45,7 @@ final class HybridSearcher {
     this.config = config;
   }
 
-  List<RetrievedPassage> search(IndexSearcher searcher, String text, SearchScope scope, int limit, RetrieverKind kind) {
+  List<ExplainedPassage> search(IndexSearcher searcher, String text, SearchScope scope, int limit, RetrieverKind kind) {
     try {
       Query filter = Fields.scopeFilter(scope);
       int depth = Math.max(limit, config.searchDepth());
@@ -53,8 +53,11 @@ final class HybridSearcher {
       ScoreDoc[] lexical = kind == RetrieverKind.DENSE ? new ScoreDoc[0] : bm25(searcher, text, filter, depth);
       ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0]
           : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, filter), depth).scoreDocs;
-      List<Integer> ranking = fuse(lexical, dense);
-      List<RetrievedPassage> out = new ArrayList<>(Math.min(limit, ranking.size()));
+      Map<Integer, Double> fused = new HashMap<>();
+      List<Integer> ranking = fuse(lexical, dense, fused);
+      Map<Integer, Integer> lexicalRank = ranks(lexical);
+      Map<Integer, Integer> denseRank = ranks(dense);
+      List<ExplainedPassage> out = new ArrayList<>(Math.min(limit, ranking.size()));
       StoredFields stored = searcher.storedFields();
       double cap = 1.0;
       for (int i = 0; i < ranking.size() && out.size() < limit; i++) {
@@ -62,7 +65,8 @@ final class HybridSearcher {
         float[] v = VectorReader.read(searcher.getIndexReader(), doc);
         double cosine = v == null ? 0 : VectorReader.dot(queryVector, v);
         cap = Math.min(cap, config.calibration().score(cosine));
-        out.add(toPassage(stored.document(doc, STORED), cap));
+        out.add(new ExplainedPassage(toPassage(stored.document(doc, STORED), cap), cosine,
+            lexicalRank.getOrDefault(doc, 0), denseRank.getOrDefault(doc, 0), fused.get(doc)));
       }
       return out;
     } catch (IOException e) {
@@ -99,8 +103,15 @@ final class HybridSearcher {
     return terms;
   }
 
-  private List<Integer> fuse(ScoreDoc[] lexical, ScoreDoc[] dense) {
-    Map<Integer, Double> fused = new HashMap<>();
+  private static Map<Integer, Integer> ranks(ScoreDoc[] hits) {
+    Map<Integer, Integer> ranks = new HashMap<>();
+    for (int r = 0; r < hits.length; r++) {
+      ranks.putIfAbsent(hits[r].doc, r + 1);
+    }
+    return ranks;
+  }
+
+  private List<Integer> fuse(ScoreDoc[] lexical, ScoreDoc[] dense, Map<Integer, Double> fused) {
     if (config.fusion() == Fusion.RRF) {
       addRrf(fused, lexical);
       addRrf(fused, dense);

@@ -89,6 +89,11 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
 
   /** Search with one kind of evidence: BM25 only, vectors only, or both fused. */
   public List<RetrievedPassage> search(RetrievalRequest request, RetrieverKind kind) {
+    return explain(request, kind).stream().map(ExplainedPassage::passage).toList();
+  }
+
+  /** {@link #search} with the evidence behind each hit's rank and score. */
+  public List<ExplainedPassage> explain(RetrievalRequest request, RetrieverKind kind) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(kind, "kind");
     if (request.text().isBlank()) {
@@ -183,6 +188,51 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
     try {
       return s.count(new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), Occur.FILTER).build());
+    } catch (IOException e) {
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  Embedder embedder() {
+    return embedder;
+  }
+
+  /** The embedded text of every chunk in the index (heading + passage), in index order. */
+  List<String> allIndexTexts() {
+    IndexSearcher s = store.acquire();
+    try {
+      var query = new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK));
+      var top = s.search(query, Math.max(1, s.count(query)));
+      var stored = s.storedFields();
+      List<String> texts = new java.util.ArrayList<>();
+      for (var hit : top.scoreDocs) {
+        var d = stored.document(hit.doc, Set.of(Fields.PASSAGE, Fields.HEADING));
+        texts.add(new Chunk(0, d.get(Fields.PASSAGE), 1, 1, 0, 0, d.get(Fields.HEADING), 0).indexText());
+      }
+      return texts;
+    } catch (IOException e) {
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /** Ids of the chunks of one document, in index order (for checks and tests). */
+  List<String> chunkIds(Optional<Organisation> owner, String uri) {
+    IndexSearcher s = store.acquire();
+    try {
+      var query = new BooleanQuery.Builder()
+          .add(new TermQuery(Fields.keyTerm(owner, uri)), Occur.FILTER)
+          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), Occur.FILTER).build();
+      var top = s.search(query, Math.max(1, s.count(query)));
+      var stored = s.storedFields();
+      List<String> ids = new java.util.ArrayList<>();
+      for (var hit : top.scoreDocs) {
+        ids.add(stored.document(hit.doc, Set.of(Fields.ID)).get(Fields.ID));
+      }
+      return ids;
     } catch (IOException e) {
       throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
     } finally {

@@ -22,6 +22,12 @@ class BoilerplateRemoverTest {
   }
 
   @Test
+  void neverEmptiesADocumentWhoseOnlyTextRepeats() {
+    List<String> pages = List.of("This is page 1", "This is page 2", "This is page 3", "This is page 4");
+    assertThat(BoilerplateRemover.clean(pages)).containsExactlyElementsOf(pages);
+  }
+
+  @Test
   void keepsTextThatDoesNotRepeat() {
     List<String> pages = List.of("Introduction\nFirst page text.", "Scope\nSecond page text.", "Duties\nThird page text.");
     assertThat(BoilerplateRemover.clean(pages)).containsExactlyElementsOf(pages);

@@ -46,6 +46,9 @@ public final class JdbcSessionStore implements SessionStore {
 
   private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {};
 
+  /** The file name of the durable store kept inside an index folder by {@link #besideIndex}. */
+  public static final String INDEX_FILE_NAME = "egretta-sessions.db";
+
   private final ConnectionSource connections;
   private final Dialect dialect;
 
@@ -69,6 +72,14 @@ public final class JdbcSessionStore implements SessionStore {
       throw new ConfigurationException("cannot create the folder of session database " + file + ": " + e.getMessage(), e);
     }
     return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+  }
+
+  /**
+   * The CLI's default: a durable SQLite store in {@value #INDEX_FILE_NAME} inside the index folder,
+   * so sessions persist between runs and travel with the index.
+   */
+  public static JdbcSessionStore besideIndex(Path indexDir) {
+    return sqlite(indexDir.resolve(INDEX_FILE_NAME));
   }
 
   /** A store over a JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql://...}); one connection, reopened when broken. */
