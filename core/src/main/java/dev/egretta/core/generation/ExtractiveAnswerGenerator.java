@@ -36,6 +36,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
   public static final ModelEntry MODEL = new ModelEntry("egretta-extractive", "Egretta extractive (no model)",
       "local", 0.0, true, true, 0.0, 0.0);
 
+  /** {@link #MODEL} as a non-default choice, for catalogs whose default is a real model. */
+  public static final ModelEntry MODEL_NOT_DEFAULT = new ModelEntry(MODEL.modelId(), MODEL.name(), MODEL.tier(),
+      MODEL.creditCost(), MODEL.supportsStreaming(), false, 0.0, 0.0);
+
   /** A catalog holding only {@link #MODEL}. */
   public static final ModelCatalog CATALOG = ModelCatalog.of(List.of(MODEL));
 

@@ -1,0 +1,102 @@
+package dev.egretta.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.egretta.core.spi.RetrievalRequest;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.SearchScope;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.IngestReport;
+import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.lucene.RetrieverKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Egretta's side: ingest the PDF folder into a fresh {@link LuceneKnowledgeBase} with its defaults
+ * (Tika, page-accurate chunks, bge-small-en-v1.5-q on ONNX Runtime, Lucene HNSW), then top-10 hybrid
+ * retrieval (query embedding + BM25 + kNN + fusion + stored fields) through the public {@code Retriever}
+ * API. Runs in its own child JVM.
+ */
+final class EgrettaSide {
+  private EgrettaSide() {}
+
+  static Map<String, Object> ingestAndQuery(
+      Path corpus, Path indexDir, Path chunkTextsFile, List<Questions.Question> questions, int warmupRounds, int rounds)
+      throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(indexDir)) {
+      IngestReport report = kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
+      long t1 = System.nanoTime();
+      if (!report.rejected().isEmpty()) {
+        throw new IllegalStateException("Egretta rejected documents: " + report.rejected());
+      }
+      out.put("documents", report.documentsIndexed());
+      out.put("pages", report.pages());
+      out.put("chunks", report.chunks());
+      out.put("ingestSeconds", (t1 - t0) / 1e9);
+      out.put("reportSeconds", report.seconds());
+      out.put("peakRssAfterIngestBytes", ProcStatus.peakRss(ProcessHandle.current().pid()));
+
+      double[] latencies = Latency.measure(questions, warmupRounds, rounds, q -> {
+        List<RetrievedPassage> hits = kb.retrieve(
+            new RetrievalRequest(q.text(), SearchScope.publicOnly(q.domain(), Questions.CATEGORY), 10));
+        if (hits.isEmpty()) {
+          throw new IllegalStateException("Egretta found nothing for: " + q);
+        }
+        return hits.size();
+      });
+      out.put("latenciesMs", latencies);
+      // BM25-only retrieval still embeds the query; over a few hundred chunks its search part is ~0.1 ms,
+      // so this is (an upper bound of) the query-embedding time inside Egretta.
+      out.put("bm25KindLatenciesMs", Latency.measure(questions, 1, rounds, q -> kb.search(
+          new RetrievalRequest(q.text(), SearchScope.publicOnly(q.domain(), Questions.CATEGORY), 10),
+          RetrieverKind.BM25).size()));
+    }
+    if (chunkTextsFile != null) {
+      new ObjectMapper().writeValue(chunkTextsFile.toFile(), embeddedTexts(indexDir));
+    }
+    return out;
+  }
+
+  /**
+   * The texts Egretta embedded, read back from its index: each chunk's passage, preceded by its heading
+   * when the passage does not start with it (the retriever's index text).
+   */
+  static List<String> embeddedTexts(Path indexDir) throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (FSDirectory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        LeafReader r = leaf.reader();
+        Bits live = r.getLiveDocs();
+        StoredFields stored = r.storedFields();
+        for (int doc = 0; doc < r.maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          Document d = stored.document(doc);
+          String passage = d.get("passage");
+          if (passage == null) {
+            continue;
+          }
+          String heading = d.get("heading") == null ? "" : d.get("heading");
+          texts.add(heading.isEmpty() || passage.startsWith(heading) ? passage : heading + "\n" + passage);
+        }
+      }
+    }
+    return texts;
+  }
+}
