@@ -62,12 +62,12 @@ class BedrockEmbeddingsTest {
 
   @Test
   void throttlingIsRetriedPerTextThenReported() {
-    server.then(error(429, "ThrottlingException", "slow down"), BedrockWireServer.titanEmbedding());
+    server.thenEmbedding(error(429, "ThrottlingException", "slow down"), BedrockWireServer.titanEmbedding());
     assertThat(titan.embed("hello world again").content().dimension()).isEqualTo(256);
     assertThat(server.requests()).hasSize(2);
 
     server.reset();
-    server.then(error(429, "ThrottlingException", "slow down"), error(429, "ThrottlingException", "slow down"),
+    server.thenEmbedding(error(429, "ThrottlingException", "slow down"), error(429, "ThrottlingException", "slow down"),
         error(429, "ThrottlingException", "slow down"));
     assertThatThrownBy(() -> titan.embed("hello")).isInstanceOf(RateLimitedException.class)
         .hasMessageContaining(BedrockEmbeddings.TITAN_V2);
@@ -75,7 +75,7 @@ class BedrockEmbeddingsTest {
 
   @Test
   void aModelNotEnabledIsAConfigurationError() {
-    server.then(error(403, "AccessDeniedException", "You don't have access to the model with the specified model ID."));
+    server.thenEmbedding(error(403, "AccessDeniedException", "You don't have access to the model with the specified model ID."));
 
     assertThatThrownBy(() -> titan.embed("hello")).isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(BedrockEmbeddings.TITAN_V2).hasMessageContaining("us-east-1");

@@ -21,10 +21,11 @@ import java.util.TreeMap;
  */
 public final class HostileSweep {
   /** Outcome of one file. */
-  public record FileOutcome(String path, String category, DocumentOutcome outcome, String detail) {}
+  /** Outcome of one file; {@code seconds} is the time from reading it to having its chunks (parse + chunk). */
+  public record FileOutcome(String path, String category, DocumentOutcome outcome, String detail, double seconds) {}
 
   /** Per-file outcomes in manifest order, the wall-clock seconds and the ingestion report. */
-  public record Result(List<FileOutcome> files, IngestReport report, double seconds) {
+  public record Result(List<FileOutcome> files, IngestReport report, double seconds, int parsersStillRunning) {
 
     /** category -> outcome -> count. */
     public Map<String, Map<DocumentOutcome, Integer>> byCategory() {
@@ -43,7 +44,8 @@ public final class HostileSweep {
         out.printf("%-16s %8d %10d %9d %6d%n", row.getKey(), c.getOrDefault(DocumentOutcome.INDEXED, 0),
             c.getOrDefault(DocumentOutcome.INDEXED_TRUNCATED, 0), c.getOrDefault(DocumentOutcome.REJECTED, 0), total);
       }
-      out.printf("%d files in %.1f s; %d chunks%n", files.size(), seconds, report.chunks());
+      out.printf("%d files in %.1f s; %d chunks; %d parser threads still running after close%n",
+          files.size(), seconds, report.chunks(), parsersStillRunning);
     }
   }
 
@@ -64,19 +66,52 @@ public final class HostileSweep {
       config.embeddingModel(model);
     }
     Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
+    Map<String, Double> prepareSeconds = new LinkedHashMap<>();
+    String[] current = {null};
+    long[] since = {0};
     long start = System.nanoTime();
     IngestReport report;
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(indexDir, config.build())) {
       report = kb.ingest(LocalFolderSource.of(hostileDir).withDefaults("hostile", "all"), IngestOptions.publicLibrary().withSync(),
           new IngestListener() {
+            private void lap() {
+              if (current[0] != null) {
+                prepareSeconds.putIfAbsent(current[0], (System.nanoTime() - since[0]) / 1e9);
+              }
+            }
+
+            @Override
+            public void documentStarted(SourceDocument d) {
+              lap();
+              current[0] = d.uri();
+              since[0] = System.nanoTime();
+            }
+
             @Override
             public void documentFinished(SourceDocument d, DocumentOutcome o, String detail) {
+              lap();
+              current[0] = null;
               String category = categories.getOrDefault(d.uri(), "unlisted");
-              outcomes.put(d.uri(), new FileOutcome(d.uri(), category, o, detail));
+              outcomes.put(d.uri(), new FileOutcome(d.uri(), category, o, detail, prepareSeconds.getOrDefault(d.uri(), 0.0)));
             }
           });
     }
-    return new Result(List.copyOf(outcomes.values()), report, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int running = 0;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      running = (int) Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().equals("egretta-pdf-parse") && t.isAlive()).count();
+      if (running == 0) {
+        break;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return new Result(List.copyOf(outcomes.values()), report, seconds, running);
   }
 
   public static void main(String[] args) throws IOException {
@@ -87,7 +122,8 @@ public final class HostileSweep {
     Path index = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("egretta-hostile");
     Result result = run(Path.of(args[0]), index, null, Duration.ofSeconds(30));
     for (FileOutcome f : result.files()) {
-      System.out.printf("%-10s %-18s %s %s%n", f.category(), f.outcome(), f.path().substring(f.path().lastIndexOf('/') + 1), f.detail());
+      System.out.printf("%-14s %-18s %6.2fs %s %s%n", f.category(), f.outcome(), f.seconds(),
+          f.path().substring(f.path().lastIndexOf("hostile-pdfs/") + 13), f.detail());
     }
     result.print(System.out);
   }

@@ -18,7 +18,6 @@ import dev.egretta.core.spi.DomainCategory;
 import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.SearchScope;
-import dev.egretta.core.spi.SourceDocument;
 import dev.egretta.lucene.IndexedDocument;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
@@ -30,7 +29,6 @@ import dev.egretta.s3.s3mock.S3MockExtension;
 import dev.egretta.s3.s3mock.S3MockServer;
 import dev.egretta.s3.s3mock.TestBucket;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -298,30 +295,5 @@ class S3SyncIT {
   private static String sha256(Path file) throws Exception {
     return java.util.HexFormat.of().formatHex(
         java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  /** Delegates to a real source, but the first read of one object fails as a dropped connection would. */
-  private static final class FailingOnce implements DocumentSource {
-    private final DocumentSource delegate;
-    private final String failing;
-    private final Set<String> failed = ConcurrentHashMap.newKeySet();
-
-    FailingOnce(DocumentSource delegate, String failing) {
-      this.delegate = delegate;
-      this.failing = failing;
-    }
-
-    @Override
-    public List<SourceDocument> list() throws IOException {
-      return delegate.list();
-    }
-
-    @Override
-    public InputStream open(SourceDocument document) throws IOException {
-      if (document.uri().equals(failing) && failed.add(document.uri())) {
-        throw new IOException("connection reset while reading " + document.uri() + " (simulated)");
-      }
-      return delegate.open(document);
-    }
   }
 }

@@ -58,6 +58,8 @@ final class FakeEngine implements Engine {
   volatile Function<ValidatedQuery, RuntimeException> failure;
   /** When set, {@link #query} waits on it (for graceful-shutdown tests). */
   volatile CountDownLatch queryGate;
+  /** Whether the last blocking query ran on a virtual thread. */
+  volatile boolean lastQueryOnVirtualThread;
   /** Counted down when a query reaches the engine. */
   final CountDownLatch queryEntered = new CountDownLatch(1);
 
@@ -71,6 +73,7 @@ final class FakeEngine implements Engine {
     if (failure != null) {
       throw failure.apply(query);
     }
+    lastQueryOnVirtualThread = Thread.currentThread().isVirtual();
     queryEntered.countDown();
     CountDownLatch gate = queryGate;
     if (gate != null) {

@@ -56,7 +56,9 @@ public final class BeirEvaluator implements AutoCloseable {
   public static BeirEvaluator open(Path datasetDir, String split, Path indexDir, LuceneConfig config) {
     BeirDataset dataset = BeirDataset.load(datasetDir, split);
     Path dir = indexDir != null ? indexDir : defaultIndexDir(datasetDir, config);
-    LuceneConfig evalConfig = LuceneConfig.builder()
+    LuceneConfig.Builder builder = LuceneConfig.builder();
+    config.embeddingModel().ifPresent(m -> builder.embeddingModel(m).queryPrefix(config.queryPrefix()));
+    LuceneConfig evalConfig = builder
         .fusion(config.fusion()).rrfK(config.rrfK()).denseWeight(config.denseWeight())
         .int8Quantization(config.int8Quantization()).chunkTokens(config.chunkTokens())
         .chunkOverlapTokens(config.chunkOverlapTokens()).calibration(config.calibration())

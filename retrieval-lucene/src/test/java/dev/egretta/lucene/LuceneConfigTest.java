@@ -1,0 +1,72 @@
+package dev.egretta.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.spi.RetrievalRequest;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.SearchScope;
+import dev.egretta.core.spi.SourceDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void rejectsBadValuesNamingThem() {
+    assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(10)).hasMessageContaining("chunkTokens").hasMessageContaining("10");
+    assertThatThrownBy(() -> LuceneConfig.builder().denseWeight(1.5)).hasMessageContaining("denseWeight");
+    assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(100).chunkOverlapTokens(80).build())
+        .hasMessageContaining("chunkOverlapTokens");
+    assertThatThrownBy(() -> new ScoreCalibration(0.5, -1)).hasMessageContaining("slope");
+    assertThatThrownBy(() -> RetrieverKind.parse("sparse")).hasMessageContaining("bm25, dense, hybrid");
+  }
+
+  private Path corpus() throws Exception {
+    Path root = dir.resolve("corpus");
+    for (int i = 0; i < 6; i++) {
+      TestPdfs.write(root.resolve("ops/pdf/us/doc" + i + ".pdf"), "Doc " + i, List.of(
+          "Topic " + i + " covers " + List.of("firewalls", "backups", "passwords", "audits", "vendors", "training").get(i)
+              + " in detail. The " + List.of("firewalls", "backups", "passwords", "audits", "vendors", "training").get(i)
+              + " policy applies to every office of the agency."));
+    }
+    return root;
+  }
+
+  @Test
+  void worksWithAnyEmbeddingModelInt8AndConvexFusionAndSearchesDuringIngestion() throws Exception {
+    LuceneConfig config = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel())
+        .int8Quantization(true).fusion(Fusion.CONVEX).denseWeight(0.3).batchChunks(16).build();
+    Path index = dir.resolve("index");
+    SearchScope scope = SearchScope.publicOnly("ops", "us");
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index, config)) {
+      List<Integer> visibleWhileIngesting = new ArrayList<>();
+      kb.ingest(LocalFolderSource.of(corpus()), IngestOptions.publicLibrary(), new IngestListener() {
+        @Override
+        public void documentFinished(SourceDocument d, DocumentOutcome o, String detail) {
+          visibleWhileIngesting.add(kb.retrieve(new RetrievalRequest("policy agency office", scope, 50)).size());
+        }
+      });
+      assertThat(visibleWhileIngesting).hasSize(6).allSatisfy(n -> assertThat(n).isPositive());
+      List<RetrievedPassage> hits = kb.retrieve(new RetrievalRequest("What does the backups policy cover?", scope, 3));
+      assertThat(hits.get(0).filename()).isEqualTo("doc1.pdf");
+      assertThat(hits).allSatisfy(h -> assertThat(h.score()).isBetween(0.0, 1.0));
+    }
+    assertThatThrownBy(() -> LuceneKnowledgeBase.open(index).close())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("test-hashing-64");
+  }
+
+  @Test
+  void refusesASecondWriterOnTheSameIndex() {
+    LuceneConfig config = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).build();
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"), config)) {
+      assertThatThrownBy(() -> LuceneKnowledgeBase.open(dir.resolve("index"), config))
+          .isInstanceOf(ConfigurationException.class).hasMessageContaining("already open");
+    }
+  }
+}
