@@ -27,6 +27,8 @@ public final class BenchRunner {
   private final Map<String, Object> raw = new LinkedHashMap<>();
   private final IngestFigures ingest = new IngestFigures();
   private Path egrettaIndex;
+  private long start;
+  private boolean finished;
 
   BenchRunner(BenchOptions options, String command) {
     this.options = options;
@@ -49,8 +51,8 @@ public final class BenchRunner {
   }
 
   Report run() throws IOException {
-    long start = System.nanoTime();
-    Files.createDirectories(options.outDir());
+    start = System.nanoTime();
+    Files.createDirectories(options.outDir().resolve("raw"));
     Files.createDirectories(options.workDir());
     Path corpus = options.shared().resolve("corpus");
     try {
@@ -65,7 +67,7 @@ public final class BenchRunner {
         step("SciFact latency", () -> new SciFactStep(options, jvm, report, raw).run());
       }
       if (options.runs("synthetic")) {
-        step("scale curves", () -> new ScaleCurves(options, jvm, report, raw, ingest).run());
+        step("scale curves", () -> new ScaleCurves(options, jvm, report, raw, ingest, this::writeResults).run());
       }
       if (options.runs("jmh")) {
         step("JMH microbenchmarks", () -> new JmhStep(options, report, raw).run());
@@ -73,16 +75,25 @@ public final class BenchRunner {
     } finally {
       deleteQuietly(options.workDir());
     }
-    report.note(String.format("Whole run: %.1f minutes (%s).", (System.nanoTime() - start) / 60e9,
-        options.quick() ? "--quick: 1 repetition, 10k synthetic chunks only, short JMH" : "full run, medians of "
-            + options.repetitions() + " repetitions"));
-    report.note("The machine's 2 cores were shared with other agents' builds and tests during the session, so absolute "
-        + "times drift between runs; the ratios compare sides measured minutes apart in the same run, in alternating order.");
-    Files.writeString(options.outDir().resolve("RESULTS.md"), report.toMarkdown());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(options.outDir().resolve("raw").resolve("figures.json").toFile(), raw);
+    finished = true;
+    writeResults();
     LOG.log(System.Logger.Level.INFO, "results written to " + options.outDir().resolve("RESULTS.md"));
     return report;
+  }
+
+  /** Writes RESULTS.md and the raw figures; called after every step, so that a cut-short run leaves what it measured. */
+  private void writeResults() throws IOException {
+    Report r = report;
+    String status = String.format("%s run: %.1f minutes%s (%s).", finished ? "Whole" : "PARTIAL (still running or cut short)",
+        (System.nanoTime() - start) / 60e9, finished ? "" : " so far",
+        options.quick() ? "--quick: 1 repetition, 10k synthetic chunks only, short JMH"
+            : "full run, medians of " + options.repetitions() + " repetitions");
+    String md = r.toMarkdown(List.of(status,
+        "The machine's 2 cores were shared with other agents' builds and tests during the session, so absolute times "
+            + "drift between runs; the ratios compare sides measured minutes apart in the same run, in alternating order."));
+    Files.writeString(options.outDir().resolve("RESULTS.md"), md);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(options.outDir().resolve("raw").resolve("figures.json").toFile(), raw);
   }
 
   /** A step of the run; a failure is recorded in the results and the run goes on. */
@@ -101,6 +112,17 @@ public final class BenchRunner {
       report.failure(name, e);
     }
     LOG.log(System.Logger.Level.INFO, String.format("== %s took %.1f s", name, (System.nanoTime() - t) / 1e9));
+    try {
+      writeResults();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot write the results: " + e.getMessage());
+    }
+  }
+
+  /** Saves what has been measured so far. */
+  @FunctionalInterface
+  interface Checkpoint {
+    void save() throws IOException;
   }
 
   /** Figures of the side-by-side step that later steps reuse. */

@@ -29,7 +29,7 @@ final class JmhStep {
     this.raw = raw;
   }
 
-  static Options options(boolean quick) {
+  static Options options(boolean quick, java.nio.file.Path shared) {
     return new OptionsBuilder()
         .include(INCLUDE)
         .forks(1)
@@ -37,13 +37,14 @@ final class JmhStep {
         .warmupTime(TimeValue.seconds(1))
         .measurementIterations(quick ? 2 : 3)
         .measurementTime(TimeValue.seconds(1))
-        .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "-Xmx1g")
+        .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "-Xmx1g",
+            "-Degretta.shared=" + shared.toAbsolutePath().normalize())
         .shouldFailOnError(true)
         .build();
   }
 
   void run() throws Exception {
-    Collection<RunResult> results = new Runner(options(options.quick())).run();
+    Collection<RunResult> results = new Runner(options(options.quick(), options.shared())).run();
     List<List<String>> rows = new ArrayList<>();
     List<Map<String, Object>> rawRows = new ArrayList<>();
     for (RunResult r : results) {

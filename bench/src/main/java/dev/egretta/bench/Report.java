@@ -26,11 +26,20 @@ public final class Report {
     this.machine = machine;
   }
 
+  /** Adds a section, or replaces the one with the same title (steps that report as they go). */
   public void add(Section section) {
+    for (int i = 0; i < sections.size(); i++) {
+      if (sections.get(i).title().equals(section.title())) {
+        sections.set(i, section);
+        return;
+      }
+    }
     sections.add(section);
   }
 
+  /** Records a target's verdict, replacing an earlier verdict of the same target. */
   public void target(String target, double measured, double limit, boolean atMost, String unit, String how) {
+    targets.removeIf(t -> t.target().equals(target));
     String verdict;
     if (Double.isNaN(measured)) {
       verdict = "not measured";
@@ -60,6 +69,13 @@ public final class Report {
   }
 
   public String toMarkdown() {
+    return toMarkdown(List.of());
+  }
+
+  /** The Markdown, with {@code leadingNotes} first among the notes. */
+  public String toMarkdown(List<String> leadingNotes) {
+    List<String> allNotes = new ArrayList<>(leadingNotes);
+    allNotes.addAll(notes);
     StringBuilder md = new StringBuilder();
     md.append("# Egretta benchmark results\n\n");
     md.append("Produced by `").append(command).append("` (see `bench/README.md`). All figures come from one run on one machine; ")
@@ -96,9 +112,9 @@ public final class Report {
       }
     }
     plots.forEach((caption, file) -> md.append("![").append(caption).append("](").append(file).append(")\n\n"));
-    if (!notes.isEmpty()) {
+    if (!allNotes.isEmpty()) {
       md.append("## Notes\n\n");
-      notes.forEach(n -> md.append("- ").append(n).append('\n'));
+      allNotes.forEach(n -> md.append("- ").append(n).append('\n'));
       md.append('\n');
     }
     if (!failures.isEmpty()) {

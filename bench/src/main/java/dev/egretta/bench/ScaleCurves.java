@@ -22,8 +22,11 @@ final class ScaleCurves {
   private final Report report;
   private final Map<String, Object> raw;
   private final BenchRunner.IngestFigures ingest;
+  private final BenchRunner.Checkpoint checkpoint;
 
-  ScaleCurves(BenchOptions options, ChildJvm jvm, Report report, Map<String, Object> raw, BenchRunner.IngestFigures ingest) {
+  ScaleCurves(BenchOptions options, ChildJvm jvm, Report report, Map<String, Object> raw, BenchRunner.IngestFigures ingest,
+      BenchRunner.Checkpoint checkpoint) {
+    this.checkpoint = checkpoint;
     this.options = options;
     this.jvm = jvm;
     this.report = report;
@@ -70,6 +73,11 @@ final class ScaleCurves {
           r.put("query", q);
           r.put("queryPeakRssBytes", query.peakRssBytes());
           rawPoints.add(r);
+          raw.put("scaleCurves", rawPoints);
+          addTables(points);
+          plot(points);
+          targets(points);
+          checkpoint.save();
         } catch (Exception e) {
           report.failure("scale curve " + size + (int8 ? " int8" : " float"), e);
         } finally {
@@ -77,10 +85,6 @@ final class ScaleCurves {
         }
       }
     }
-    raw.put("scaleCurves", rawPoints);
-    addTables(points);
-    plot(points);
-    targets(points);
   }
 
   private void addTables(List<Point> points) {
@@ -138,7 +142,7 @@ final class ScaleCurves {
         }
         String label = (kind.equals("dense") ? "kNN" : kind.equals("bm25") ? "BM25" : "hybrid") + " p50, "
             + (int8 ? "int8" : "float");
-        series.add(new LatencyPlot.Series(label, x, y));
+        series.add(new LatencyPlot.Series(label, x, y, int8));
       }
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -148,7 +152,7 @@ final class ScaleCurves {
           y.add(p.p("hybrid", 99));
         }
       }
-      series.add(new LatencyPlot.Series("hybrid p99, " + (int8 ? "int8" : "float"), x, y));
+      series.add(new LatencyPlot.Series("hybrid p99, " + (int8 ? "int8" : "float"), x, y, int8));
     }
     Path png = options.outDir().resolve("latency-vs-size.png");
     LatencyPlot.write(png, "Egretta search latency (top 10, without query embedding) vs corpus size", series);

@@ -3,7 +3,6 @@ package dev.egretta.lucene;
 import dev.egretta.bench.synthetic.SyntheticCorpus;
 import dev.egretta.bench.synthetic.SyntheticEmbeddingModel;
 import dev.egretta.bench.synthetic.SyntheticSource;
-import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.SearchScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ public class SearchBenchmark {
   }
 
   @Benchmark
-  public List<RetrievedPassage> searchTop10() {
+  public List<?> searchTop10() {
     String q = questions[next++ & (questions.length - 1)];
     return hybrid.search(searcher, q, scope, 10, kind);
   }

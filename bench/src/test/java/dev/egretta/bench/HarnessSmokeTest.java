@@ -58,8 +58,8 @@ class HarnessSmokeTest {
   @Test
   void syntheticIndexIsBuiltThroughTheKnowledgeBaseAndKnnFindsTheExactNeighbours(@TempDir Path dir) throws Exception {
     Path index = dir.resolve("index");
-    Map<String, Object> build = SyntheticBench.build(index, 300, false, 7L);
-    assertThat(((Number) build.get("chunks")).intValue()).isBetween(150, 600);
+    Map<String, Object> build = SyntheticBench.build(index, 200, false, 7L);
+    assertThat(((Number) build.get("chunks")).intValue()).isBetween(100, 400);
     assertThat(((Number) build.get("indexBytes")).longValue()).isPositive();
 
     Map<String, Object> query = SyntheticBench.query(index, ((Number) build.get("documents")).intValue(), false, 7L, 20, 3);
