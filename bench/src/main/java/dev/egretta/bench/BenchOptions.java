@@ -14,12 +14,15 @@ import java.util.List;
  * @param workDir scratch space for indexes (deleted as the run goes)
  * @param cacheDir where the SciFact index is kept between runs
  * @param skip steps to leave out: ingest, coldstart, scifact, synthetic, jmh
+ * @param reps repetitions of the side-by-side and cold-start measurements; 0 = the default (3, or 1 with --quick)
  */
-public record BenchOptions(boolean quick, boolean with1m, Path outDir, Path shared, Path workDir, Path cacheDir, List<String> skip) {
+public record BenchOptions(
+    boolean quick, boolean with1m, Path outDir, Path shared, Path workDir, Path cacheDir, List<String> skip, int reps) {
   static final String USAGE = """
-      usage: BenchRunner [--quick] [--with-1m] [--out DIR] [--shared DIR] [--work DIR] [--cache DIR] [--skip STEP,...]
+      usage: BenchRunner [--quick] [--with-1m] [--reps N] [--out DIR] [--shared DIR] [--work DIR] [--cache DIR] [--skip STEP,...]
         --quick      ~5 minutes: 1 repetition, 10k synthetic chunks, short JMH (default: full run, ~30 minutes)
         --with-1m    add the 1M-chunk synthetic corpus (float and int8; may take an hour)
+        --reps N     repetitions of the side-by-side and cold-start measurements (default 3; 1 with --quick)
         --out DIR    results folder (default bench/results)
         --shared DIR shared data with corpus/ and eval/scifact/ (default ../shared)
         --work DIR   scratch folder for indexes (default: a temporary folder)
@@ -35,12 +38,24 @@ public record BenchOptions(boolean quick, boolean with1m, Path outDir, Path shar
     Path work = null;
     Path cache = Path.of(System.getProperty("java.io.tmpdir"), "egretta-bench-cache");
     List<String> skip = new ArrayList<>();
+    int reps = 0;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--quick" -> quick = true;
         case "--with-1m" -> with1m = true;
         case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--reps" -> {
+          String n = value(args, ++i, a);
+          try {
+            reps = Integer.parseInt(n);
+          } catch (NumberFormatException e) {
+            reps = -1;
+          }
+          if (reps < 1 || reps > 50) {
+            throw new IllegalArgumentException("--reps must be a number from 1 to 50; got '" + n + "'\n" + USAGE);
+          }
+        }
         case "--shared" -> shared = Path.of(value(args, ++i, a));
         case "--work" -> work = Path.of(value(args, ++i, a));
         case "--cache" -> cache = Path.of(value(args, ++i, a));
@@ -60,7 +75,7 @@ public record BenchOptions(boolean quick, boolean with1m, Path outDir, Path shar
     if (work == null) {
       work = Path.of(System.getProperty("java.io.tmpdir"), "egretta-bench-work-" + ProcessHandle.current().pid());
     }
-    return new BenchOptions(quick, with1m, out, shared, work, cache, List.copyOf(skip));
+    return new BenchOptions(quick, with1m, out, shared, work, cache, List.copyOf(skip), reps);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -76,7 +91,7 @@ public record BenchOptions(boolean quick, boolean with1m, Path outDir, Path shar
 
   /** Repetitions of each side-by-side measurement (medians are reported). */
   public int repetitions() {
-    return quick ? 1 : 3;
+    return reps > 0 ? reps : quick ? 1 : 3;
   }
 
   /** Synthetic corpus sizes in chunks. */

@@ -66,11 +66,11 @@ public final class BenchRunner {
       if (options.runs("scifact")) {
         step("SciFact latency", () -> new SciFactStep(options, jvm, report, raw).run());
       }
-      if (options.runs("synthetic")) {
-        step("scale curves", () -> new ScaleCurves(options, jvm, report, raw, ingest, this::writeResults).run());
-      }
       if (options.runs("jmh")) {
         step("JMH microbenchmarks", () -> new JmhStep(options, report, raw).run());
+      }
+      if (options.runs("synthetic")) {
+        step("scale curves", () -> new ScaleCurves(options, jvm, report, raw, ingest, this::writeResults).run());
       }
     } finally {
       deleteQuietly(options.workDir());

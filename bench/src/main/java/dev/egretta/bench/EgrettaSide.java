@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.SearchScope;
+import dev.egretta.lucene.BenchAccess;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.IngestReport;
@@ -12,17 +13,9 @@ import dev.egretta.lucene.LuceneKnowledgeBase;
 import dev.egretta.lucene.RetrieverKind;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * Egretta's side: ingest the PDF folder into a fresh {@link LuceneKnowledgeBase} with its defaults
@@ -38,6 +31,7 @@ final class EgrettaSide {
       throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     long t0 = System.nanoTime();
+    List<String> texts;
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(indexDir)) {
       IngestReport report = kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
       long t1 = System.nanoTime();
@@ -60,6 +54,7 @@ final class EgrettaSide {
         return hits.size();
       });
       out.put("latenciesMs", latencies);
+      texts = BenchAccess.indexTexts(kb);
       // BM25-only retrieval still embeds the query; over a few hundred chunks its search part is ~0.1 ms,
       // so this is (an upper bound of) the query-embedding time inside Egretta.
       out.put("bm25KindLatenciesMs", Latency.measure(questions, 1, rounds, q -> kb.search(
@@ -67,36 +62,12 @@ final class EgrettaSide {
           RetrieverKind.BM25).size()));
     }
     if (chunkTextsFile != null) {
-      new ObjectMapper().writeValue(chunkTextsFile.toFile(), embeddedTexts(indexDir));
+      if (texts.size() != ((Number) out.get("chunks")).intValue()) {
+        throw new IllegalStateException("read " + texts.size() + " chunk texts back from the index but ingestion reported "
+            + out.get("chunks") + " chunks: the index holds chunks of an earlier run?");
+      }
+      new ObjectMapper().writeValue(chunkTextsFile.toFile(), texts);
     }
     return out;
-  }
-
-  /**
-   * The texts Egretta embedded, read back from its index: each chunk's passage, preceded by its heading
-   * when the passage does not start with it (the retriever's index text).
-   */
-  static List<String> embeddedTexts(Path indexDir) throws IOException {
-    List<String> texts = new ArrayList<>();
-    try (FSDirectory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        LeafReader r = leaf.reader();
-        Bits live = r.getLiveDocs();
-        StoredFields stored = r.storedFields();
-        for (int doc = 0; doc < r.maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
-            continue;
-          }
-          Document d = stored.document(doc);
-          String passage = d.get("passage");
-          if (passage == null) {
-            continue;
-          }
-          String heading = d.get("heading") == null ? "" : d.get("heading");
-          texts.add(heading.isEmpty() || passage.startsWith(heading) ? passage : heading + "\n" + passage);
-        }
-      }
-    }
-    return texts;
   }
 }

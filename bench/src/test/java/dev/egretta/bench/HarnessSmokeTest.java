@@ -37,6 +37,9 @@ class HarnessSmokeTest {
     assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("unknown option: '--fast'").hasMessageContaining("usage");
     assertThatThrownBy(() -> BenchOptions.parse("--skip", "nothing")).hasMessageContaining("unknown step to skip: 'nothing'");
     assertThatThrownBy(() -> BenchOptions.parse("--out")).hasMessageContaining("--out needs a value");
+    assertThat(BenchOptions.parse("--reps", "2").repetitions()).isEqualTo(2);
+    assertThat(BenchOptions.parse("--quick").repetitions()).isEqualTo(1);
+    assertThatThrownBy(() -> BenchOptions.parse("--reps", "zero")).hasMessageContaining("--reps must be a number from 1 to 50");
   }
 
   @Test

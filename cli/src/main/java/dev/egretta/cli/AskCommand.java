@@ -71,10 +71,10 @@ final class AskCommand implements Callable<Integer> {
       if (context.terminal()) {
         // A person is watching: show the answer as the model writes it.
         response = streamed(open.engine(), query);
-        context.out().print("\n\n" + Render.afterAnswer(response));
+        context.print("\n\n" + Render.afterAnswer(response));
       } else {
         response = open.engine().query(query, org.org);
-        context.out().print(Render.answer(response));
+        context.print(Render.answer(response));
       }
       context.out().println();
       context.println("Session " + response.sessionId() + " (continue with --session " + response.sessionId() + ")");
@@ -88,7 +88,7 @@ final class AskCommand implements Callable<Integer> {
       switch (event) {
         case StreamEvent.Sources ignored -> { }
         case StreamEvent.Delta delta -> {
-          context.out().print(delta.text());
+          context.print(delta.text());
           context.out().flush();
         }
         case StreamEvent.Done finished -> done.complete(finished.response());

@@ -72,7 +72,7 @@ final class EvalCommand implements Callable<Integer> {
             .right(3, 4, 5, 6, 7);
         table.row(datasetDir.getFileName(), split, retriever, f(metrics.ndcg10()), f(metrics.recall10()),
             f(metrics.recall100()), f(metrics.mrr10()), metrics.queries());
-        context.out().print(table.render());
+        context.print(table.render());
         context.out().flush();
       }
     }
