@@ -22,15 +22,8 @@ public final class Egretta {
 
   private Egretta() {}
 
-  /** Held so that the quietened library loggers keep their level (JUL keeps weak references). */
-  private static final java.util.List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of(
-      "org.apache.pdfbox", "org.apache.fontbox", "org.apache.tika", "ai.onnxruntime")
-      .map(java.util.logging.Logger::getLogger).toList();
-
   static {
-    // Libraries log font fallbacks and parser notes through java.util.logging; a person running a
-    // command wants results and errors, not library chatter.
-    QUIET.forEach(l -> l.setLevel(java.util.logging.Level.SEVERE));
+    Logs.configure();
   }
 
   public static void main(String[] args) {

@@ -58,7 +58,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
       return ioMessage(null, io);
     }
     String msg = ex.getMessage();
-    if (ex instanceof EgrettaException || ex instanceof IllegalArgumentException || ex instanceof UsageException) {
+    if (ex instanceof EgrettaException || ex instanceof IllegalArgumentException || ex instanceof UsageException
+        || ex instanceof CliFailure) {
       return msg == null ? ex.getClass().getSimpleName() : msg;
     }
     Throwable cause = ex.getCause();

@@ -3,6 +3,7 @@ package dev.egretta.core;
 import dev.egretta.core.catalog.DisplayNames;
 import dev.egretta.core.catalog.DomainCatalog;
 import dev.egretta.core.generation.ExtractiveAnswerGenerator;
+import dev.egretta.core.generation.Tokens;
 import dev.egretta.core.pipeline.ContextJudge;
 import dev.egretta.core.pipeline.FollowUpRewriter;
 import dev.egretta.core.pipeline.KeywordModeRouter;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +71,7 @@ public final class EgrettaEngineBuilder {
   private int suggestionCount = 3;
   private int retrievalDepth = 10;
   private ExecutorService executor;
+  private ToIntFunction<String> tokenCounter = Tokens.ESTIMATE;
 
   EgrettaEngineBuilder() {}
 
@@ -177,6 +180,15 @@ public final class EgrettaEngineBuilder {
     return this;
   }
 
+  /**
+   * How the default extractive generator counts tokens for {@code usage} (default
+   * {@link Tokens#ESTIMATE}); pass the embedding model's tokenizer for exact counts.
+   */
+  public EgrettaEngineBuilder tokenCounter(ToIntFunction<String> counter) {
+    this.tokenCounter = Objects.requireNonNull(counter, "tokenCounter");
+    return this;
+  }
+
   /** The executor streamed queries run on (default: a virtual thread per query, shut down on close). */
   public EgrettaEngineBuilder streamExecutor(ExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "streamExecutor");
@@ -208,7 +220,7 @@ public final class EgrettaEngineBuilder {
       catalog = ExtractiveAnswerGenerator.CATALOG;
     }
     if (fallback == null) {
-      byModel.putIfAbsent(ExtractiveAnswerGenerator.MODEL.modelId(), new ExtractiveAnswerGenerator());
+      byModel.putIfAbsent(ExtractiveAnswerGenerator.MODEL.modelId(), new ExtractiveAnswerGenerator(tokenCounter));
     }
     List<ModelEntry> entries = catalog.models();
     long defaults = entries.stream().filter(ModelEntry::isDefault).count();

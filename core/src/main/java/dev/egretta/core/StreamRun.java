@@ -31,6 +31,7 @@ final class StreamRun implements Cancellable {
   private volatile boolean cancelled;
   private volatile Cancellable generation;
   private volatile Future<?> task;
+  private volatile ExecutorService executor;
   private boolean ended;
 
   StreamRun(QueryPipeline pipeline, ValidatedQuery query, Organisation caller, StreamListener listener) {
@@ -41,6 +42,7 @@ final class StreamRun implements Cancellable {
   }
 
   void submit(ExecutorService executor) {
+    this.executor = executor;
     try {
       task = executor.submit(this::run);
     } catch (RejectedExecutionException e) {
@@ -89,6 +91,20 @@ final class StreamRun implements Cancellable {
 
         @Override
         public void onComplete(GeneratedAnswer answer) {
+          long generationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - g0);
+          if (Thread.currentThread().isVirtual()) {
+            complete(answer, generationMs);
+            return;
+          }
+          // Suggestions and persistence block: keep them off the model client's I/O thread.
+          try {
+            executor.execute(() -> complete(answer, generationMs));
+          } catch (RejectedExecutionException e) {
+            end(new StreamEvent.Error(ErrorBody.of("the engine is shutting down")));
+          }
+        }
+
+        private void complete(GeneratedAnswer answer, long generationMs) {
           String rest = filter.finish();
           if (!rest.isEmpty()) {
             text.append(rest);
@@ -104,8 +120,7 @@ final class StreamRun implements Cancellable {
             return;
           }
           try {
-            QueryResponse r = pipeline.finish(p, text.toString(), answer.usage(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - g0));
+            QueryResponse r = pipeline.finish(p, text.toString(), answer.usage(), generationMs);
             end(new StreamEvent.Done(r));
           } catch (EgrettaException e) {
             fail(e);

@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * the relative path; empty for anything else. Signing is local (no request to S3). A link signed with
  * temporary credentials stops working when they expire, even before its own expiry.
  *
- * <p>Signing fails with {@link dev.egretta.core.ConfigurationException} when no credentials can be
- * found. Thread-safe; close it to release the presigner.
+ * <p>Nothing AWS-related is resolved until the first S3 link is asked for; then a missing region or
+ * missing credentials is a {@link dev.egretta.core.ConfigurationException}. So an application may
+ * always install this signer: documents that are not in S3 never need AWS settings. Thread-safe;
+ * close it to release the presigner.
  */
 public final class S3LinkSigner implements LinkSigner, AutoCloseable {
 
@@ -32,14 +34,18 @@ public final class S3LinkSigner implements LinkSigner, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(S3LinkSigner.class.getName());
 
-  private final S3Presigner presigner;
+  private final S3Config config;
   private final String endpoint;
   private final Duration expiry;
   private final Optional<Path> localRoot;
   private final Optional<String> localBaseUrl;
 
+  /** Created on the first S3 link, so that a signer that only ever sees local files needs no AWS region or credentials. */
+  private S3Presigner presigner;
+  private boolean closed;
+
   private S3LinkSigner(Builder b) {
-    this.presigner = S3Clients.presigner(b.config);
+    this.config = b.config;
     this.endpoint = S3Clients.describeEndpoint(b.config);
     this.expiry = b.expiry;
     this.localRoot = Optional.ofNullable(b.localRoot);
@@ -87,7 +93,7 @@ public final class S3LinkSigner implements LinkSigner, AutoCloseable {
     }
     GetObjectRequest get = GetObjectRequest.builder().bucket(uri.bucket()).key(uri.key()).build();
     try {
-      return Optional.of(presigner.presignGetObject(GetObjectPresignRequest.builder()
+      return Optional.of(presigner().presignGetObject(GetObjectPresignRequest.builder()
           .signatureDuration(expiry).getObjectRequest(get).build()).url().toExternalForm());
     } catch (SdkException e) {
       throw S3Errors.forSource("signing a download link for " + uri, endpoint, e);
@@ -114,9 +120,23 @@ public final class S3LinkSigner implements LinkSigner, AutoCloseable {
     return Optional.of(url.toString());
   }
 
+  private synchronized S3Presigner presigner() {
+    if (closed) {
+      throw new IllegalStateException("this S3LinkSigner is closed");
+    }
+    if (presigner == null) {
+      presigner = S3Clients.presigner(config);
+    }
+    return presigner;
+  }
+
   @Override
-  public void close() {
-    presigner.close();
+  public synchronized void close() {
+    closed = true;
+    if (presigner != null) {
+      presigner.close();
+      presigner = null;
+    }
   }
 
   @Override

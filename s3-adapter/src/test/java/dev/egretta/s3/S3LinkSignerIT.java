@@ -40,4 +40,30 @@ class S3LinkSignerIT {
       assertThat(signed.signatureValid(S3MockServer.SECRET_KEY)).isTrue();
     }
   }
+
+  @Test
+  void keysWithSpacesPlusSignsAndNonAsciiLettersSurviveListingReadingAndSigning(S3MockServer server)
+      throws IOException, InterruptedException {
+    String key = "risk-management/pdf/us/Due diligence + résumé (ü) 50%.pdf";
+    byte[] pdf = "%PDF-1.4\n% awkward key\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try (TestBucket bucket = new TestBucket(server);
+        S3DocumentSource source = S3DocumentSource.of(bucket.config(), bucket.uri(""));
+        S3LinkSigner signer = S3LinkSigner.of(bucket.config())) {
+      bucket.put(key, pdf);
+
+      var listed = source.list();
+      assertThat(listed).hasSize(1);
+      assertThat(listed.get(0).uri()).isEqualTo(bucket.uri(key));
+      assertThat(listed.get(0).filename()).isEqualTo("Due diligence + résumé (ü) 50%.pdf");
+      try (var in = source.open(listed.get(0))) {
+        assertThat(in.readAllBytes()).isEqualTo(pdf);
+      }
+      String url = signer.downloadUrl(listed.get(0).uri()).orElseThrow();
+      HttpResponse<byte[]> response = HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(pdf);
+      assertThat(SignedUrl.parse(url).signatureValid(S3MockServer.SECRET_KEY)).isTrue();
+    }
+  }
 }

@@ -112,4 +112,17 @@ class S3LinkSignerTest {
     assertThatThrownBy(() -> S3LinkSigner.builder(AWS).localFiles(Path.of("/srv"), "docs.example.com"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'docs.example.com'");
   }
+
+  @Test
+  void localOnlyUseNeedsNoAwsSettingsAndAClosedSignerRefusesToSign(@TempDir Path library) {
+    S3Config nothing = S3Config.builder().build();
+    S3LinkSigner signer = S3LinkSigner.builder(nothing).localFiles(library, "https://docs.example.com/").build();
+    assertThat(signer.downloadUrl(library.resolve("a.pdf").toUri().toString())).contains("https://docs.example.com/a.pdf");
+    signer.close();
+
+    S3LinkSigner closed = S3LinkSigner.of(AWS);
+    closed.close();
+    assertThatThrownBy(() -> closed.downloadUrl("s3://bucket/a.pdf")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
 }

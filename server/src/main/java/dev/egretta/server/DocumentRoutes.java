@@ -5,18 +5,22 @@ import dev.egretta.core.InvalidRequestException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import dev.egretta.api.FieldError;
+import dev.egretta.api.RequestValidator;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The caller organisation's private knowledge base: {@code POST /v1/knowledge-base/documents/}
- * (multipart, field {@code file}), {@code GET} the same path, and
+ * (multipart: the PDF in part {@code file}, fields {@code domain} and {@code category}), {@code GET} the same path, and
  * {@code DELETE /v1/knowledge-base/documents/{document_id}/}.
  */
 final class DocumentRoutes {
   static final String PATH = "/v1/knowledge-base/documents/";
-  /** Room for multipart boundaries and headers around the file itself. */
-  private static final long MULTIPART_OVERHEAD = 64 * 1024;
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9._-]{1," + RequestValidator.MAX_SLUG_CHARS + "}");
 
   private final Optional<PrivateDocuments> documents;
   private final Guard guard;
@@ -40,7 +44,7 @@ final class DocumentRoutes {
   private void upload(Context ctx, Caller caller) throws Exception {
     PrivateDocuments store = documents();
     long declared = ctx.req().getContentLengthLong();
-    if (declared > maxUploadBytes + MULTIPART_OVERHEAD) {
+    if (declared > maxUploadBytes + HttpApp.MULTIPART_OVERHEAD) {
       BoundedBody.drainAndRefuse(ctx, declared, maxUploadBytes);
     }
     String type = ctx.contentType();
@@ -57,16 +61,36 @@ final class DocumentRoutes {
       }
       throw e;
     }
-    if (file == null) {
-      throw InvalidRequestException.of("file", "is required: send the PDF as a multipart part named 'file'");
-    }
-    if (file.size() > maxUploadBytes) {
+    if (file != null && file.size() > maxUploadBytes) {
       throw HttpProblem.tooLarge(maxUploadBytes);
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (file == null) {
+      errors.add(new FieldError("file", "is required: send the PDF as a multipart part named 'file'"));
+    }
+    String domain = slug(ctx.formParam("domain"), "domain", errors);
+    String category = slug(ctx.formParam("category"), "category", errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
     }
     String filename = file.filename() == null || file.filename().isBlank() ? "upload.pdf" : file.filename();
     try (InputStream content = file.content()) {
-      Routes.json(ctx, 201, store.upload(caller.organisation(), filename, content));
+      Routes.json(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
     }
+  }
+
+  /** A domain or category form field: required, a slug of letters, digits, '.', '_' or '-'. */
+  private static String slug(String value, String field, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "is required: the " + field + " to file the document under (as queries name it)"));
+      return null;
+    }
+    String v = value.strip();
+    if (!SLUG.matcher(v).matches()) {
+      errors.add(new FieldError(field, "must be 1 to " + RequestValidator.MAX_SLUG_CHARS
+          + " letters, digits, '.', '_' or '-'"));
+    }
+    return v;
   }
 
   private PrivateDocuments documents() {

@@ -1,10 +1,8 @@
 package dev.egretta.server;
 
-import dev.egretta.api.EgretJson;
+import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.Engine;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
-import io.javalin.http.HttpResponseException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import java.util.Optional;
  */
 public final class EgrettaServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EgrettaServer.class.getName());
-  private static final System.Logger ACCESS = System.getLogger("dev.egretta.server.access");
 
   private final Builder settings;
   private final InFlight inFlight = new InFlight();
@@ -65,38 +62,16 @@ public final class EgrettaServer implements AutoCloseable {
       } catch (java.io.IOException e) {
         throw new IllegalStateException("cannot create a temporary folder for uploads: " + e.getMessage(), e);
       }
-      Guard guard = new Guard(settings.apiKeys,
-          settings.rateRequests > 0
-              ? Optional.of(new RateLimiter(settings.rateRequests, settings.ratePeriod, System::nanoTime))
-              : Optional.empty());
-      SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerKey), inFlight,
-          settings.heartbeat);
-      app = Javalin.create(config -> {
-        config.useVirtualThreads = true;
-        config.showJavalinBanner = false;
-        config.startupWatcherEnabled = false;
-        config.http.maxRequestSize = settings.maxBodyBytes;
-        config.jetty.multipartConfig.cacheDirectory(uploadCache.toString());
-        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + 64 * 1024, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
-        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-            new org.eclipse.jetty.servlet.FilterHolder(new InFlightFilter(inFlight)), "/*",
-            java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
-        config.requestLogger.http((ctx, ms) -> ACCESS.log(Level.INFO, () -> String.format(
-            "%s %s %d %.0fms org=%s", ctx.method(), ctx.path(), ctx.statusCode(), ms,
-            Objects.requireNonNullElse(ctx.attribute(Guard.ORGANISATION_ATTRIBUTE), "-"))));
-      });
-      new Routes(settings.engine, guard, streamer, settings.maxBodyBytes).register(app);
-      new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes).register(app);
-      app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(),
-          dev.egretta.api.ErrorBody.of(javalinDetail(e))));
-      app.exception(Exception.class, (e, ctx) -> {
-        ErrorMapper.Answer answer = ErrorMapper.map(e);
-        answer.retryAfterHeader().ifPresent(v -> ctx.header("Retry-After", v));
-        Routes.json(ctx, answer.status(), answer.body());
-      });
-      app.start(settings.host, settings.port);
+      app = HttpApp.create(settings, inFlight, uploadCache);
+      try {
+        app.start(settings.host, settings.port);
+      } catch (RuntimeException e) {
+        app.stop();
+        deleteQuietly(uploadCache);
+        closed = true;
+        throw new ConfigurationException("cannot listen on " + settings.host + ":" + settings.port + ": "
+            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+      }
       port = app.port();
       LOG.log(Level.INFO, "Egretta server listening on " + baseUrl());
       return this;
@@ -160,15 +135,6 @@ public final class EgrettaServer implements AutoCloseable {
     }
   }
 
-  private static String javalinDetail(HttpResponseException e) {
-    return switch (e.getStatus()) {
-      case 404 -> "Not found.";
-      case 405 -> "Method not allowed.";
-      case 413 -> "Request body is too large.";
-      default -> e.getMessage() == null || e.getMessage().isBlank() ? "Request failed." : e.getMessage();
-    };
-  }
-
   private static void closeQuietly(String what, AutoCloseable resource) {
     if (resource == null) {
       return;
@@ -191,25 +157,21 @@ public final class EgrettaServer implements AutoCloseable {
     }
   }
 
-  static String json(Object value) {
-    return EgretJson.write(value);
-  }
-
   /** Settings of a server; each setter checks its value and names it when it is wrong. */
   public static final class Builder {
-    private Engine engine;
-    private ApiKeys apiKeys;
-    private String host = "127.0.0.1";
-    private int port = 8080;
-    private long maxBodyBytes = 1L << 20;
-    private long maxUploadBytes = 50L << 20;
-    private int rateRequests = 120;
-    private Duration ratePeriod = Duration.ofMinutes(1);
-    private int maxStreamsPerKey = 4;
-    private Duration heartbeat = Duration.ofSeconds(15);
-    private Duration shutdownTimeout = Duration.ofSeconds(30);
-    private Optional<PrivateDocuments> documents = Optional.empty();
-    private boolean closeEngine = true;
+    Engine engine;
+    ApiKeys apiKeys;
+    String host = "127.0.0.1";
+    int port = 8080;
+    long maxBodyBytes = 1L << 20;
+    long maxUploadBytes = 50L << 20;
+    int rateRequests = 120;
+    Duration ratePeriod = Duration.ofMinutes(1);
+    int maxStreamsPerKey = 4;
+    Duration heartbeat = Duration.ofSeconds(15);
+    Duration shutdownTimeout = Duration.ofSeconds(30);
+    Optional<PrivateDocuments> documents = Optional.empty();
+    boolean closeEngine = true;
 
     private Builder() {}
 

@@ -11,15 +11,19 @@ import java.util.Objects;
  * @param documentId the id to delete it by
  * @param filename the uploaded file name
  * @param uri the document's URI in the index (the {@code uri} its sources carry)
+ * @param domain the domain slug it is filed under
+ * @param category the category code it is filed under
  * @param sizeBytes the stored size
  * @param pages pages indexed, 0 when unknown
  * @param uploadedAt when it was stored
  */
-@JsonPropertyOrder({"document_id", "filename", "uri", "size_bytes", "pages", "uploaded_at"})
+@JsonPropertyOrder({"document_id", "filename", "uri", "domain", "category", "size_bytes", "pages", "uploaded_at"})
 public record PrivateDocument(
     @JsonProperty("document_id") String documentId,
     @JsonProperty("filename") String filename,
     @JsonProperty("uri") String uri,
+    @JsonProperty("domain") String domain,
+    @JsonProperty("category") String category,
     @JsonProperty("size_bytes") long sizeBytes,
     @JsonProperty("pages") int pages,
     @JsonProperty("uploaded_at") Instant uploadedAt) {
@@ -28,6 +32,8 @@ public record PrivateDocument(
     Objects.requireNonNull(documentId, "documentId");
     Objects.requireNonNull(filename, "filename");
     Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(category, "category");
     Objects.requireNonNull(uploadedAt, "uploadedAt");
     if (sizeBytes < 0 || pages < 0) {
       throw new IllegalArgumentException("sizeBytes and pages must be >= 0; got " + sizeBytes + ", " + pages);

@@ -15,12 +15,15 @@ public interface PrivateDocuments {
 
   /**
    * Stores and indexes one uploaded document owned by {@code owner}; returns once it is searchable.
+   * Queries find it when they name its domain and category (as public documents are filed).
    *
+   * @param domain the domain slug to file it under
+   * @param category the category code to file it under
    * @param filename the client's file name (only its last path segment is used)
    * @param content the document's bytes; the caller closes it
    * @throws dev.egretta.core.InvalidRequestException when the content is not a readable PDF
    */
-  PrivateDocument upload(Organisation owner, String filename, InputStream content);
+  PrivateDocument upload(Organisation owner, String domain, String category, String filename, InputStream content);
 
   /** The owner's documents, newest first. */
   List<PrivateDocument> list(Organisation owner);

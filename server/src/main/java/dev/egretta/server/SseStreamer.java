@@ -43,10 +43,13 @@ final class SseStreamer {
   }
 
   void stream(Context ctx, Caller caller, ValidatedQuery query) throws Exception {
-    try (AutoCloseable slot = slots.tryAcquire(caller.keyId()).orElseThrow(() -> new HttpProblem(429,
+    AutoCloseable slot = slots.tryAcquire(caller.keyId()).orElseThrow(() -> new HttpProblem(429,
         "Too many concurrent streams for this API key (at most " + slots.perKey()
-            + "); retry when one has finished.", Duration.ofSeconds(1)))) {
+            + "); retry when one has finished.", Duration.ofSeconds(1)));
+    try {
       relay(ctx, caller.organisation(), query);
+    } finally {
+      slot.close();
     }
   }
 

@@ -39,6 +39,8 @@ class DocumentRoutesTest {
     JsonNode doc = json(uploaded);
     assertThat(doc.get("filename").asText()).isEqualTo("policy.pdf");
     assertThat(doc.get("size_bytes").asLong()).isEqualTo(PDF.length);
+    assertThat(doc.get("domain").asText()).isEqualTo("business-continuity");
+    assertThat(doc.get("category").asText()).isEqualTo("us");
     String id = doc.get("document_id").asText();
 
     JsonNode list = json(http.get(DocumentRoutes.PATH, ALPHA_KEY));
@@ -79,7 +81,7 @@ class DocumentRoutesTest {
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(noFile)).build());
     assertThat(missing.statusCode()).isEqualTo(400);
-    assertThat(json(missing).get("errors").get(0).get("field").asText()).isEqualTo("file");
+    assertThat(json(missing).get("errors").findValuesAsText("field")).containsExactly("file", "domain", "category");
   }
 
   @Test

@@ -55,9 +55,12 @@ class ErrorsAndShutdownTest {
     TestServer http = new TestServer(engine, b -> b.noRateLimit().privateDocuments(documents));
     CompletableFuture<HttpResponse<String>> running = CompletableFuture.supplyAsync(
         () -> http.post("/v1/query/", ALPHA_KEY, queryBody("q", false)));
-    Thread.sleep(300); // the request is inside the engine now
+    assertThat(engine.queryEntered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Void> closing = CompletableFuture.runAsync(http::close);
-    Thread.sleep(200);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (http.get("/health", null).statusCode() != 503 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
 
     HttpResponse<String> refused = http.get("/v1/models/", ALPHA_KEY);
     assertThat(refused.statusCode()).isEqualTo(503);
@@ -90,6 +93,19 @@ class ErrorsAndShutdownTest {
     var rest = parser.all();
     assertThat(rest).isNotEmpty();
     assertThat(rest.getLast().type()).isEqualTo("error");
+  }
+
+  @Test
+  void aPortInUseIsAConfigurationErrorNamingIt() {
+    try (TestServer first = new TestServer(new FakeEngine(), b -> b)) {
+      int taken = first.server.port();
+      EgrettaServer second = EgrettaServer.builder().engine(new FakeEngine())
+          .apiKeys(ApiKeys.of(java.util.Map.of())).port(taken).build();
+      org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("cannot listen on 127.0.0.1:" + taken);
+      assertThat(first.get("/health", null).headers().firstValue("Server")).isEmpty();
+    }
   }
 
   @Test

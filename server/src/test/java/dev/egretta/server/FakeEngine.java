@@ -58,6 +58,10 @@ final class FakeEngine implements Engine {
   volatile Function<ValidatedQuery, RuntimeException> failure;
   /** When set, {@link #query} waits on it (for graceful-shutdown tests). */
   volatile CountDownLatch queryGate;
+  /** Whether the last blocking query ran on a virtual thread. */
+  volatile boolean lastQueryOnVirtualThread;
+  /** Counted down when a query reaches the engine. */
+  final CountDownLatch queryEntered = new CountDownLatch(1);
 
   static Source source() {
     return new Source("s3://bucket/business-continuity/pdf/us/backup.pdf", "backup.pdf", 12,
@@ -69,6 +73,8 @@ final class FakeEngine implements Engine {
     if (failure != null) {
       throw failure.apply(query);
     }
+    lastQueryOnVirtualThread = Thread.currentThread().isVirtual();
+    queryEntered.countDown();
     CountDownLatch gate = queryGate;
     if (gate != null) {
       try {

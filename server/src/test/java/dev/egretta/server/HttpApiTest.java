@@ -61,6 +61,7 @@ class HttpApiTest {
         "excerpt", "score", "relevance", "source_type", "download_url", "is_private");
     assertThat(body.get("sources").get(0).get("relevance").asText()).isEqualTo("Highly Relevant");
     assertThat(UUID.fromString(body.get("session_id").asText())).isNotNull();
+    assertThat(engine.lastQueryOnVirtualThread).as("requests run on virtual threads").isTrue();
   }
 
   @Test
@@ -200,6 +201,41 @@ class HttpApiTest {
     HttpResponse<String> limit = http.get("/v1/sessions/recent/?limit=0", ALPHA_KEY);
     assertThat(limit.statusCode()).isEqualTo(400);
     assertThat(json(limit).get("errors").get(0).get("field").asText()).isEqualTo("limit");
+  }
+
+  @Test
+  void theAccessLogNamesTheOrganisationButNeverTheKeyOrTheBody() throws Exception {
+    java.util.logging.Logger access = java.util.logging.Logger.getLogger("dev.egretta.server.access");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        lines.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Level before = access.getLevel();
+    access.setLevel(java.util.logging.Level.INFO);
+    access.addHandler(capture);
+    try {
+      http.post("/v1/query/", ALPHA_KEY, queryBody("secret-question-marker", false));
+      http.get("/v1/models/", "egret_wrong-key-marker");
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (lines.size() < 2 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(10);
+      }
+    } finally {
+      access.removeHandler(capture);
+      access.setLevel(before);
+    }
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("POST /v1/query/ 200 ").endsWith("org=alpha"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("GET /v1/models/ 401 ").endsWith("org=-"));
+    assertThat(String.join("\n", lines)).doesNotContain(ALPHA_KEY, "secret-question-marker", "wrong-key-marker");
   }
 
   @Test

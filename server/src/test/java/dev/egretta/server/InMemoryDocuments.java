@@ -21,7 +21,8 @@ final class InMemoryDocuments implements PrivateDocuments, AutoCloseable {
   volatile boolean closed;
 
   @Override
-  public PrivateDocument upload(Organisation owner, String filename, InputStream content) {
+  public PrivateDocument upload(Organisation owner, String domain, String category, String filename,
+      InputStream content) {
     try {
       byte[] bytes = content.readAllBytes();
       if (bytes.length < 5 || !new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
@@ -29,7 +30,7 @@ final class InMemoryDocuments implements PrivateDocuments, AutoCloseable {
       }
       String id = UUID.randomUUID().toString();
       PrivateDocument doc = new PrivateDocument(id, filename, "private://" + owner.id() + "/" + id + "/" + filename,
-          bytes.length, 1, Instant.now());
+          domain, category, bytes.length, 1, Instant.now());
       documents.put(id, new Stored(owner, doc, bytes));
       return doc;
     } catch (IOException e) {

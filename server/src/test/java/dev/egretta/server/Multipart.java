@@ -13,6 +13,10 @@ final class Multipart {
   static HttpRequest upload(TestServer http, String key, String filename, byte[] content, boolean chunked) {
     String boundary = "egretta-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (String[] field : new String[][] {{"domain", "business-continuity"}, {"category", "us"}}) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+          + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
         + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);

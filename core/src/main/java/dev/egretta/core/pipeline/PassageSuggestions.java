@@ -14,13 +14,21 @@ import java.util.Set;
  * The default {@link SuggestionGenerator}; no model needed. It proposes questions about the
  * section headings of the passages ("What does the EPA Incident Response Procedures say about
  * reporting?") and about the two-word phrases the passages repeat most that the question does not
- * already cover ("What are the requirements for contingency training?"), interleaved.
+ * already cover ("What are the requirements for contingency training?"), interleaved; phrases seen
+ * more often come first.
  */
 public final class PassageSuggestions implements SuggestionGenerator {
 
   private static final int MAX_CANDIDATES = 12;
   private static final Set<String> ACRONYMS = Set.of("epa", "nist", "sp", "us", "uk", "eu", "it", "ffiec", "iso",
       "gdpr", "hipaa", "pci", "dss", "bcm", "drp", "mas", "fca", "sec", "cisa", "omb", "fisma", "bia", "coop", "ir");
+  /** Adjectives and participles that make poor topics on either side of a phrase. */
+  private static final Set<String> MODIFIERS = Set.of("high", "moderate", "available", "defined", "based",
+      "related", "specific", "following", "required", "appropriate", "applicable", "start", "quick", "guide",
+      "page", "directive", "procedure", "section", "rev", "form", "note", "publicly", "agency", "federal", "ensure",
+      "including", "within", "provide", "provides");
+  private static final Map<String, String> CASED = Map.of("fedramp", "FedRAMP");
+  private static final Set<String> SMALL_WORDS = Set.of("and", "of", "the", "for", "to", "in", "on", "a", "an");
   private static final String[] TEMPLATES = {
       "What are the requirements for %s?", "Who is responsible for %s?", "How should %s be documented?",
       "What does the guidance say about %s?"};
@@ -45,14 +53,37 @@ public final class PassageSuggestions implements SuggestionGenerator {
   private static List<String> headingQuestions(Set<String> asked, List<RetrievedPassage> passages) {
     List<String> out = new ArrayList<>();
     for (RetrievedPassage p : passages) {
-      String h = p.heading().replaceAll("^[\\s\\d.()A-Z]{0,8}?(?=[A-Za-z]{2})", "").replaceAll("\\s+", " ").strip();
-      h = h.replaceAll("[:.;,]+$", "");
-      if (h.length() < 4 || h.length() > 80 || Terms.contentTerms(h).stream().allMatch(asked::contains)) {
+      String h = topicOfHeading(p.heading());
+      if (h.isEmpty() || Terms.contentTerms(h).stream().allMatch(asked::contains)) {
         continue;
       }
       out.add("What does the " + documentTitle(p.filename()) + " say about " + lowerFirst(h) + "?");
     }
     return out;
+  }
+
+  /**
+   * The topic of a section heading, or empty when it is no usable topic: control ids and numbering
+   * are dropped ({@code IR-6(3) – Incident Reporting | Coordination with Supply Chain} → {@code
+   * Coordination with Supply Chain}); headings without lower-case letters (running headers such as
+   * {@code PROCEDURE}), table-of-contents lines and headings of over 8 words are refused.
+   */
+  static String topicOfHeading(String heading) {
+    String h = heading.replaceAll("\\s+", " ").strip();
+    h = h.replaceFirst("^[A-Z]{1,5}-\\d+(\\(\\d+\\))?\\s*[–—:-]?\\s*", "");
+    h = h.replaceFirst("^[\\d.()]+\\s+", "");
+    int bar = h.lastIndexOf('|');
+    if (bar >= 0) {
+      h = h.substring(bar + 1).strip();
+    }
+    h = h.replaceAll("[:.;,]+$", "").strip();
+    boolean hasLower = h.chars().anyMatch(Character::isLowerCase);
+    int words = h.isEmpty() ? 0 : h.split(" ").length;
+    if (!hasLower || words < 1 || words > 8 || h.length() < 4 || h.contains("…") || h.contains("..")
+        || h.matches(".*\\d$") || !h.matches("[\\p{L}\\p{N} ,'’()/&-]+")) {
+      return "";
+    }
+    return h;
   }
 
   private static List<String> phraseQuestions(Set<String> asked, List<RetrievedPassage> passages) {
@@ -63,7 +94,8 @@ public final class PassageSuggestions implements SuggestionGenerator {
       for (int i = 0; i + 1 < words.size(); i++) {
         String a = words.get(i);
         String b = words.get(i + 1);
-        if (!Terms.isContent(a) || !Terms.isContent(b) || a.length() < 3 || b.length() < 3
+        if (!Terms.isContent(a) || !Terms.isContent(b) || a.length() < 4 || b.length() < 4
+            || MODIFIERS.contains(a) || MODIFIERS.contains(b) || modifierLike(a) || modifierLike(b)
             || !a.chars().allMatch(Character::isLetter) || !b.chars().allMatch(Character::isLetter)
             || (asked.contains(Terms.stem(a)) && asked.contains(Terms.stem(b)))) {
           continue;
@@ -74,7 +106,6 @@ public final class PassageSuggestions implements SuggestionGenerator {
       }
     }
     List<String> phrases = counts.entrySet().stream()
-        .filter(e -> e.getValue() >= 2)
         .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
             .thenComparing(e -> firstSeen.get(e.getKey())))
         .map(Map.Entry::getKey)
@@ -85,6 +116,11 @@ public final class PassageSuggestions implements SuggestionGenerator {
       out.add(String.format(Locale.ROOT, TEMPLATES[i % TEMPLATES.length], phrases.get(i)));
     }
     return out;
+  }
+
+  /** Adverbs ({@code annually}) and participles ({@code associated}) read badly as topics. */
+  private static boolean modifierLike(String w) {
+    return w.endsWith("ly") || (w.endsWith("ed") && !w.endsWith("eed"));
   }
 
   /** {@code epa_incident_response_procedures.pdf} → {@code EPA Incident Response Procedures}. */
@@ -99,6 +135,10 @@ public final class PassageSuggestions implements SuggestionGenerator {
         b.append(' ');
       }
       String lower = w.toLowerCase(Locale.ROOT);
+      if (CASED.containsKey(lower) || (SMALL_WORDS.contains(lower) && !b.isEmpty())) {
+        b.append(CASED.getOrDefault(lower, lower));
+        continue;
+      }
       b.append(ACRONYMS.contains(lower) || w.chars().anyMatch(Character::isDigit)
           ? w.toUpperCase(Locale.ROOT)
           : Character.toUpperCase(w.charAt(0)) + w.substring(1));
@@ -106,10 +146,15 @@ public final class PassageSuggestions implements SuggestionGenerator {
     return b.toString();
   }
 
+  /** Lower-cases capitalised words ({@code Contingency Training} → {@code contingency training}), keeps acronyms. */
   private static String lowerFirst(String s) {
-    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
-      return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    StringBuilder b = new StringBuilder();
+    for (String w : s.split(" ")) {
+      if (!b.isEmpty()) {
+        b.append(' ');
+      }
+      b.append(w.matches("\\p{Lu}\\p{Ll}+") ? w.toLowerCase(Locale.ROOT) : w);
     }
-    return s;
+    return b.toString();
   }
 }

@@ -10,8 +10,8 @@ import dev.egretta.api.Relevance;
  */
 public record RelevanceScale(double highlyRelevant, double relevant) {
 
-  public static final double DEFAULT_HIGHLY_RELEVANT = 0.75;
-  public static final double DEFAULT_RELEVANT = 0.55;
+  public static final double DEFAULT_HIGHLY_RELEVANT = 0.6;
+  public static final double DEFAULT_RELEVANT = 0.3;
 
   public RelevanceScale {
     if (!(relevant >= 0 && relevant <= highlyRelevant && highlyRelevant <= 1)) {

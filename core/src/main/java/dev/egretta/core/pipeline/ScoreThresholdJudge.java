@@ -26,9 +26,9 @@ import java.util.List;
 public record ScoreThresholdJudge(double minTopScore, double minPassageScore, int maxSources) implements ContextJudge {
 
   /** The default threshold on the best hit's score. */
-  public static final double DEFAULT_MIN_TOP_SCORE = 0.5;
+  public static final double DEFAULT_MIN_TOP_SCORE = 0.05;
   /** The default floor for an offered passage's score. */
-  public static final double DEFAULT_MIN_PASSAGE_SCORE = 0.3;
+  public static final double DEFAULT_MIN_PASSAGE_SCORE = 0.02;
   /** The default number of passages offered. */
   public static final int DEFAULT_MAX_SOURCES = 5;
 

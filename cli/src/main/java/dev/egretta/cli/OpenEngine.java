@@ -1,0 +1,154 @@
+package dev.egretta.cli;
+
+import dev.egretta.core.EgrettaEngine;
+import dev.egretta.core.EgrettaEngineBuilder;
+import dev.egretta.core.Engine;
+import dev.egretta.core.Organisation;
+import dev.egretta.core.session.InMemorySessionStore;
+import dev.egretta.core.session.JdbcSessionStore;
+import dev.egretta.core.session.SessionStore;
+import dev.egretta.core.spi.CorpusInventory;
+import dev.egretta.core.spi.DomainCategory;
+import dev.egretta.core.spi.Retriever;
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.s3.S3LinkSigner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An engine assembled from command-line options — the Lucene index, the durable SQLite session
+ * store beside it, the chosen generator and, when the documents live in S3, a link signer — and
+ * the resources to close with it.
+ */
+final class OpenEngine implements AutoCloseable {
+  private final Engine engine;
+  private final Optional<LuceneKnowledgeBase> knowledgeBase;
+  private final List<AutoCloseable> resources;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private OpenEngine(Engine engine, Optional<LuceneKnowledgeBase> knowledgeBase, List<AutoCloseable> resources) {
+    this.engine = engine;
+    this.knowledgeBase = knowledgeBase;
+    this.resources = resources;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  /** The index behind the engine (owned by the engine), when there is one. */
+  Optional<LuceneKnowledgeBase> knowledgeBase() {
+    return knowledgeBase;
+  }
+
+  /** An engine over an existing index. */
+  static OpenEngine open(Context context, IndexOption index, GeneratorOptions generator, S3Options s3,
+      boolean signLinks) {
+    Path indexDir = index.existingIndex(context);
+    List<AutoCloseable> resources = new ArrayList<>();
+    LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(indexDir);
+    try {
+      EgrettaEngineBuilder builder = EgrettaEngine.builder()
+          .retriever(kb)
+          .sessionStore(sessions(index.sessionsFile(context)));
+      generator.check();
+      if (generator.bedrock() || generator.model != null) {
+        builder.modelCatalog(Generators.catalog(generator));
+      }
+      if (generator.bedrock()) {
+        var bedrock = Generators.bedrock(generator);
+        resources.add(bedrock);
+        builder.generator(bedrock);
+      }
+      if (signLinks && (hasS3Options(s3) || holdsS3Documents(kb))) {
+        S3LinkSigner signer = S3LinkSigner.of(Sources.s3Config(s3));
+        resources.add(signer);
+        builder.linkSigner(signer);
+      }
+      return new OpenEngine(builder.build(), Optional.of(kb), resources);
+    } catch (RuntimeException e) {
+      resources.add(kb);
+      closeAll(resources, e);
+      throw e;
+    }
+  }
+
+  /**
+   * An engine for the session commands only. Without an index it still lists (no) sessions; with one,
+   * it knows the index's domains for the sessions' display names.
+   */
+  static OpenEngine forSessions(Context context, IndexOption index) {
+    Path indexDir = index.indexDir(context);
+    if (Files.isDirectory(indexDir)) {
+      return open(context, index, new GeneratorOptions(), new S3Options(), false);
+    }
+    Retriever none = request -> List.of();
+    CorpusInventory empty = new CorpusInventory() {
+      @Override
+      public Set<DomainCategory> domainCategories(Organisation caller) {
+        return Set.of();
+      }
+
+      @Override
+      public boolean hasPrivateDocuments(Organisation caller) {
+        return false;
+      }
+    };
+    // No index: keep the session store as it is, or, when there is none yet, read an empty one
+    // instead of creating files on a machine that has never used Egretta.
+    Path file = index.sessionsFile(context);
+    SessionStore store = Files.exists(file) ? sessions(file) : new InMemorySessionStore();
+    return new OpenEngine(EgrettaEngine.builder().retriever(none).corpusInventory(empty).sessionStore(store).build(),
+        Optional.empty(), List.of());
+  }
+
+  private static JdbcSessionStore sessions(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      throw new CliFailure("cannot create the folder of the session store " + file + ": " + e.getMessage(), e);
+    }
+    return JdbcSessionStore.sqlite(file);
+  }
+
+  private static boolean hasS3Options(S3Options s3) {
+    return s3.endpoint != null || s3.pathStyle || s3.region != null;
+  }
+
+  private static boolean holdsS3Documents(LuceneKnowledgeBase kb) {
+    return kb.documents(Optional.empty()).stream().anyMatch(d -> d.uri().startsWith("s3://"));
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    RuntimeException failure = null;
+    try {
+      engine.close();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    closeAll(resources, failure);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> resources, RuntimeException primary) {
+    for (AutoCloseable r : resources.reversed()) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        if (primary != null) {
+          primary.addSuppressed(e);
+        }
+      }
+    }
+  }
+}

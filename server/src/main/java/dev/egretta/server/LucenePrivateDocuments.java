@@ -1,0 +1,209 @@
+package dev.egretta.server;
+
+import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.EgrettaException;
+import dev.egretta.core.InvalidRequestException;
+import dev.egretta.core.NotFoundException;
+import dev.egretta.core.Organisation;
+import dev.egretta.core.spi.DocumentSource;
+import dev.egretta.core.spi.SourceDocument;
+import dev.egretta.lucene.IndexedDocument;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.IngestReport;
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Private documents kept in a data folder and indexed in a {@link LuceneKnowledgeBase} with the
+ * organisation as owner. An upload is stored as {@code <data>/<organisation>/<uuid>/<file>.pdf}
+ * and indexed before the call returns; a document's id is derived from its URI, so documents the
+ * CLI indexed for the organisation can be listed and deleted too. The knowledge base is shared with
+ * the engine, which owns and closes it. Thread-safe (the knowledge base serialises ingestion).
+ */
+public final class LucenePrivateDocuments implements PrivateDocuments {
+  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
+  private final LuceneKnowledgeBase knowledgeBase;
+  private final Path dataDir;
+
+  private LucenePrivateDocuments(LuceneKnowledgeBase knowledgeBase, Path dataDir) {
+    this.knowledgeBase = knowledgeBase;
+    this.dataDir = dataDir;
+  }
+
+  /** Private documents stored under {@code dataDir} (created when missing) and indexed in {@code knowledgeBase}. */
+  public static LucenePrivateDocuments of(LuceneKnowledgeBase knowledgeBase, Path dataDir) {
+    Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+    Objects.requireNonNull(dataDir, "dataDir");
+    try {
+      return new LucenePrivateDocuments(knowledgeBase, Files.createDirectories(dataDir).toRealPath());
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot create the upload folder " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public PrivateDocument upload(Organisation owner, String domain, String category, String filename,
+      InputStream content) {
+    Path folder = dataDir.resolve(owner.id()).resolve(UUID.randomUUID().toString());
+    Path file = folder.resolve(safeName(filename));
+    try {
+      Files.createDirectories(folder);
+      Files.copy(content, file);
+      if (!startsLikePdf(file)) {
+        throw InvalidRequestException.of("file", "must be a PDF document (it does not start with %PDF-)");
+      }
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      SourceDocument doc = new SourceDocument(file.toUri().toString(), file.getFileName().toString(), domain, category,
+          attrs.size(), attrs.size() + ":" + attrs.lastModifiedTime().toMillis());
+      IngestReport report = knowledgeBase.ingest(new OneFile(file, doc), IngestOptions.privateTo(owner),
+          IngestListener.NONE);
+      if (!report.rejected().isEmpty()) {
+        throw InvalidRequestException.of("file", "could not be indexed: " + report.rejected().getFirst().reason());
+      }
+      return knowledgeBase.documents(Optional.of(owner)).stream()
+          .filter(d -> d.uri().equals(doc.uri()))
+          .findFirst()
+          .map(this::describe)
+          .orElseThrow(() -> new EgrettaException("the uploaded document " + doc.filename() + " is not in the index"));
+    } catch (IOException e) {
+      deleteFolder(folder);
+      throw new UncheckedIOException("cannot store the upload " + file.getFileName(), e);
+    } catch (RuntimeException e) {
+      deleteFolder(folder);
+      throw e;
+    }
+  }
+
+  @Override
+  public List<PrivateDocument> list(Organisation owner) {
+    return knowledgeBase.documents(Optional.of(owner)).stream()
+        .map(this::describe)
+        .sorted(Comparator.comparing(PrivateDocument::uploadedAt).reversed())
+        .toList();
+  }
+
+  @Override
+  public void delete(Organisation owner, String documentId) {
+    IndexedDocument doc = knowledgeBase.documents(Optional.of(owner)).stream()
+        .filter(d -> idOf(d.uri()).equals(documentId))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("Document not found."));
+    knowledgeBase.deleteDocument(Optional.of(owner), doc.uri());
+    storedFile(owner, doc.uri()).ifPresent(f -> deleteFolder(f.getParent()));
+  }
+
+  private PrivateDocument describe(IndexedDocument doc) {
+    long size = 0;
+    Instant stored = Instant.EPOCH;
+    Optional<Path> file = localFile(doc.uri());
+    if (file.isPresent()) {
+      try {
+        BasicFileAttributes attrs = Files.readAttributes(file.get(), BasicFileAttributes.class);
+        size = attrs.size();
+        stored = attrs.lastModifiedTime().toInstant();
+      } catch (IOException e) {
+        // listed in the index but gone from disk: still listed, so it can be deleted
+      }
+    }
+    return new PrivateDocument(idOf(doc.uri()), doc.filename(), doc.uri(), doc.domain(), doc.category(), size,
+        doc.pages(), stored);
+  }
+
+  /** The upload of {@code owner} behind a URI, when it lies in this store's folder. */
+  private Optional<Path> storedFile(Organisation owner, String uri) {
+    Path ownerDir = dataDir.resolve(owner.id());
+    return localFile(uri).filter(f -> f.startsWith(ownerDir) && f.getParent() != null && !f.getParent().equals(ownerDir));
+  }
+
+  private static Optional<Path> localFile(String uri) {
+    try {
+      URI u = URI.create(uri);
+      return "file".equals(u.getScheme()) ? Optional.of(Path.of(u).normalize()) : Optional.empty();
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A stable, opaque id for a document URI: 32 hex digits of its SHA-256. */
+  static String idOf(String uri) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The last path segment of a client file name, restricted to safe characters, ending in {@code .pdf}. */
+  static String safeName(String filename) {
+    String name = filename == null ? "" : filename.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+    while (name.startsWith(".")) {
+      name = name.substring(1);
+    }
+    if (name.length() > 120) {
+      name = name.substring(name.length() - 120);
+    }
+    if (name.isEmpty() || name.equalsIgnoreCase(".pdf")) {
+      name = "upload.pdf";
+    }
+    return name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
+  }
+
+  private static boolean startsLikePdf(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(1024); // the PDF header may follow up to 1 KiB of junk
+      for (int i = 0; i + PDF_MAGIC.length <= head.length; i++) {
+        if (java.util.Arrays.equals(head, i, i + PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static void deleteFolder(Path folder) {
+    if (folder == null || !Files.exists(folder)) {
+      return;
+    }
+    try (var paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.getLogger(LucenePrivateDocuments.class.getName())
+          .log(System.Logger.Level.WARNING, "could not delete " + folder + ": " + e.getMessage());
+    }
+  }
+
+  /** A source of exactly one stored upload. */
+  private record OneFile(Path file, SourceDocument document) implements DocumentSource {
+    @Override
+    public List<SourceDocument> list() {
+      return List.of(document);
+    }
+
+    @Override
+    public InputStream open(SourceDocument doc) throws IOException {
+      return Files.newInputStream(file);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.egretta.server;
+
+import static dev.egretta.server.TestServer.ALPHA_KEY;
+import static dev.egretta.server.TestServer.BETA_KEY;
+import static dev.egretta.server.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.egretta.api.EgretJson;
+import dev.egretta.api.StreamEvent;
+import dev.egretta.core.EgrettaEngine;
+import dev.egretta.core.generation.ExtractiveAnswerGenerator;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The server over the real engine and a real Lucene index of PDFs written by the test: blocking
+ * and streamed answers agree, sessions and private documents stay within their organisation, and
+ * a client that disconnects stops generation. Built once for the class (embedding takes seconds).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndServerTest {
+  private static final String QUESTION = "How many copies of critical data must be kept?";
+
+  private Path dir;
+  private LuceneKnowledgeBase kb;
+  private SlowGenerator generator;
+  private TestServer http;
+
+  @BeforeAll
+  void start() throws Exception {
+    dir = Files.createTempDirectory("egretta-e2e");
+    Path corpus = dir.resolve("corpus/business-continuity/pdf/us");
+    Pdfs.write(corpus.resolve("backup.pdf"), List.of(
+        "Backup policy. Organisations must keep three copies of critical data, on two different media, with one "
+            + "copy stored offsite. Backups are tested every quarter by restoring a sample of files.",
+        "Retention. Backup copies of critical data are retained for seven years and encrypted at rest."));
+    Pdfs.write(corpus.resolve("incident.pdf"), List.of(
+        "Incident response. Security incidents must be reported to the incident response team within one hour "
+            + "of discovery. The team classifies the incident and notifies affected parties."));
+    kb = LuceneKnowledgeBase.open(dir.resolve("index"));
+    kb.ingest(LocalFolderSource.of(dir.resolve("corpus")), IngestOptions.publicLibrary(), IngestListener.NONE);
+    generator = new SlowGenerator();
+    EgrettaEngine engine = EgrettaEngine.builder()
+        .retriever(kb)
+        .modelCatalog(ExtractiveAnswerGenerator.CATALOG)
+        .generator(generator)
+        .build();
+    http = new TestServer(engine, b -> b.noRateLimit()
+        .privateDocuments(LucenePrivateDocuments.of(kb, dir.resolve("uploads"))));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (http != null) {
+      http.close(); // closes the engine and with it the index
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static String query(String question, String extra) {
+    return "{\"query\":\"" + question + "\",\"domain\":\"business-continuity\",\"category\":\"us\","
+        + "\"mode\":\"compliance\"" + extra + "}";
+  }
+
+  @Test
+  void theStreamedDoneEventEqualsTheBlockingResponseApartFromIdsAndLatencies() throws Exception {
+    HttpResponse<String> blocking = http.post("/v1/query/", ALPHA_KEY, query(QUESTION, ""));
+    assertThat(blocking.statusCode()).isEqualTo(200);
+    JsonNode answer = json(blocking);
+    assertThat(answer.get("sources").get(0).get("filename").asText()).isEqualTo("backup.pdf");
+    assertThat(answer.get("response").asText()).contains("[Source 1]");
+
+    HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    List<SseParser.Event> events = new SseParser(
+        new BufferedReader(new InputStreamReader(streamed.body(), StandardCharsets.UTF_8))).all();
+
+    assertThat(events.getFirst().type()).isEqualTo("sources");
+    assertThat(events.getLast().type()).isEqualTo("done");
+    StringBuilder text = new StringBuilder();
+    events.stream().filter(e -> e.type().equals("delta"))
+        .forEach(e -> text.append(((StreamEvent.Delta) StreamEvent.parse("delta", e.data())).text()));
+    JsonNode done = EgretJson.mapper().readTree(events.getLast().data());
+    assertThat(text.toString()).isEqualTo(done.get("response").asText());
+    assertThat(StreamingTest.withoutIdsAndLatencies(done)).isEqualTo(StreamingTest.withoutIdsAndLatencies(answer));
+  }
+
+  @Test
+  void sessionsOfAnotherOrganisationAnswer404LikeUnknownOnes() {
+    String id = json(http.post("/v1/query/", ALPHA_KEY, query(QUESTION, ""))).get("session_id").asText();
+    assertThat(json(http.get("/v1/sessions/" + id + "/messages/", ALPHA_KEY))).hasSize(2);
+
+    String unknown = UUID.randomUUID().toString();
+    HttpResponse<String> foreign = http.get("/v1/sessions/" + id + "/messages/", BETA_KEY);
+    HttpResponse<String> missing = http.get("/v1/sessions/" + unknown + "/messages/", BETA_KEY);
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).isEqualTo(missing.body().replace(unknown, id));
+    assertThat(http.delete("/v1/sessions/" + id + "/delete/", BETA_KEY).statusCode()).isEqualTo(404);
+    assertThat(http.post("/v1/query/", BETA_KEY, query(QUESTION, ",\"session_id\":\"" + id + "\"")).statusCode())
+        .isEqualTo(404);
+    assertThat(http.delete("/v1/sessions/" + id + "/delete/", ALPHA_KEY).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void privateUploadsAreSearchableByTheirOrganisationOnly() throws Exception {
+    byte[] pdf = Pdfs.bytes(List.of("Zebra protocol. The zebra protocol requires staff to run evacuation drills "
+        + "every month at the Springfield office."));
+    HttpResponse<String> uploaded = http.send(Multipart.upload(http, ALPHA_KEY, "zebra.pdf", pdf, false));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    JsonNode doc = json(uploaded);
+    String id = doc.get("document_id").asText();
+    assertThat(doc.get("pages").asInt()).isEqualTo(1);
+    assertThat(doc.get("size_bytes").asLong()).isEqualTo(pdf.length);
+
+    String zebra = "How often are evacuation drills run under the zebra protocol?";
+    JsonNode mine = json(http.post("/v1/query/", ALPHA_KEY, query(zebra, ",\"knowledge_scope\":\"private\"")));
+    assertThat(mine.get("sources").get(0).get("filename").asText()).isEqualTo("zebra.pdf");
+    assertThat(mine.get("sources").get(0).get("is_private").asBoolean()).isTrue();
+    JsonNode theirs = json(http.post("/v1/query/", BETA_KEY, query(zebra, "")));
+    assertThat(theirs.get("sources").findValuesAsText("filename")).doesNotContain("zebra.pdf");
+
+    assertThat(json(http.get(DocumentRoutes.PATH, ALPHA_KEY)).findValuesAsText("document_id")).containsExactly(id);
+    assertThat(json(http.get(DocumentRoutes.PATH, BETA_KEY))).isEmpty();
+    HttpResponse<String> foreign = http.delete(DocumentRoutes.PATH + id + "/", BETA_KEY);
+    HttpResponse<String> unknown = http.delete(DocumentRoutes.PATH + "0".repeat(32) + "/", BETA_KEY);
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).isEqualTo(unknown.body());
+
+    assertThat(http.delete(DocumentRoutes.PATH + id + "/", ALPHA_KEY).statusCode()).isEqualTo(204);
+    assertThat(json(http.get(DocumentRoutes.PATH, ALPHA_KEY))).isEmpty();
+    JsonNode after = json(http.post("/v1/query/", ALPHA_KEY, query(zebra, "")));
+    assertThat(after.get("sources").findValuesAsText("filename")).doesNotContain("zebra.pdf");
+    try (var left = Files.list(dir.resolve("uploads").resolve("alpha"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void aNonPdfUploadIsRefusedWith400AndNothingIsKept() throws Exception {
+    HttpResponse<String> r = http.send(Multipart.upload(http, BETA_KEY, "notes.pdf",
+        "just text, not a PDF".getBytes(StandardCharsets.UTF_8), false));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("file");
+    assertThat(json(http.get(DocumentRoutes.PATH, BETA_KEY))).isEmpty();
+  }
+
+  @Test
+  void aClientThatDisconnectsMidStreamLeavesNoRunningGeneration() throws Exception {
+    generator.pauseMillis = 150;
+    try {
+      HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+          .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      SseParser parser = new SseParser(new BufferedReader(new InputStreamReader(streamed.body(), StandardCharsets.UTF_8)));
+      assertThat(parser.next()).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("sources"));
+      assertThat(parser.next()).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("delta"));
+      int cancelledBefore = generator.cancelled.get();
+
+      streamed.body().close();
+
+      long deadline = System.currentTimeMillis() + 10_000;
+      while ((generator.running.get() > 0 || generator.cancelled.get() == cancelledBefore)
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(generator.cancelled.get()).isEqualTo(cancelledBefore + 1);
+      assertThat(generator.running.get()).isZero();
+    } finally {
+      generator.pauseMillis = 0;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.egretta.testkit.engine;
+
+import java.util.List;
+
+/** Questions of our own about ../shared/corpus, each with the file and a phrase that answers it. */
+final class CorpusQuestions {
+
+  /** An on-topic question; {@code needle} is a phrase of the answering page (whitespace-insensitive). */
+  record OnTopic(String domain, String question, String filename, String needle) {}
+
+  private CorpusQuestions() {}
+
+  static final String BC = "business-continuity";
+  static final String IS = "information-security";
+  static final String CS = "cloud-security";
+  static final String RM = "risk-management";
+
+  static final List<OnTopic> ON_TOPIC = List.of(
+      new OnTopic(BC, "How soon must contingency training be provided after someone takes on a contingency role?",
+          "epa_contingency_planning_procedure.pdf", "Within thirty (30) days of assuming a contingency role"),
+      new OnTopic(BC, "How often must the contingency plan for a system be reviewed?",
+          "epa_contingency_planning_procedure.pdf", "Review the contingency plan for the system annually"),
+      new OnTopic(BC, "Who reviews and approves the contingency plan?",
+          "epa_contingency_planning_procedure.pdf", "Is reviewed and approved by the SO and ISO"),
+      new OnTopic(BC, "Which kinds of tests are used to test the contingency plan?",
+          "epa_contingency_planning_procedure.pdf", "Test the contingency plan for the system prior to a new system going live"),
+      new OnTopic(BC, "What must an alternate processing site provide?",
+          "epa_contingency_planning_procedure.pdf", "Establish an alternate processing site, including necessary agreements"),
+      new OnTopic(BC, "How far should the alternate storage site be from the primary storage site?",
+          "epa_contingency_planning_procedure.pdf", "sufficiently separated from the primary storage site"),
+      new OnTopic(BC, "What is required for alternate telecommunications services?",
+          "epa_contingency_planning_procedure.pdf", "Establish alternate telecommunications services"),
+      new OnTopic(BC, "Within what time must personnel report suspected security incidents?",
+          "epa_incident_response_procedures.pdf", "within one (1) hour of identification"),
+      new OnTopic(BC, "How is incident information reported to the CSIRC?",
+          "epa_incident_response_procedures.pdf", "Report incident information to the Computer Security Incident Response Capability"),
+      new OnTopic(BC, "How often is the incident response capability tested?",
+          "epa_incident_response_procedures.pdf", "Test the effectiveness of the incident response capability for the system annually"),
+      new OnTopic(BC, "What phases must the incident handling capability include?",
+          "epa_incident_response_procedures.pdf", "includes preparation, detection and analysis"),
+      new OnTopic(BC, "When must incident response training be given to system users?",
+          "epa_incident_response_procedures.pdf", "Within thirty (30) days of assuming an incident response role"),
+      new OnTopic(BC, "What must the incident response plan contain?",
+          "epa_incident_response_procedures.pdf", "Develop an incident response plan that"),
+      new OnTopic(IS, "How long must audit records be retained?",
+          "epa_audit_and_accountability_procedures.pdf", "Retain audit records in accordance with EPA Records Schedules"),
+      new OnTopic(IS, "What should be used to generate time stamps for audit records?",
+          "epa_audit_and_accountability_procedures.pdf", "Use internal system clocks to generate time stamps for audit records"),
+      new OnTopic(IS, "How often must networked devices be scanned for vulnerabilities?",
+          "epa_risk_assessment_procedure.pdf", "every seventy two (72) hours"),
+      new OnTopic(IS, "Within how many days must critical security-relevant software updates be installed?",
+          "epa_system_and_information_integrity_procedure.pdf", "Critical- within fifteen (15) calendar days"),
+      new OnTopic(IS, "How often are the supply chain risks of suppliers assessed and reviewed?",
+          "epa_supply_chain_risk_management_procedure.pdf", "Assess and review the supply chain-related risks associated with suppliers"),
+      new OnTopic(IS, "How should system components be disposed of?",
+          "epa_supply_chain_risk_management_procedure.pdf", "Dispose of data, documentation (paper-based and digital files)"),
+      new OnTopic(IS, "How often must the supply chain risk management plan be reviewed and updated?",
+          "epa_supply_chain_risk_management_procedure.pdf", "Review and update the supply chain risk management (SCRM) plan annually"),
+      new OnTopic(IS, "What acknowledgment is required before someone gets access under the rules of behavior?",
+          "epa_planning_procedure.pdf", "Receive a documented acknowledgment from such individuals"),
+      new OnTopic(IS, "What must the insider threat program include?",
+          "epa_program_management_procedure.pdf", "Implement an insider threat program that includes a cross-discipline"),
+      new OnTopic(IS, "What does the EPA information security policy say about supply chain risk management principles?",
+          "epa_policy.pdf", "Supply chain risk management principles are employed to protect against the"),
+      new OnTopic(IS, "Which audit record content is required?",
+          "epa_audit_and_accountability_procedures.pdf", "AU-3 – Content of Audit Records"),
+      new OnTopic(IS, "What must be done when audit logging fails?",
+          "epa_audit_and_accountability_procedures.pdf", "AU-5 – Response to Audit Logging Process Failures"),
+      new OnTopic(IS, "What malicious code protection mechanisms are required?",
+          "epa_system_and_information_integrity_procedure.pdf", "SI-3 – Malicious Code Protection"),
+      new OnTopic(IS, "What is required for spam protection?",
+          "epa_system_and_information_integrity_procedure.pdf", "SI-8 – Spam Protection"),
+      new OnTopic(IS, "How often must databases be scanned for vulnerabilities?",
+          "epa_risk_assessment_procedure.pdf", "Databases monthly"),
+      new OnTopic(CS, "What is the purpose of the FedRAMP kickoff meeting?",
+          "fedramp_agency_authorization_playbook.pdf", "The purpose of the kickoff meeting is to formally begin"),
+      new OnTopic(CS, "What does the FedRAMP Ready designation indicate?",
+          "fedramp_agency_authorization_playbook.pdf", "FedRAMP Ready indicates that a CSP has utilized the services"),
+      new OnTopic(CS, "Is the FedRAMP readiness assessment mandatory for cloud service providers?",
+          "fedramp_agency_authorization_playbook.pdf", "The FedRAMP Readiness Assessment is optional but is highly recommended"),
+      new OnTopic(CS, "How soon must 3PAO testing be scheduled before the kickoff meeting can be coordinated?",
+          "fedramp_agency_authorization_playbook.pdf", "3PAO testing is scheduled within six (6) months"),
+      new OnTopic(RM, "What is due diligence in cybersecurity supply chain risk management?",
+          "nist_sp1326_due_diligence_quickstart.pdf", "due diligence is the investigative process of researching"),
+      new OnTopic(RM, "What is the difference between basic and enhanced due diligence?",
+          "nist_sp1326_due_diligence_quickstart.pdf", "Basic due diligence is desktop-based research"),
+      new OnTopic(RM, "What are the components of a due diligence assessment?",
+          "nist_sp1326_due_diligence_quickstart.pdf", "The components of a Due Diligence Assessment are Supply"),
+      new OnTopic(RM, "What counts as foreign ownership, control, or influence of a supplier?",
+          "nist_sp1326_due_diligence_quickstart.pdf", "FOCI considerations for a supplier constitute significant ties"),
+      new OnTopic(RM, "How should due diligence findings be classified?",
+          "nist_sp1326_due_diligence_quickstart.pdf", "Classifying Due Diligence Findings"));
+
+  /** Questions the corpus does not cover, asked in each domain in turn. */
+  static final List<String> OFF_TOPIC = List.of(
+      "What is the best recipe for chocolate chip cookies?",
+      "Who won the football World Cup in 1998?",
+      "How far is the Moon from the Earth?",
+      "What is the capital city of Australia?",
+      "How do I train my puppy to stop barking at night?",
+      "Which grape varieties are used in Champagne?",
+      "How many strings does a classical guitar have?",
+      "What is the boiling point of water at the top of Mount Everest?",
+      "Who painted the Mona Lisa?",
+      "What are the rules of cricket for a leg before wicket decision?",
+      "How do I change a flat tyre on a bicycle?",
+      "What is the plot of Pride and Prejudice?",
+      "How long should I cook a soft-boiled egg?",
+      "What is the population of Tokyo?",
+      "Which planets in the solar system have rings?",
+      "How do I knit a scarf for beginners?",
+      "What are the health benefits of green tea?",
+      "When did the Roman Empire fall?",
+      "How does photosynthesis work in plants?",
+      "What is the best time of year to visit Iceland for the northern lights?",
+      "How many calories are in a banana?",
+      "What is the offside rule in ice hockey?",
+      "How do I make sourdough starter from scratch?",
+      "Who composed the Four Seasons?",
+      "What causes the tides in the ocean?",
+      "How many vacation days do federal employees get per year?",
+      "What is the maximum fine under the GDPR for a data breach?",
+      "Which AWS region has the lowest latency to Europe?",
+      "What is the interest rate on a 30-year fixed mortgage?",
+      "What flood insurance does a homeowner need?",
+      "How do I reset a forgotten Windows password?");
+}
