@@ -21,7 +21,10 @@ import java.util.TreeMap;
  */
 public final class HostileSweep {
   /** Outcome of one file. */
-  /** Outcome of one file; {@code seconds} is the time from reading it to having its chunks (parse + chunk). */
+  /**
+   * Outcome of one file; {@code seconds} is the time from reading it to having its chunks (parse +
+   * chunk) — for the last file it also includes waiting for the final batch to be embedded.
+   */
   public record FileOutcome(String path, String category, DocumentOutcome outcome, String detail, double seconds) {}
 
   /** Per-file outcomes in manifest order, the wall-clock seconds and the ingestion report. */
@@ -120,7 +123,16 @@ public final class HostileSweep {
       System.exit(2);
     }
     Path index = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("egretta-hostile");
-    Result result = run(Path.of(args[0]), index, null, Duration.ofSeconds(30));
+    Result result;
+    try {
+      result = run(Path.of(args[0]), index, null, Duration.ofSeconds(30));
+    } finally {
+      if (args.length <= 1) {
+        try (var files = Files.walk(index)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
     for (FileOutcome f : result.files()) {
       System.out.printf("%-14s %-18s %6.2fs %s %s%n", f.category(), f.outcome(), f.seconds(),
           f.path().substring(f.path().lastIndexOf("hostile-pdfs/") + 13), f.detail());
