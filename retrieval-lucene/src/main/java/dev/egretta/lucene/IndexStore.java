@@ -30,6 +30,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -100,8 +101,11 @@ final class IndexStore implements AutoCloseable {
   IndexSearcher acquire() {
     try {
       return searchers.acquire();
+    } catch (AlreadyClosedException e) {
+      // Lucene's exception must not cross the Retriever SPI.
+      throw new EgrettaException("the knowledge base is closed", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
     }
   }
 

@@ -135,7 +135,12 @@ final class Ingestion {
     try (InputStream in = source.open(doc)) {
       bytes = in.readNBytes((int) config.maxFileBytes() + 1);
     } catch (IOException | RuntimeException e) {
-      return new Prepared(doc, "", null, List.of(), "cannot read the file: " + e.getMessage());
+      // A read failure may be transient (network, throttling, a replaced object): report it but record
+      // nothing, so a previous version stays searchable and the next run reads the document again.
+      String reason = "cannot read the file: " + e.getMessage();
+      rejected.add(new Rejection(doc.uri(), reason));
+      listener.documentFinished(doc, DocumentOutcome.REJECTED, reason);
+      return null;
     }
     if (bytes.length > config.maxFileBytes()) {
       return new Prepared(doc, "", null, List.of(), "file larger than the limit of " + config.maxFileBytes() + " bytes");

@@ -194,6 +194,14 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
     }
   }
 
+  /**
+   * The length of {@code text} in the embedding model's tokens, e.g. for the extractive generator's
+   * usage figures ({@code EgrettaEngine.builder().tokenCounter(kb::countTokens)}).
+   */
+  public int countTokens(String text) {
+    return embedder.tokenCounter().count(Objects.requireNonNull(text, "text"));
+  }
+
   /** Number of chunks in the index (all owners). */
   public int chunkCount() {
     IndexSearcher s = store.acquire();

@@ -185,4 +185,50 @@ class LuceneKnowledgeBaseTest {
       assertThat(again.documentsUnchanged()).isEqualTo(2);
     }
   }
+
+  @Test
+  void aDocumentWhoseReadFailsKeepsItsPreviousVersionAndIsReadAgainNextRun() throws Exception {
+    Path root = corpus();
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      Path backup = root.resolve("business-continuity/pdf/us/backup.pdf");
+      Files.setLastModifiedTime(backup, FileTime.fromMillis(Files.getLastModifiedTime(backup).toMillis() + 60_000));
+      LocalFolderSource healthy = LocalFolderSource.of(root);
+      dev.egretta.core.spi.DocumentSource failing = new dev.egretta.core.spi.DocumentSource() {
+        @Override
+        public List<dev.egretta.core.spi.SourceDocument> list() throws java.io.IOException {
+          return healthy.list();
+        }
+
+        @Override
+        public java.io.InputStream open(dev.egretta.core.spi.SourceDocument d) throws java.io.IOException {
+          if (d.filename().equals("backup.pdf")) {
+            throw new java.io.IOException("connection reset");
+          }
+          return healthy.open(d);
+        }
+      };
+
+      IngestReport failed = kb.ingest(failing, IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(failed.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("connection reset"));
+      // the version indexed before the failure is still searchable
+      assertThat(kb.retrieve(query("restoration from backup tapes", "business-continuity", "us")))
+          .anySatisfy(p -> assertThat(p.filename()).isEqualTo("backup.pdf"));
+
+      IngestReport retried = kb.ingest(healthy, IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(retried.rejected()).isEmpty();
+      assertThat(retried.documentsUnchanged()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void closedKnowledgeBaseAnswersWithAnEgrettaException() throws Exception {
+    LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"));
+    assertThat(kb.countTokens("Backups of all servers run every night.")).isBetween(5, 20);
+    kb.close();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> kb.retrieve(query("backup", "business-continuity", "us")))
+        .isInstanceOf(dev.egretta.core.EgrettaException.class)
+        .hasMessageContaining("closed");
+  }
 }

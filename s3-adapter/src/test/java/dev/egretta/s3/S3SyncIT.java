@@ -251,8 +251,6 @@ class S3SyncIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("retrieval-lucene records a read failure's rejection with the document's version, so an"
-      + " unchanged object whose read failed once is never retried; enable once Ingestion does not record read failures")
   void theNextRunRetriesAnObjectWhoseReadFailed() throws Exception {
     for (String key : SMALL) {
       upload(key, pdfs.get(key));
