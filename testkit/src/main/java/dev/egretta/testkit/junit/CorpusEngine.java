@@ -59,7 +59,7 @@ final class CorpusEngine implements AutoCloseable {
         throw new ExtensionConfigurationException(where + ": " + rejected.size() + " document(s) could not be indexed: "
             + rejected.stream().map(r -> r.uri() + " (" + r.reason() + ")").collect(Collectors.joining("; ")));
       }
-      return new CorpusEngine(indexDir, kb, EgrettaEngine.builder().retriever(kb).build());
+      return new CorpusEngine(indexDir, kb, EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens).build());
     } catch (IOException e) {
       closeAndDelete(kb, indexDir);
       throw new UncheckedIOException("cannot read the corpus " + folder, e);
