@@ -107,7 +107,7 @@ final class Ingestion {
       finish(inFlight);
       if (sync) {
         for (Manifest m : known.values()) {
-          if (!seen.contains(m.uri())) {
+          if (!seen.contains(m.uri()) && source.covers(m.uri())) {
             store.delete(owner, m.uri());
             deleted++;
             listener.documentFinished(new SourceDocument(m.uri(), m.filename(), m.domain(), m.category(), -1, ""),

@@ -56,6 +56,12 @@ public final class LocalFolderSource implements DocumentSource {
     return root;
   }
 
+  /** Files under this folder (at any depth), by their {@code file://} URI. */
+  @Override
+  public boolean covers(String documentUri) {
+    return documentUri.startsWith(root.toUri().toString());
+  }
+
   @Override
   public List<SourceDocument> list() throws IOException {
     List<SourceDocument> out = new ArrayList<>();

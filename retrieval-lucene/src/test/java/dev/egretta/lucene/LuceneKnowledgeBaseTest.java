@@ -231,4 +231,23 @@ class LuceneKnowledgeBaseTest {
         .isInstanceOf(dev.egretta.core.EgrettaException.class)
         .hasMessageContaining("closed");
   }
+
+  @Test
+  void syncOfOneFolderNeverDeletesDocumentsIndexedFromAnother() throws Exception {
+    Path first = corpus();
+    Path second = dir.resolve("second");
+    TestPdfs.write(second.resolve("business-continuity/pdf/us/vendor.pdf"), "Vendor Plan", List.of(
+        "Vendors must provide a continuity plan that is reviewed every year by the procurement office."));
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      kb.ingest(LocalFolderSource.of(first), IngestOptions.publicLibrary(), IngestListener.NONE);
+
+      IngestReport sync = kb.ingest(LocalFolderSource.of(second), IngestOptions.publicLibrary().withSync(), IngestListener.NONE);
+
+      assertThat(sync.documentsDeleted()).isZero();
+      assertThat(kb.documents(Optional.empty())).extracting(IndexedDocument::filename)
+          .containsExactlyInAnyOrder("backup.pdf", "incident.pdf", "vendor.pdf");
+      assertThat(LocalFolderSource.of(first).covers(first.toRealPath().resolve("x/pdf/y/a.pdf").toUri().toString())).isTrue();
+      assertThat(LocalFolderSource.of(first).covers(second.toRealPath().resolve("a.pdf").toUri().toString())).isFalse();
+    }
+  }
 }

@@ -93,6 +93,19 @@ public final class S3DocumentSource implements DocumentSource, AutoCloseable {
     return location;
   }
 
+  /** Objects under this source's bucket and prefix, with the same prefix rule as {@link #list()}. */
+  @Override
+  public boolean covers(String documentUri) {
+    String base = location.withKey("").toString();
+    if (!documentUri.startsWith(base)) {
+      return false;
+    }
+    String key = documentUri.substring(base.length());
+    String prefix = location.key();
+    boolean folder = prefix.isEmpty() || prefix.endsWith("/");
+    return folder ? key.startsWith(prefix) : key.equals(prefix) || key.startsWith(prefix + "/");
+  }
+
   @Override
   public List<SourceDocument> list() {
     String prefix = location.key();

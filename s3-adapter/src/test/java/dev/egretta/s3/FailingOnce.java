@@ -25,6 +25,11 @@ final class FailingOnce implements DocumentSource {
   }
 
   @Override
+  public boolean covers(String documentUri) {
+    return delegate.covers(documentUri);
+  }
+
+  @Override
   public InputStream open(SourceDocument document) throws IOException {
     if (document.uri().equals(failing) && failed.add(document.uri())) {
       throw new IOException("connection reset while reading " + document.uri() + " (simulated)");

@@ -12,4 +12,13 @@ public interface DocumentSource {
 
   /** Opens one listed document's bytes; the caller closes the stream. */
   InputStream open(SourceDocument document) throws IOException;
+
+  /**
+   * Whether an indexed document with this URI comes from this source's location, so that a sync may
+   * delete it when the source no longer lists it. The default claims nothing: a sync through a source
+   * that does not say where it reads never deletes documents indexed from elsewhere.
+   */
+  default boolean covers(String documentUri) {
+    return false;
+  }
 }
