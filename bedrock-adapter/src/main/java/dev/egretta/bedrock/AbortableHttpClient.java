@@ -24,6 +24,8 @@ final class AbortableHttpClient implements SdkAsyncHttpClient {
 
   private final SdkAsyncHttpClient delegate;
   private final Map<String, Exchange> inFlight = new ConcurrentHashMap<>();
+  /** Tags aborted before their request reached the HTTP layer, with when; kept for a minute at most. */
+  private final Map<String, Long> abortedEarly = new ConcurrentHashMap<>();
 
   AbortableHttpClient(SdkAsyncHttpClient delegate) {
     this.delegate = delegate;
@@ -34,6 +36,12 @@ final class AbortableHttpClient implements SdkAsyncHttpClient {
     String tag = request.request().firstMatchingHeader(TAG_HEADER).orElse(null);
     if (tag == null) {
       return delegate.execute(request);
+    }
+    if (abortedEarly.remove(tag) != null) {
+      CompletableFuture<Void> refused = new CompletableFuture<>();
+      refused.cancel(true);
+      request.responseHandler().onError(new java.util.concurrent.CancellationException("stream cancelled before it was sent"));
+      return refused;
     }
     Exchange exchange = new Exchange(request.responseHandler());
     inFlight.put(tag, exchange);
@@ -50,10 +58,16 @@ final class AbortableHttpClient implements SdkAsyncHttpClient {
     return future;
   }
 
-  /** Closes the connection of the tagged exchange if it is still running; true if there was one. */
+  /**
+   * Closes the connection of the tagged exchange if it is running; true if there was one. A tag
+   * whose request has not reached the HTTP layer yet is remembered, and that request is never sent.
+   */
   boolean abort(String tag) {
     Exchange exchange = inFlight.remove(tag);
     if (exchange == null) {
+      long now = System.nanoTime();
+      abortedEarly.values().removeIf(at -> now - at > 60_000_000_000L);
+      abortedEarly.put(tag, now);
       return false;
     }
     exchange.abort();

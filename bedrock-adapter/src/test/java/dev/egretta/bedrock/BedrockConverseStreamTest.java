@@ -1,14 +1,14 @@
 package dev.egretta.bedrock;
 
-import static dev.egretta.bedrock.BedrockWireServer.delta;
+import static dev.egretta.bedrock.StreamReplies.delta;
 import static dev.egretta.bedrock.BedrockWireServer.error;
-import static dev.egretta.bedrock.BedrockWireServer.event;
-import static dev.egretta.bedrock.BedrockWireServer.exception;
-import static dev.egretta.bedrock.BedrockWireServer.keepDeltasFlowing;
-import static dev.egretta.bedrock.BedrockWireServer.metadata;
-import static dev.egretta.bedrock.BedrockWireServer.pause;
+import static dev.egretta.bedrock.StreamReplies.event;
+import static dev.egretta.bedrock.StreamReplies.exception;
+import static dev.egretta.bedrock.StreamReplies.keepDeltasFlowing;
+import static dev.egretta.bedrock.StreamReplies.metadata;
+import static dev.egretta.bedrock.StreamReplies.pause;
 import static dev.egretta.bedrock.BedrockWireServer.stall;
-import static dev.egretta.bedrock.BedrockWireServer.stream;
+import static dev.egretta.bedrock.StreamReplies.stream;
 import static dev.egretta.bedrock.Fixtures.HAIKU;
 import static dev.egretta.bedrock.Fixtures.NOVA_LITE;
 import static dev.egretta.bedrock.Fixtures.config;
@@ -176,13 +176,47 @@ class BedrockConverseStreamTest {
     recorder.firstDelta.get(10, TimeUnit.SECONDS);
     handle.cancel();
 
-    assertThat(server.clientClosedStream.await(5, TimeUnit.SECONDS))
+    assertThat(server.awaitClientClosedStream(Duration.ofSeconds(5)))
         .as("the server noticed the connection was closed").isTrue();
     int seen = recorder.deltas.size();
     Thread.sleep(200);
     assertThat(recorder.deltas).hasSize(seen);
     assertThat(recorder.outcome).isNotDone();
     handle.cancel(); // idempotent
+  }
+
+  @Test
+  void cancellingBeforeTheFirstEventAlsoClosesTheHttpStream() throws Exception {
+    server.then(stream(pause(Duration.ofMillis(1500)), keepDeltasFlowing(Duration.ofSeconds(5)), metadata(1, 1)));
+    Fixtures.Recorder recorder = new Fixtures.Recorder();
+
+    Cancellable handle = generator.stream(request(Mode.COMPLIANCE, HAIKU), recorder);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (server.requests().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(200); // the response headers are out, no event yet
+    handle.cancel();
+
+    assertThat(server.awaitClientClosedStream(Duration.ofSeconds(5)))
+        .as("the server noticed the connection was closed").isTrue();
+    assertThat(recorder.deltas).isEmpty();
+    assertThat(recorder.outcome).isNotDone();
+  }
+
+  @Test
+  void cancellingAtOnceSendsNothingOrClosesTheConnection() throws Exception {
+    server.then(stream(pause(Duration.ofMillis(500)), keepDeltasFlowing(Duration.ofSeconds(5)), metadata(1, 1)));
+    Fixtures.Recorder recorder = new Fixtures.Recorder();
+
+    generator.stream(request(Mode.COMPLIANCE, HAIKU), recorder).cancel();
+
+    Thread.sleep(300);
+    if (!server.requests().isEmpty()) {
+      assertThat(server.awaitClientClosedStream(Duration.ofSeconds(5))).isTrue();
+    }
+    assertThat(recorder.deltas).isEmpty();
+    assertThat(recorder.outcome).isNotDone();
   }
 
   @Test

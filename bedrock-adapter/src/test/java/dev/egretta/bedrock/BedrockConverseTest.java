@@ -198,6 +198,40 @@ class BedrockConverseTest {
   }
 
   @Test
+  void rejectedCredentialsAreAConfigurationError() {
+    server.then(error(403, "UnrecognizedClientException", "The security token included in the request is invalid."));
+
+    assertThatThrownBy(() -> generator.generate(request(Mode.COMPLIANCE, HAIKU)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("UnrecognizedClientException").hasMessageContaining("credentials");
+  }
+
+  @Test
+  void aProfileThatDoesNotExistIsAConfigurationErrorAndNoRequestIsSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+      throws Exception {
+    java.nio.file.Path configFile = java.nio.file.Files.writeString(home.resolve("config"), "[profile other]\nregion = us-east-1\n");
+    String oldConfig = System.setProperty("aws.configFile", configFile.toString());
+    String oldCredentials = System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
+    try (BedrockAnswerGenerator byProfile = BedrockAnswerGenerator.create(
+        config(server).profileCredentials("egretta-missing-profile").build())) {
+      assertThatThrownBy(() -> byProfile.generate(request(Mode.COMPLIANCE, HAIKU)))
+          .isInstanceOf(ConfigurationException.class).hasMessageContaining("egretta-missing-profile");
+      assertThat(server.requests()).isEmpty();
+    } finally {
+      restore("aws.configFile", oldConfig);
+      restore("aws.sharedCredentialsFile", oldCredentials);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+
+  @Test
   void aPassingOutageIsRetriedAndAPersistentOneIsAnUpstreamError() {
     server.then(error(503, "ServiceUnavailableException", "busy"), converse("ok [Source 1]", 1, 1));
     assertThat(generator.generate(request(Mode.COMPLIANCE, HAIKU)).markdown()).isEqualTo("ok [Source 1]");

@@ -1,7 +1,7 @@
 package dev.egretta.bedrock;
 
 import static dev.egretta.bedrock.BedrockWireServer.converse;
-import static dev.egretta.bedrock.BedrockWireServer.stream;
+import static dev.egretta.bedrock.StreamReplies.stream;
 import static dev.egretta.bedrock.Fixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

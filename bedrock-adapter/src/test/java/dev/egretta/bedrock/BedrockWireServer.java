@@ -105,7 +105,12 @@ final class BedrockWireServer implements AutoCloseable {
   private final ConcurrentLinkedQueue<Reply> embeddingScript = new ConcurrentLinkedQueue<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   /** Counted down when a streaming reply notices that the client closed the connection. */
-  final CountDownLatch clientClosedStream = new CountDownLatch(1);
+  private volatile CountDownLatch clientClosedStream = new CountDownLatch(1);
+
+  /** Waits until a streaming reply notices (a failed write) that the client hung up. */
+  boolean awaitClientClosedStream(Duration max) throws InterruptedException {
+    return clientClosedStream.await(max.toMillis(), TimeUnit.MILLISECONDS);
+  }
 
   BedrockWireServer() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -143,6 +148,7 @@ final class BedrockWireServer implements AutoCloseable {
   void reset() {
     script.clear();
     embeddingScript.clear();
+    clientClosedStream = new CountDownLatch(1);
     requests.clear();
   }
 
@@ -175,7 +181,7 @@ final class BedrockWireServer implements AutoCloseable {
       Reply reply = invoke ? embeddingScript.poll() : script.poll();
       if (reply == null) {
         reply = invoke ? titanEmbedding()
-            : recorded.streaming() ? stream("default streamed answer [Source 1]", 10, 5)
+            : recorded.streaming() ? StreamReplies.stream("default streamed answer [Source 1]", 10, 5)
             : converse("default answer [Source 1]", 10, 5);
       }
       Exchange exchange = new Exchange(socket.getOutputStream());
@@ -270,106 +276,14 @@ final class BedrockWireServer implements AutoCloseable {
     };
   }
 
-  // ---- ConverseStream replies ----
-
-  /** A complete, well-formed stream: the text split into word deltas, then usage. */
-  static Reply stream(String text, int inputTokens, int outputTokens) {
-    List<Event> events = new ArrayList<>();
-    events.add(event("messageStart", JSON.createObjectNode().put("role", "assistant")));
-    for (String piece : text.split("(?<= )")) {
-      events.add(delta(piece));
-    }
-    events.add(event("contentBlockStop", JSON.createObjectNode().put("contentBlockIndex", 0)));
-    events.add(event("messageStop", JSON.createObjectNode().put("stopReason", "end_turn")));
-    events.add(metadata(inputTokens, outputTokens));
-    return stream(events.toArray(Event[]::new));
-  }
-
-  /** A stream of exactly these events. */
-  static Reply stream(Event... events) {
-    return (exchange, request) -> {
-      exchange.header("Content-Type", "application/vnd.amazon.eventstream");
-      exchange.header("x-amzn-RequestId", "test-request");
-      exchange.sendHeaders(200, -1);
-      for (Event event : events) {
-        if (!event.write(exchange)) {
-          throw new ClientGone();
-        }
-      }
-    };
-  }
-
-  /** One event of a stream, or a pause; returns false when the client has gone away. */
-  @FunctionalInterface
-  interface Event {
-    boolean write(Exchange out) throws IOException, InterruptedException;
-  }
-
-  static Event event(String type, JsonNode payload) {
-    return frame(Map.of(":message-type", "event", ":event-type", type, ":content-type", "application/json"), payload);
-  }
-
-  static Event delta(String text) {
-    ObjectNode payload = JSON.createObjectNode().put("contentBlockIndex", 0);
-    payload.putObject("delta").put("text", text);
-    return event("contentBlockDelta", payload);
-  }
-
-  static Event metadata(int inputTokens, int outputTokens) {
-    ObjectNode payload = JSON.createObjectNode();
-    payload.set("usage", usage(inputTokens, outputTokens));
-    payload.putObject("metrics").put("latencyMs", 42);
-    return event("metadata", payload);
-  }
-
-  /** An exception event inside the stream, e.g. {@code throttlingException}. */
-  static Event exception(String exceptionType, String message) {
-    return frame(Map.of(":message-type", "exception", ":exception-type", exceptionType,
-        ":content-type", "application/json"), JSON.createObjectNode().put("message", message));
-  }
-
-  static Event pause(Duration pause) {
-    return out -> {
-      Thread.sleep(pause.toMillis());
-      return true;
-    };
-  }
-
-  /** Keeps sending deltas every 50 ms for up to {@code max}; stops (returns false) when a write fails. */
-  static Event keepDeltasFlowing(Duration max) {
-    return out -> {
-      long end = System.nanoTime() + max.toNanos();
-      while (System.nanoTime() < end) {
-        if (!delta("more ").write(out)) {
-          return false;
-        }
-        Thread.sleep(50);
-      }
-      return true;
-    };
-  }
-
-  /** Thrown by a streaming reply when the client closed the connection mid-stream. */
+  /** Thrown by a streaming reply ({@link StreamReplies}) when the client closed the connection mid-stream. */
   static final class ClientGone extends IOException {
     ClientGone() {
       super("client closed the stream");
     }
   }
 
-  private static Event frame(Map<String, String> headers, JsonNode payload) {
-    return out -> {
-      Map<String, HeaderValue> values = new LinkedHashMap<>();
-      headers.forEach((k, v) -> values.put(k, HeaderValue.fromString(v)));
-      try {
-        out.write(new Message(values, JSON.writeValueAsBytes(payload)).toByteBuffer().array());
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    };
-  }
-
-  private static ObjectNode usage(int inputTokens, int outputTokens) {
+  static ObjectNode usage(int inputTokens, int outputTokens) {
     return JSON.createObjectNode().put("inputTokens", inputTokens).put("outputTokens", outputTokens)
         .put("totalTokens", inputTokens + outputTokens);
   }

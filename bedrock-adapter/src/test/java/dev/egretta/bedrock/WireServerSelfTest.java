@@ -1,8 +1,8 @@
 package dev.egretta.bedrock;
 
-import static dev.egretta.bedrock.BedrockWireServer.delta;
-import static dev.egretta.bedrock.BedrockWireServer.keepDeltasFlowing;
-import static dev.egretta.bedrock.BedrockWireServer.stream;
+import static dev.egretta.bedrock.StreamReplies.delta;
+import static dev.egretta.bedrock.StreamReplies.keepDeltasFlowing;
+import static dev.egretta.bedrock.StreamReplies.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -27,7 +27,7 @@ class WireServerSelfTest {
         InputStream in = socket.getInputStream();
         assertThat(in.read(new byte[100])).isPositive();
       }
-      assertThat(server.clientClosedStream.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.awaitClientClosedStream(Duration.ofSeconds(5))).isTrue();
     }
   }
 }

@@ -5,7 +5,12 @@ import dev.egretta.api.QueryResponse;
 import dev.egretta.api.RequestValidator;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.api.Validation;
+import dev.egretta.api.StreamEvent;
+import dev.egretta.core.Cancellable;
+import dev.egretta.core.Engine;
 import dev.egretta.core.InvalidRequestException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,15 +63,47 @@ final class AskCommand implements Callable<Integer> {
       case Validation.Invalid<ValidatedQuery> i -> throw new InvalidRequestException(i.errors());
     };
     try (OpenEngine open = OpenEngine.open(context, index, generator, s3, true)) {
-      QueryResponse response = open.engine().query(query, org.org);
       if (json.json) {
-        context.printJson(response);
-      } else {
-        context.out().print(Render.answer(response));
-        context.out().println();
-        context.println("Session " + response.sessionId() + " (continue with --session " + response.sessionId() + ")");
+        context.printJson(open.engine().query(query, org.org));
+        return Egretta.OK;
       }
+      QueryResponse response;
+      if (context.terminal()) {
+        // A person is watching: show the answer as the model writes it.
+        response = streamed(open.engine(), query);
+        context.print("\n\n" + Render.afterAnswer(response));
+      } else {
+        response = open.engine().query(query, org.org);
+        context.print(Render.answer(response));
+      }
+      context.out().println();
+      context.println("Session " + response.sessionId() + " (continue with --session " + response.sessionId() + ")");
     }
     return Egretta.OK;
+  }
+
+  private QueryResponse streamed(Engine engine, ValidatedQuery query) {
+    CompletableFuture<QueryResponse> done = new CompletableFuture<>();
+    Cancellable running = engine.stream(query, org.org, event -> {
+      switch (event) {
+        case StreamEvent.Sources ignored -> { }
+        case StreamEvent.Delta delta -> {
+          context.print(delta.text());
+          context.out().flush();
+        }
+        case StreamEvent.Done finished -> done.complete(finished.response());
+        case StreamEvent.Error error -> done.completeExceptionally(error.body().errors().isEmpty()
+            ? new CliFailure(error.body().detail()) : new InvalidRequestException(error.body().errors()));
+      }
+    });
+    try {
+      return done.get();
+    } catch (InterruptedException e) {
+      running.cancel();
+      Thread.currentThread().interrupt();
+      throw new CliFailure("interrupted");
+    } catch (ExecutionException e) {
+      throw (RuntimeException) e.getCause();
+    }
   }
 }

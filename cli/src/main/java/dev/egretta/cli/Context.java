@@ -57,6 +57,12 @@ public record Context(PrintWriter out, PrintWriter err, Map<String, String> env,
     out.flush();
   }
 
+  /** Prints text on standard output and flushes it (so it keeps its place before progress on standard error). */
+  public void print(String text) {
+    out.print(text);
+    out.flush();
+  }
+
   /** Prints a line on standard output. */
   public void println(String line) {
     out.println(line);

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
           + " pages, in " + corpus);
       Table table = Table.of("domain", "category", "document", "pages").right(3);
       documents.forEach(d -> table.row(d.domain(), d.category(), corpus.relativize(d.path()), d.pages()));
-      context.out().print(indent(table.render()));
+      context.print(indent(table.render()));
     }
 
     IndexOption index = new IndexOption();
@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
     if (!json.json) {
       context.println("");
       context.println("2. Index: " + indexDir);
-      context.out().print("   ");
+      context.print("   ");
       IndexCommand.print(context, report, false);
     }
 
@@ -103,12 +103,12 @@ final class DemoCommand implements Callable<Integer> {
     context.println("3. Question (" + DOMAIN + " / " + CATEGORY + ", compliance mode):");
     context.println("   > " + QUESTION);
     context.println("");
-    context.out().print(Render.answer(first));
+    context.print(Render.answer(first));
     context.println("");
     context.println("4. Follow-up in the same session (" + first.sessionId() + "):");
     context.println("   > " + FOLLOW_UP);
     context.println("");
-    context.out().print(Render.answer(second));
+    context.print(Render.answer(second));
     context.println("");
     context.println("Next: ask your own questions of the demo index, e.g.");
     context.println("  bin/egretta ask --index " + indexDir + " --domain information-security --category us \\");

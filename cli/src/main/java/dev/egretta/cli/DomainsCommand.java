@@ -49,7 +49,7 @@ final class DomainsCommand implements Callable<Integer> {
       } else if (table.isEmpty()) {
         context.println("The index holds no documents yet: add some with 'egretta index <folder>'.");
       } else {
-        context.out().print(table.render());
+        context.print(table.render());
         context.out().flush();
       }
     }

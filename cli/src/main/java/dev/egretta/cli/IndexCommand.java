@@ -80,7 +80,7 @@ final class IndexCommand implements Callable<Integer> {
       for (Rejection r : report.rejected()) {
         table.row(r.uri(), r.reason());
       }
-      context.out().print(table.render());
+      context.print(table.render());
     }
     if (!report.truncated().isEmpty()) {
       context.println("Indexed in part (damaged or too long): " + String.join(", ", report.truncated()));

@@ -27,7 +27,7 @@ final class ModelsCommand implements Callable<Integer> {
     if (json.json) {
       context.printJson(models);
     } else {
-      context.out().print(Render.models(models));
+      context.print(Render.models(models));
       context.out().flush();
     }
     return Egretta.OK;

@@ -26,16 +26,23 @@ import java.util.Set;
  */
 final class OpenEngine implements AutoCloseable {
   private final Engine engine;
+  private final Optional<LuceneKnowledgeBase> knowledgeBase;
   private final List<AutoCloseable> resources;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private OpenEngine(Engine engine, List<AutoCloseable> resources) {
+  private OpenEngine(Engine engine, Optional<LuceneKnowledgeBase> knowledgeBase, List<AutoCloseable> resources) {
     this.engine = engine;
+    this.knowledgeBase = knowledgeBase;
     this.resources = resources;
   }
 
   Engine engine() {
     return engine;
+  }
+
+  /** The index behind the engine (owned by the engine), when there is one. */
+  Optional<LuceneKnowledgeBase> knowledgeBase() {
+    return knowledgeBase;
   }
 
   /** An engine over an existing index. */
@@ -49,15 +56,20 @@ final class OpenEngine implements AutoCloseable {
           .retriever(kb)
           .sessionStore(sessions(index.sessionsFile(context)));
       generator.check();
-      if (generator.model != null) {
+      if (generator.bedrock() || generator.model != null) {
         builder.modelCatalog(Generators.catalog(generator));
+      }
+      if (generator.bedrock()) {
+        var bedrock = Generators.bedrock(generator);
+        resources.add(bedrock);
+        builder.generator(bedrock);
       }
       if (signLinks && (hasS3Options(s3) || holdsS3Documents(kb))) {
         S3LinkSigner signer = S3LinkSigner.of(Sources.s3Config(s3));
         resources.add(signer);
         builder.linkSigner(signer);
       }
-      return new OpenEngine(builder.build(), resources);
+      return new OpenEngine(builder.build(), Optional.of(kb), resources);
     } catch (RuntimeException e) {
       resources.add(kb);
       closeAll(resources, e);
@@ -91,7 +103,7 @@ final class OpenEngine implements AutoCloseable {
     Path file = index.sessionsFile(context);
     SessionStore store = Files.exists(file) ? sessions(file) : new InMemorySessionStore();
     return new OpenEngine(EgrettaEngine.builder().retriever(none).corpusInventory(empty).sessionStore(store).build(),
-        List.of());
+        Optional.empty(), List.of());
   }
 
   private static JdbcSessionStore sessions(Path file) {

@@ -20,7 +20,12 @@ final class Render {
 
   /** The answer's Markdown, then its sources as a table (file, page, score, relevance). */
   static String answer(QueryResponse response) {
-    StringBuilder sb = new StringBuilder(response.response().strip()).append("\n\n");
+    return response.response().strip() + "\n\n" + afterAnswer(response);
+  }
+
+  /** What follows the answer's text: the sources table and, when it applies, the insufficient-context note. */
+  static String afterAnswer(QueryResponse response) {
+    StringBuilder sb = new StringBuilder();
     if (response.sources().isEmpty()) {
       sb.append("(no sources)\n");
     } else {

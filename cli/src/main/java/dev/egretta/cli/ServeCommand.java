@@ -2,6 +2,7 @@ package dev.egretta.cli;
 
 import dev.egretta.server.ApiKeys;
 import dev.egretta.server.EgrettaServer;
+import dev.egretta.server.LucenePrivateDocuments;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code egretta serve}: the Egret-compatible HTTP API over the index, until stopped (Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Serve the Egret-compatible HTTP API (/v1/query/, /v1/sessions/..., /v1/models/) over the index. "
-        + "Every request needs 'Authorization: Bearer <key>' (create keys with 'egretta keys add'). Stops on Ctrl-C.",
+        + "Every request needs 'Authorization: Bearer <key>' (create keys with 'egretta keys add'). Documents an "
+        + "organisation uploads to /v1/knowledge-base/documents/ are kept in 'uploads' beside the index. Stops on Ctrl-C.",
         "--json prints {\"url\", \"index\", \"api_keys\"} once the server listens."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
@@ -48,12 +50,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     ApiKeys apiKeys = ApiKeys.load(keysFile);
     Path indexDir = index.existingIndex(context);
+    Path uploads = indexDir.resolveSibling("uploads");
     boolean interrupted = false;
     try (OpenEngine open = OpenEngine.open(context, index, generator, s3, true);
          EgrettaServer server = EgrettaServer.builder()
              .engine(open.engine())
              .closeEngine(false)
              .apiKeys(apiKeys)
+             .privateDocuments(LucenePrivateDocuments.of(open.knowledgeBase().orElseThrow(), uploads))
              .host(host)
              .port(port)
              .build()

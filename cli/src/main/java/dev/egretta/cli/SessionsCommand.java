@@ -46,7 +46,7 @@ final class SessionsCommand implements Callable<Integer> {
       if (json.json) {
         context.printJson(sessions);
       } else {
-        context.out().print(Render.sessions(sessions));
+        context.print(Render.sessions(sessions));
         context.out().flush();
       }
     }
@@ -107,7 +107,7 @@ final class SessionsCommand implements Callable<Integer> {
         if (json.json) {
           context.printJson(messages);
         } else {
-          context.out().print(Render.messages(messages));
+          context.print(Render.messages(messages));
           context.out().flush();
         }
       }

@@ -30,6 +30,9 @@ final class Sources {
           : S3DocumentSource.of(s3Config(s3), location, new DomainCategory(domain, category));
       return new Opened(source, source);
     }
+    if (location.regionMatches(true, 0, "s3:", 0, 3)) {
+      throw new UsageException("an S3 location looks like s3://bucket/prefix; got '" + location + "'");
+    }
     if (s3.endpoint != null || s3.pathStyle || s3.region != null) {
       throw new UsageException("--s3-endpoint, --s3-path-style and --s3-region apply to s3:// locations only");
     }

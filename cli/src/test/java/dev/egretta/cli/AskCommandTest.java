@@ -65,6 +65,23 @@ class AskCommandTest {
   }
 
   @Test
+  void onATerminalTheStreamedAnswerIsPrintedWithTheSameSourcesTable() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    Context terminal = new Context(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+        java.util.Map.of(), dir, true);
+
+    int code = Egretta.run(terminal, "ask", "--index", DemoFixture.get().index().toString(),
+        "--sessions", dir.resolve("sessions.db").toString(), "--domain", "business-continuity", "--category", "us",
+        "What is the recovery time objective for payment processing?");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("4 hours").contains("[Source 1]")
+        .containsPattern("\\[1]\\s+business-continuity-plan\\.pdf\\s+2\\s")
+        .containsPattern("Session [0-9a-f-]{36}");
+  }
+
+  @Test
   void aMissingRequiredOptionIsAOneLineUsageError() {
     CliRun run = ask("--category", "us", "What is the policy?");
 

@@ -29,6 +29,35 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void bedrockModelsNeedNoNetworkAndHaveOneDefault() throws Exception {
+    CliRun json = CliRun.run(dir, "models", "--generator", "bedrock", "--json");
+
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    List<ModelInfo> models = EgretJson.mapper().readValue(json.out(), new TypeReference<>() {});
+    assertThat(models).hasSizeGreaterThan(1);
+    assertThat(models).filteredOn(ModelInfo::isDefault).hasSize(1);
+  }
+
+  @Test
+  void choosingAModelMakesItTheDefault() throws Exception {
+    CliRun bedrock = CliRun.run(dir, "models", "--generator", "bedrock", "--json");
+    List<ModelInfo> models = EgretJson.mapper().readValue(bedrock.out(), new TypeReference<>() {});
+    String other = models.stream().filter(m -> !m.isDefault()).findFirst().orElseThrow().modelId();
+
+    CliRun chosen = CliRun.run(dir, "models", "--generator", "bedrock", "--model", other, "--json");
+    List<ModelInfo> after = EgretJson.mapper().readValue(chosen.out(), new TypeReference<>() {});
+    assertThat(after).filteredOn(ModelInfo::isDefault).extracting(ModelInfo::modelId).containsExactly(other);
+  }
+
+  @Test
+  void bedrockFlagsWithoutTheBedrockGeneratorAreAUsageError() {
+    CliRun run = CliRun.run(dir, "models", "--bedrock-region", "us-east-1");
+
+    assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(run.err()).contains("need --generator bedrock");
+  }
+
+  @Test
   void domainsListsBothDemoDomainsWithTheirCategories() throws Exception {
     String index = DemoFixture.get().index().toString();
 

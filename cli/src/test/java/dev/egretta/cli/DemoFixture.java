@@ -28,6 +28,7 @@ final class DemoFixture {
       try {
         Path dir = Files.createDirectories(Path.of("target", "cli-fixtures", UUID.randomUUID().toString()))
             .toAbsolutePath();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
         CliRun run = CliRun.run(dir, "demo", "--dir", "demo", "--json");
         assertThat(run.exitCode()).as("demo --json failed: %s", run.err()).isZero();
         instance = new DemoFixture(dir, run);
@@ -36,6 +37,14 @@ final class DemoFixture {
       }
     }
     return instance;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: target/ is removed by 'mvn clean' anyway
+    }
   }
 
   Path index() {

@@ -57,6 +57,38 @@ class IndexCommandTest {
   }
 
   @Test
+  void aMalformedS3LocationIsAUsageError() {
+    CliRun run = CliRun.run(dir, "index", "s3:/bucket");
+
+    assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(run.err().strip()).isEqualTo("egretta: an S3 location looks like s3://bucket/prefix; got 's3:/bucket'");
+  }
+
+  @Test
+  void anUnreachableS3EndpointIsAOneLineRuntimeFailure() {
+    System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+    System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    try {
+      CliRun run = CliRun.run(dir, "index", "s3://policies/library", "--s3-endpoint", "http://127.0.0.1:1",
+          "--s3-path-style", "--s3-region", "us-east-1");
+
+      assertThat(run.exitCode()).isEqualTo(Egretta.FAILURE);
+      assertThat(run.err().strip()).startsWith("egretta: ").contains("s3://policies/library").doesNotContain("\n");
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
+  @Test
+  void s3OptionsOnAFolderAreAUsageError() {
+    CliRun run = CliRun.run(dir, "index", ".", "--s3-path-style");
+
+    assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(run.err()).contains("apply to s3:// locations only");
+  }
+
+  @Test
   void domainWithoutCategoryIsAUsageError() {
     CliRun run = CliRun.run(dir, "index", ".", "--domain", "misc");
 

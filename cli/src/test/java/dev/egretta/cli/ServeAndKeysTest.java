@@ -87,6 +87,40 @@ class ServeAndKeysTest {
       assertThat(EgretJson.mapper().readTree(query.body()).get("sources").get(0).get("page_number").asInt())
           .isEqualTo(2);
 
+      // An organisation's private knowledge base: upload a PDF, find it with knowledge_scope private, delete it.
+      byte[] pdf = Files.readAllBytes(DemoFixture.get().corpus()
+          .resolve("information-security/pdf/us/access-control-policy.pdf"));
+      String boundary = "egretta-test-boundary";
+      java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+      multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"domain\"\r\n\r\nvendors\r\n"
+          + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nus\r\n"
+          + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"acme-access.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      multipart.writeBytes(pdf);
+      multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/knowledge-base/documents/"))
+          .header("Authorization", "Bearer " + key).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+      String documentId = EgretJson.mapper().readTree(upload.body()).get("document_id").asText();
+      assertThat(Files.isDirectory(DemoFixture.get().dir.resolve("demo/uploads/acme"))).isTrue();
+
+      String privateBody = "{\"query\":\"Is multi-factor authentication required for remote access?\","
+          + "\"domain\":\"vendors\",\"category\":\"us\",\"mode\":\"compliance\",\"knowledge_scope\":\"private\"}";
+      HttpResponse<String> privateQuery = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/query/"))
+          .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(privateBody)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(privateQuery.statusCode()).as(privateQuery.body()).isEqualTo(200);
+      JsonNode privateSource = EgretJson.mapper().readTree(privateQuery.body()).get("sources").get(0);
+      assertThat(privateSource.get("filename").asText()).isEqualTo("acme-access.pdf");
+      assertThat(privateSource.get("is_private").asBoolean()).isTrue();
+
+      HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(
+          URI.create(url + "/v1/knowledge-base/documents/" + documentId + "/")).DELETE()
+          .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
       HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/models/")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(anonymous.statusCode()).isEqualTo(401);

@@ -75,7 +75,7 @@ final class QueryPipeline {
     for (RetrievedPassage p : decision.offered()) {
       numbered.add(new NumberedPassage(numbered.size() + 1, p));
     }
-    List<Source> sources = numbered.stream().map(np -> source(np.passage())).toList();
+    List<Source> sources = numbered.stream().map(np -> source(np.passage(), standalone)).toList();
     GenerationRequest generation = decision.insufficient() ? null
         : new GenerationRequest(q.query(), standalone, mode, numbered, history, model);
     return new Prepared(q, caller, names, model, mode, session, standalone, scope, decision, sources, generation,
@@ -172,25 +172,15 @@ final class QueryPipeline {
     return kept;
   }
 
-  private Source source(RetrievedPassage p) {
+  private Source source(RetrievedPassage p, String question) {
     String url = null;
     try {
       url = parts.linkSigner().downloadUrl(p.documentUri()).orElse(null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not sign a download link for " + p.documentUri() + ": " + e.getMessage());
     }
-    return new Source(p.documentUri(), p.filename(), p.startPage(), excerpt(p.text()),
+    return new Source(p.documentUri(), p.filename(), p.startPage(), Terms.excerpt(p.text(), question, EXCERPT_CHARS),
         Math.round(p.score() * 1e7) / 1e7, parts.relevance().label(p.score()), SourceType.DOCUMENT, url, p.isPrivate());
-  }
-
-  static String excerpt(String text) {
-    String t = text.replaceAll("\\s+", " ").strip();
-    if (t.length() <= EXCERPT_CHARS) {
-      return t;
-    }
-    String cut = t.substring(0, EXCERPT_CHARS);
-    int space = cut.lastIndexOf(' ');
-    return (space > EXCERPT_CHARS / 2 ? cut.substring(0, space) : cut) + "...";
   }
 
   static long ms(long nanos) {

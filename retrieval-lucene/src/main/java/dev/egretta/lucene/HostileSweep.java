@@ -25,7 +25,7 @@ public final class HostileSweep {
   public record FileOutcome(String path, String category, DocumentOutcome outcome, String detail, double seconds) {}
 
   /** Per-file outcomes in manifest order, the wall-clock seconds and the ingestion report. */
-  public record Result(List<FileOutcome> files, IngestReport report, double seconds) {
+  public record Result(List<FileOutcome> files, IngestReport report, double seconds, int parsersStillRunning) {
 
     /** category -> outcome -> count. */
     public Map<String, Map<DocumentOutcome, Integer>> byCategory() {
@@ -44,7 +44,8 @@ public final class HostileSweep {
         out.printf("%-16s %8d %10d %9d %6d%n", row.getKey(), c.getOrDefault(DocumentOutcome.INDEXED, 0),
             c.getOrDefault(DocumentOutcome.INDEXED_TRUNCATED, 0), c.getOrDefault(DocumentOutcome.REJECTED, 0), total);
       }
-      out.printf("%d files in %.1f s; %d chunks%n", files.size(), seconds, report.chunks());
+      out.printf("%d files in %.1f s; %d chunks; %d parser threads still running after close%n",
+          files.size(), seconds, report.chunks(), parsersStillRunning);
     }
   }
 
@@ -95,7 +96,22 @@ public final class HostileSweep {
             }
           });
     }
-    return new Result(List.copyOf(outcomes.values()), report, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int running = 0;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      running = (int) Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().equals("egretta-pdf-parse") && t.isAlive()).count();
+      if (running == 0) {
+        break;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return new Result(List.copyOf(outcomes.values()), report, seconds, running);
   }
 
   public static void main(String[] args) throws IOException {

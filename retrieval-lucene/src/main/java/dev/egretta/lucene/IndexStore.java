@@ -24,7 +24,10 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -41,10 +44,14 @@ final class IndexStore implements AutoCloseable {
   static final String DIMENSION_KEY = "egretta.embedding.dimension";
   static final String SCHEMA_KEY = "egretta.schema";
 
+  /** BM25 with the parameters Anserini uses for BEIR (k1 = 0.9, b = 0.4). */
+  static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
+
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Map<String, String> commitData;
+  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
   IndexStore(Path path, Analyzer analyzer, Embedder embedder, boolean int8) {
     commitData = Map.of(MODEL_KEY, embedder.id(), DIMENSION_KEY, Integer.toString(embedder.dimension()), SCHEMA_KEY, "1");
@@ -61,6 +68,7 @@ final class IndexStore implements AutoCloseable {
       }
       KnnVectorsFormat vectors = int8 ? new Lucene104HnswScalarQuantizedVectorsFormat() : new Lucene99HnswVectorsFormat();
       IndexWriterConfig iwc = new IndexWriterConfig(analyzer)
+          .setSimilarity(SIMILARITY)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(128)
           .setCodec(new Lucene104Codec() {
@@ -74,7 +82,14 @@ final class IndexStore implements AutoCloseable {
       if (!DirectoryReader.indexExists(directory)) {
         writer.commit();
       }
-      searchers = new SearcherManager(writer, true, false, null);
+      searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          searcher.setSimilarity(SIMILARITY);
+          return searcher;
+        }
+      });
     } catch (LockObtainFailedException e) {
       throw new ConfigurationException("the index at " + path + " is already open for writing (another process or instance holds its lock)", e);
     } catch (IOException e) {
@@ -137,9 +152,15 @@ final class IndexStore implements AutoCloseable {
       writer.setLiveCommitData(commitData.entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
+      generation.incrementAndGet();
     } catch (IOException e) {
       throw new EgrettaException("cannot commit the index: " + e.getMessage(), e);
     }
+  }
+
+  /** Changes with every commit; lets callers cache what they read from the index. */
+  long generation() {
+    return generation.get();
   }
 
   /** Vectors of the texts, reusing those of identical chunk texts already in the index. */

@@ -156,6 +156,8 @@ final class Ingestion {
       return new Prepared(doc, sha, finalText, docChunks, null);
     } catch (RejectedException e) {
       return new Prepared(doc, sha, null, List.of(), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Prepared(doc, sha, null, List.of(), "cannot process the text: " + e);
     }
   }
 

@@ -48,6 +48,11 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
   private final Chunker chunker;
   private final HybridSearcher searcher;
   private final ReentrantLock ingestLock = new ReentrantLock();
+  /** (index generation, owner) -> filings; an entry is computed from a searcher at least that new. */
+  private final java.util.concurrent.ConcurrentHashMap<FilingKey, Set<DomainCategory>> filings =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record FilingKey(long generation, Optional<Organisation> owner) {}
 
   private LuceneKnowledgeBase(Path indexDir, LuceneConfig config) {
     this.config = config;
@@ -160,11 +165,18 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
   @Override
   public Set<DomainCategory> domainCategories(Organisation caller) {
     Objects.requireNonNull(caller, "caller");
+    long generation = store.generation();
+    filings.keySet().removeIf(k -> k.generation() != generation);
     Set<DomainCategory> out = new LinkedHashSet<>();
     for (Optional<Organisation> owner : List.of(Optional.<Organisation>empty(), Optional.of(caller))) {
-      for (Manifest m : store.manifests(Fields.manifestsOf(owner, true))) {
-        out.add(new DomainCategory(m.domain(), m.category()));
-      }
+      out.addAll(filings.computeIfAbsent(new FilingKey(generation, owner), k -> {
+        Optional<Organisation> o = k.owner();
+        Set<DomainCategory> set = new LinkedHashSet<>();
+        for (Manifest m : store.manifests(Fields.manifestsOf(o, true))) {
+          set.add(new DomainCategory(m.domain(), m.category()));
+        }
+        return Set.copyOf(set);
+      }));
     }
     return out;
   }

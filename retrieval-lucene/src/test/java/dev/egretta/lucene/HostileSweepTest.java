@@ -28,6 +28,7 @@ class HostileSweepTest {
     result.files().stream().filter(f -> f.outcome() != DocumentOutcome.INDEXED || f.seconds() > 1)
         .forEach(f -> System.out.printf("%s\t%s\t%.2fs\t%s\t%s%n", f.category(), f.outcome(), f.seconds(), f.path(), f.detail()));
 
+    assertThat(result.parsersStillRunning()).as("no parse keeps running (hangs) after the sweep").isZero();
     long listed = Files.readAllLines(hostile.resolve("MANIFEST.tsv")).size() - 1;
     assertThat(result.files()).hasSize((int) listed);
     assertThat(result.files()).allSatisfy(f -> {

@@ -46,11 +46,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
   static final int COMPLIANCE_SENTENCES = 5;
   static final int ADVISORY_SENTENCES = 4;
 
-  private static final Pattern LEADING_QUESTION = Pattern.compile(
-      "^(?i)(?:and |also |so |but )?(?:(?:what|which|who|whom|when|where|why|how)(?:'s)?"
-          + "(?: (?:is|are|was|were|do|does|did|should|must|can|could|would|will|shall|may|might|has|have))?"
-          + "|(?:is|are|do|does|can|should|must|may) (?:there|it|we|i|an?|the)"
-          + "|explain|describe|summari[sz]e|tell me about|list|give me|define)\\s+(?:(?:the|a|an|our|we|i|us)\\s+)?");
+  private static final Pattern DEFINITION_QUESTION = Pattern.compile(
+      "^(?i)(?:and |also |so )?(?:what (?:is|are|was|were)|explain|describe|define|summari[sz]e|tell me about)\\s+"
+          + "(?:(?:the|a|an)\\s+)?");
 
   private final ToIntFunction<String> tokenCounter;
 
@@ -116,14 +114,18 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
     return b.toString();
   }
 
-  /** A short heading from the question: question words and the final mark dropped, at most 10 words. */
+  /**
+   * A short heading from the question: a definition question becomes its subject ("What is due
+   * diligence?" → "Due diligence"); any other question is kept as asked, without the question mark;
+   * at most 12 words.
+   */
   static String heading(String question) {
-    String q = question.strip().replaceAll("\\s+", " ");
-    q = LEADING_QUESTION.matcher(q).replaceFirst("");
-    q = q.replaceAll("[?.!\\s]+$", "").replaceAll("[#*`\\[\\]]", "");
+    String q = question.strip().replaceAll("\\s+", " ").replaceAll("[#*`\\[\\]]", "");
+    q = DEFINITION_QUESTION.matcher(q).replaceFirst("");
+    q = q.replaceAll("[?.!\\s]+$", "");
     String[] words = q.split(" ");
-    if (words.length > 10) {
-      q = String.join(" ", java.util.Arrays.copyOf(words, 10)) + " ...";
+    if (words.length > 12) {
+      q = String.join(" ", java.util.Arrays.copyOf(words, 12)) + " ...";
     }
     if (q.isBlank()) {
       return "Answer";

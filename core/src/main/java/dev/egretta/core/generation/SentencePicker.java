@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 /**
  * Chooses the sentences of the passages that best match a question: each sentence scores the sum
  * of the inverse sentence frequencies of the question terms it contains, weighted by its passage's
- * retrieval score; sentences of under 5 or over 80 words are skipped; at most two per passage.
+ * retrieval score; sentences of under 5 or over 80 words are skipped, and so are sentences scoring
+ * under half the best one's score; at most two per passage.
  * When no sentence shares a term with the question, the first sentence of the best passage is used.
  */
 final class SentencePicker {
 
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[\"'(\\[]?[A-Z0-9])|\\s*\\n\\s*(?=[•▪●◦\\-–*]\\s)");
   private static final int MAX_PER_PASSAGE = 2;
+  /** A sentence scoring under this share of the best sentence's score is left out. */
+  static final double RELATIVE_FLOOR = 0.5;
 
   record Pick(int source, String sentence, double score, int order) {}
 
@@ -32,7 +34,7 @@ final class SentencePicker {
     List<List<String>> sentenceTerms = new ArrayList<>();
     int order = 0;
     for (NumberedPassage np : passages) {
-      for (String s : split(np.passage().text())) {
+      for (String s : Terms.sentences(np.passage().text())) {
         int words = s.split(" ").length;
         if (words < 5 || words > 80) {
           continue;
@@ -57,7 +59,8 @@ final class SentencePicker {
     }
     List<Pick> chosen = new ArrayList<>();
     Map<Integer, Integer> perSource = new HashMap<>();
-    scored.stream().filter(p -> p.score() > 0)
+    double best = scored.stream().mapToDouble(Pick::score).max().orElse(0);
+    scored.stream().filter(p -> p.score() > 0 && p.score() >= RELATIVE_FLOOR * best)
         .sorted(Comparator.comparingDouble(Pick::score).reversed().thenComparingInt(Pick::order))
         .forEach(p -> {
           if (chosen.size() < max && perSource.getOrDefault(p.source(), 0) < MAX_PER_PASSAGE) {
@@ -70,22 +73,5 @@ final class SentencePicker {
     }
     chosen.sort(Comparator.comparingInt(Pick::source).thenComparingInt(Pick::order));
     return chosen;
-  }
-
-  /** Sentences of a passage, whitespace collapsed, hyphenated line breaks joined, bullets removed. */
-  static List<String> split(String text) {
-    String t = text.replaceAll("(\\p{Ll})-\\s*\\n\\s*(\\p{Ll})", "$1$2");
-    List<String> out = new ArrayList<>();
-    for (String s : SENTENCE_END.split(t)) {
-      String c = s.replaceAll("\\s+", " ").replaceFirst("^[•▪●◦\\-–*]\\s*", "").strip();
-      c = c.replace("\"", "'");
-      if (c.length() > 600) {
-        c = c.substring(0, 600).replaceFirst("\\s+\\S*$", "") + " ...";
-      }
-      if (!c.isEmpty()) {
-        out.add(c);
-      }
-    }
-    return out;
   }
 }

@@ -31,7 +31,61 @@ public final class Terms {
       "per", "via", "etc", "e.g", "i.e", "tell", "explain", "describe", "according", "say", "says", "said", "please",
       "give", "list", "us", "one", "two", "use", "used", "using", "make", "get", "need", "needs", "way", "ways");
 
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?;])\\s+(?=[\"'(\\[]?[A-Z0-9])|\\s*\\n\\s*(?=[•▪●◦\\-–*]\\s)");
+
   private Terms() {}
+
+  /**
+   * The sentences of a passage, in order: whitespace collapsed, words hyphenated across a line
+   * break joined, bullets removed, double quotes made single; a sentence over 600 characters is cut
+   * at a word and ends with {@code ...}.
+   */
+  public static List<String> sentences(String text) {
+    String t = text.replaceAll("(\\p{Ll})-\\s*\\n\\s*(\\p{Ll})", "$1$2");
+    List<String> out = new ArrayList<>();
+    for (String s : SENTENCE_END.split(t)) {
+      String c = s.replaceAll("\\s+", " ").replaceFirst("^[•▪●◦\\-–*]\\s*", "").strip().replace("\"", "'");
+      if (c.length() > 600) {
+        c = c.substring(0, 600).replaceFirst("\\s+\\S*$", "") + " ...";
+      }
+      if (!c.isEmpty()) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An excerpt of about {@code maxChars} characters that starts at the passage's sentence sharing
+   * the most content terms with the question (the passage start when none shares any).
+   */
+  public static String excerpt(String text, String question, int maxChars) {
+    List<String> sentences = sentences(text);
+    if (sentences.isEmpty()) {
+      return "";
+    }
+    Set<String> asked = contentTerms(question);
+    int best = 0;
+    long bestCount = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      long count = contentTerms(sentences.get(i)).stream().filter(asked::contains).count();
+      if (count > bestCount) {
+        best = i;
+        bestCount = count;
+      }
+    }
+    StringBuilder b = new StringBuilder(sentences.get(best));
+    for (int i = best + 1; i < sentences.size() && b.length() + 1 + sentences.get(i).length() <= maxChars; i++) {
+      b.append(' ').append(sentences.get(i));
+    }
+    if (b.length() <= maxChars) {
+      return b.toString();
+    }
+    String cut = b.substring(0, maxChars);
+    int space = cut.lastIndexOf(' ');
+    return (space > maxChars / 2 ? cut.substring(0, space) : cut) + "...";
+  }
 
   /** Every word token, lower-cased, in order. */
   public static List<String> words(String text) {

@@ -72,6 +72,15 @@ class StagesTest {
   }
 
   @Test
+  void excerptStartsAtTheSentenceThatMatchesTheQuestion() {
+    String text = "Note: directives are reviewed annually. Page 4 of 13. Backups are verified every Friday by the "
+        + "recovery team. Results go to the manager.";
+    assertThat(Terms.excerpt(text, "When are backups verified?", 300))
+        .isEqualTo("Backups are verified every Friday by the recovery team. Results go to the manager.");
+    assertThat(Terms.excerpt(text, "unrelated words", 30)).isEqualTo("Note: directives are reviewed...");
+  }
+
+  @Test
   void headingTopicsDropControlIdsAndRefuseRunningHeaders() {
     assertThat(PassageSuggestions.topicOfHeading("IR-6(3) – Incident Reporting | Coordination with Supply Chain"))
         .isEqualTo("Coordination with Supply Chain");

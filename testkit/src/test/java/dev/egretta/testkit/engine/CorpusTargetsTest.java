@@ -3,6 +3,7 @@ package dev.egretta.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.egretta.api.EgretJson;
 import dev.egretta.api.Mode;
 import dev.egretta.api.QueryResponse;
 import dev.egretta.api.Source;
@@ -62,6 +63,9 @@ class CorpusTargetsTest {
         List<Source> top = r.sources().subList(0, Math.min(5, r.sources().size()));
         boolean hit = top.stream().anyMatch(s -> s.filename().equals(q.filename()) && s.pageNumber() == gold);
         double topScore = topScore(kb, q.question(), q.domain());
+        if (pageHits + onFlagged == 0 && misses.isEmpty()) {
+          Files.writeString(Path.of("target/corpus-sample-response.json"), EgretJson.write(r));
+        }
         pageHits += hit ? 1 : 0;
         onFlagged += r.contextQuality().insufficientContext() ? 1 : 0;
         String line = String.format(Locale.ROOT, "ON  %-5s top=%.3f insufficient=%-5s gold=%s p%d got=%s | %s",

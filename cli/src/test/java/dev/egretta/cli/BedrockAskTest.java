@@ -1,0 +1,81 @@
+package dev.egretta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.egretta.api.EgretJson;
+import dev.egretta.api.QueryResponse;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ask --generator bedrock} against a local server that speaks Bedrock Runtime's Converse wire format. */
+class BedrockAskTest {
+  private static final String ANSWER = "# Payment processing\\n\\nPayment processing must be restored within "
+      + "4 hours [Source 1].";
+
+  @TempDir Path dir;
+  private HttpServer bedrock;
+  private final List<String> paths = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startFakeBedrock() throws Exception {
+    bedrock = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    bedrock.createContext("/", exchange -> {
+      paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+      exchange.getRequestBody().readAllBytes();
+      byte[] body = ("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":\"" + ANSWER + "\"}]}},"
+          + "\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":420,\"outputTokens\":17,\"totalTokens\":437},"
+          + "\"metrics\":{\"latencyMs\":12}}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    bedrock.start();
+    System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+    System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+  }
+
+  @AfterEach
+  void stop() {
+    bedrock.stop(0);
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+  }
+
+  @Test
+  void asksTheChosenBedrockModelAndReportsItsUsage() throws Exception {
+    String endpoint = "http://127.0.0.1:" + bedrock.getAddress().getPort();
+    CliRun models = CliRun.run(dir, "models", "--generator", "bedrock", "--json");
+    String model = EgretJson.mapper().readTree(models.out()).get(0).get("model_id").asText();
+
+    CliRun run = CliRun.run(dir, "ask", "--index", DemoFixture.get().index().toString(),
+        "--sessions", dir.resolve("s.db").toString(), "--domain", "business-continuity", "--category", "us",
+        "--generator", "bedrock", "--model", model, "--bedrock-region", "us-east-1", "--bedrock-endpoint", endpoint,
+        "--json", "What is the recovery time objective for payment processing?");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    QueryResponse response = EgretJson.mapper().readValue(run.out(), QueryResponse.class);
+    assertThat(response.response()).contains("within 4 hours [Source 1]");
+    assertThat(response.usage().model()).isEqualTo(model);
+    assertThat(response.usage().inputTokens()).isEqualTo(420);
+    assertThat(paths).singleElement().asString().startsWith("POST /model/").endsWith("/converse");
+  }
+
+  @Test
+  void aBadRegionIsAUsageErrorNamingIt() {
+    CliRun run = CliRun.run(dir, "ask", "--index", DemoFixture.get().index().toString(),
+        "--sessions", dir.resolve("s.db").toString(), "--domain", "business-continuity", "--category", "us",
+        "--generator", "bedrock", "--bedrock-region", "mars", "Question?");
+
+    assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(run.err().strip()).isEqualTo("egretta: region must look like us-east-1; got 'mars'");
+  }
+}
