@@ -52,6 +52,7 @@ public final class BenchRunner {
 
   Report run() throws IOException {
     start = System.nanoTime();
+    deleteQuietly(options.outDir().resolve("raw")); // no stale reports of an earlier run among this run's
     Files.createDirectories(options.outDir().resolve("raw"));
     Files.createDirectories(options.workDir());
     Path corpus = options.shared().resolve("corpus");
