@@ -27,17 +27,14 @@ import java.util.stream.IntStream;
 /**
  * bge-small-en-v1.5 (int8-quantized ONNX, the model file shipped in LangChain4j's jar) run directly
  * on ONNX Runtime: one session with one intra-op thread, called from {@code threads} worker threads
- * with one text per call (see MAX_BATCH). On 2 cores this is the fastest arrangement measured (DESIGN
+ * with length-sorted, padded batches. On 2 cores this is the fastest arrangement measured (DESIGN
  * §5); LangChain4j's own {@code embedAll} oversubscribes the cores. CLS pooling, unit vectors;
  * queries get bge's instruction prefix, passages do not.
  */
 final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
   private static final int DIMENSION = 384;
-  // One text per ONNX call: on 2 AVX2 cores this embedded 18.0 texts/s against 15.9 for batches of 4
-  // and 14.1 for 16 (retrieval-lucene/bin/run EmbedBench, 160 SciFact abstracts, 2026-11-22); padded
-  // batches cost more than the per-call overhead they save on this int8 model.
-  private static final int MAX_BATCH = 1;
+  private static final int MAX_BATCH = 16;
   private static final int MAX_BATCH_TOKENS = 4096;
 
   private final OrtEnvironment environment;
