@@ -54,6 +54,7 @@ final class OpenEngine implements AutoCloseable {
     try {
       EgrettaEngineBuilder builder = EgrettaEngine.builder()
           .retriever(kb)
+          .tokenCounter(kb::countTokens)
           .sessionStore(sessions(index.sessionsFile(context)));
       generator.check();
       if (generator.bedrock() || generator.model != null) {
