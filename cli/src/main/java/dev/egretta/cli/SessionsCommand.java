@@ -18,18 +18,12 @@ import picocli.CommandLine.Parameters;
         "Sessions are kept in a durable store beside the index and persist between runs."},
     subcommands = {SessionsCommand.Recent.class, SessionsCommand.Messages.class, SessionsCommand.Rename.class,
         SessionsCommand.Delete.class})
-final class SessionsCommand implements Callable<Integer> {
+final class SessionsCommand extends OnSessions {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many sessions (1-100, default 10).")
   int limit;
 
-  @Mixin IndexOption index;
-  @Mixin OrgOption org;
-  @Mixin JsonOption json;
-
-  private final Context context;
-
   SessionsCommand(Context context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
@@ -54,27 +48,18 @@ final class SessionsCommand implements Callable<Integer> {
   }
 
   static UUID sessionId(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("a session id is a UUID like 53c719f0-4520-45e7-8406-3074c40bf9ce; got '" + value + "'");
-    }
+    return RequestValidator.parseSessionId(value).orElseThrow(() -> new UsageException(
+        "a session id is a UUID like 53c719f0-4520-45e7-8406-3074c40bf9ce; got '" + value + "'"));
   }
 
   /** {@code egretta sessions recent}. */
   @Command(name = "recent", mixinStandardHelpOptions = true, description = "List recent sessions, newest first.")
-  static final class Recent implements Callable<Integer> {
+  static final class Recent extends OnSessions {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many sessions (1-100, default 10).")
     int limit;
 
-    @Mixin IndexOption index;
-    @Mixin OrgOption org;
-    @Mixin JsonOption json;
-
-    private final Context context;
-
     Recent(Context context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
@@ -86,17 +71,11 @@ final class SessionsCommand implements Callable<Integer> {
   /** {@code egretta sessions messages ID}. */
   @Command(name = "messages", mixinStandardHelpOptions = true,
       description = "Print a session's messages, oldest first (--json: Egret's messages list).")
-  static final class Messages implements Callable<Integer> {
+  static final class Messages extends OnSessions {
     @Parameters(paramLabel = "SESSION_ID") String id;
 
-    @Mixin IndexOption index;
-    @Mixin OrgOption org;
-    @Mixin JsonOption json;
-
-    private final Context context;
-
     Messages(Context context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
@@ -117,18 +96,12 @@ final class SessionsCommand implements Callable<Integer> {
 
   /** {@code egretta sessions rename ID TITLE}. */
   @Command(name = "rename", mixinStandardHelpOptions = true, description = "Give a session a new title (1-200 characters).")
-  static final class Rename implements Callable<Integer> {
+  static final class Rename extends OnSessions {
     @Parameters(index = "0", paramLabel = "SESSION_ID") String id;
     @Parameters(index = "1", paramLabel = "TITLE") String title;
 
-    @Mixin IndexOption index;
-    @Mixin OrgOption org;
-    @Mixin JsonOption json;
-
-    private final Context context;
-
     Rename(Context context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
@@ -148,17 +121,11 @@ final class SessionsCommand implements Callable<Integer> {
 
   /** {@code egretta sessions delete ID}. */
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a session and its messages.")
-  static final class Delete implements Callable<Integer> {
+  static final class Delete extends OnSessions {
     @Parameters(paramLabel = "SESSION_ID") String id;
 
-    @Mixin IndexOption index;
-    @Mixin OrgOption org;
-    @Mixin JsonOption json;
-
-    private final Context context;
-
     Delete(Context context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
