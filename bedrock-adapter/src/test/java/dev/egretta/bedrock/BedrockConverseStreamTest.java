@@ -11,7 +11,6 @@ import static dev.egretta.bedrock.BedrockWireServer.stall;
 import static dev.egretta.bedrock.StreamReplies.stream;
 import static dev.egretta.bedrock.Fixtures.HAIKU;
 import static dev.egretta.bedrock.Fixtures.NOVA_LITE;
-import static dev.egretta.bedrock.Fixtures.config;
 import static dev.egretta.bedrock.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,32 +25,10 @@ import dev.egretta.core.spi.GenerationRequest;
 import dev.egretta.core.spi.TokenUsage;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Streamed answers: ConverseStream's event-stream framing through the real async SDK client (Netty). */
-class BedrockConverseStreamTest {
-  private static BedrockWireServer server;
-  private static BedrockAnswerGenerator generator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new BedrockWireServer();
-    generator = BedrockAnswerGenerator.create(config(server).build());
-  }
-
-  @AfterAll
-  static void stop() {
-    generator.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+class BedrockConverseStreamTest extends OnWireServer {
 
   @Test
   void forwardsDeltasAsBedrockSendsThemAndTakesUsageFromTheMetadataEvent() throws Exception {

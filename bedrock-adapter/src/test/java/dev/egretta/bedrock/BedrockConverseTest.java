@@ -25,32 +25,10 @@ import dev.egretta.core.spi.GenerationRequest;
 import dev.egretta.core.spi.TokenUsage;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Blocking answers through the real AWS SDK client stack against the local Bedrock wire server. */
-class BedrockConverseTest {
-  private static BedrockWireServer server;
-  private static BedrockAnswerGenerator generator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new BedrockWireServer();
-    generator = BedrockAnswerGenerator.create(config(server).build());
-  }
-
-  @AfterAll
-  static void stop() {
-    generator.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+class BedrockConverseTest extends OnWireServer {
 
   @Test
   void answersWithTheModelsTextAndBedrocksTokenCountsPricedByTheCatalog() {
