@@ -36,14 +36,4 @@ public record QueryRequest(
   public QueryRequest withKnowledgeScope(String scope) {
     return new QueryRequest(query, domain, category, mode, modelId, model, scope, stream, sessionId);
   }
-
-  /** This request with the given model id. */
-  public QueryRequest withModelId(String id) {
-    return new QueryRequest(query, domain, category, mode, id, model, knowledgeScope, stream, sessionId);
-  }
-
-  /** This request with the given stream flag. */
-  public QueryRequest withStream(Boolean flag) {
-    return new QueryRequest(query, domain, category, mode, modelId, model, knowledgeScope, flag, sessionId);
-  }
 }

@@ -2,7 +2,6 @@ package dev.egretta.api;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The outcome of checking client input: either a valid value or the list of field errors.
@@ -51,14 +50,6 @@ public sealed interface Validation<T> {
     return switch (this) {
       case Valid<T> v -> List.of();
       case Invalid<T> i -> i.errors();
-    };
-  }
-
-  /** Maps the valid value. */
-  default <R> Validation<R> map(Function<? super T, ? extends R> f) {
-    return switch (this) {
-      case Valid<T> v -> new Valid<>(f.apply(v.value()));
-      case Invalid<T> i -> new Invalid<>(i.errors());
     };
   }
 
