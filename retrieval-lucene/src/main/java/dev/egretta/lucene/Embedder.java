@@ -16,6 +16,12 @@ interface Embedder {
   /** The vector of a search query (with the model's query instruction, if it has one). */
   float[] embedQuery(String query);
 
+  /**
+   * Waits until the model can be used, so that a failure to load it is reported when the index
+   * is opened rather than at the first search. Models that load eagerly return at once.
+   */
+  default void awaitReady() {}
+
   /** Counts tokens the way the model does, or estimates them. */
   TokenCounter tokenCounter();
 

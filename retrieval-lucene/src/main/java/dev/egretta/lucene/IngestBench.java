@@ -1,6 +1,7 @@
 package dev.egretta.lucene;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -10,7 +11,10 @@ import java.util.stream.Stream;
 /**
  * Measures end-to-end ingestion of a PDF folder into a fresh index against the time the
  * embedding model alone needs for the same chunks, in the same run (same JVM, model loaded).
- * {@code IngestBench <folder> [--domain D --category C]} prints both times and their ratio.
+ * {@code IngestBench <folder> [--domain D --category C]} prints both times, their ratio and the
+ * process CPU time of each, twice: first in a cold JVM (Tika, PDFBox and Lucene still being
+ * compiled by the JIT, as in a one-off CLI run), then again into another fresh index with the
+ * JIT warm, which is what a large corpus or a long-running server sees after its first minute.
  */
 public final class IngestBench {
   private IngestBench() {}
@@ -24,21 +28,34 @@ public final class IngestBench {
     if (args.length >= 5) {
       source = source.withDefaults(args[2], args[4]);
     }
-    Path index = Files.createTempDirectory("egretta-ingest-bench");
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
-      kb.embedder().embedPassages(List.of("warm up the embedding model once before timing"));
-      IngestReport report = kb.ingest(source, IngestOptions.publicLibrary(), IngestListener.NONE);
-      List<String> texts = kb.allIndexTexts();
-      long t = System.nanoTime();
-      kb.embedder().embedPassages(texts);
-      double embedSeconds = (System.nanoTime() - t) / 1e9;
-      System.out.printf("documents %d, pages %d, chunks %d%n", report.documentsIndexed(), report.pages(), report.chunks());
-      System.out.printf("ingestion end to end: %.2f s; embedding the same %d chunks alone: %.2f s; ratio %.3f%n",
-          report.seconds(), texts.size(), embedSeconds, report.seconds() / embedSeconds);
-    } finally {
-      try (Stream<Path> files = Files.walk(index)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    for (String pass : List.of("cold JVM", "warm JVM")) {
+      Path index = Files.createTempDirectory("egretta-ingest-bench");
+      try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
+        kb.embedder().embedPassages(List.of("warm up the embedding model once before timing"));
+        long cpu0 = processCpuNanos();
+        IngestReport report = kb.ingest(source, IngestOptions.publicLibrary(), IngestListener.NONE);
+        double ingestCpu = (processCpuNanos() - cpu0) / 1e9;
+        List<String> texts = kb.allIndexTexts();
+        long cpu1 = processCpuNanos();
+        long t = System.nanoTime();
+        kb.embedder().embedPassages(texts);
+        double embedSeconds = (System.nanoTime() - t) / 1e9;
+        double embedCpu = (processCpuNanos() - cpu1) / 1e9;
+        System.out.printf("%s: documents %d, pages %d, chunks %d%n", pass, report.documentsIndexed(), report.pages(), report.chunks());
+        System.out.printf("%s: ingestion end to end %.2f s; embedding the same %d chunks alone %.2f s; ratio %.3f%n",
+            pass, report.seconds(), texts.size(), embedSeconds, report.seconds() / embedSeconds);
+        System.out.printf("%s: process CPU: ingestion %.2f s (%.2f cores busy), embedding alone %.2f s (%.2f cores busy)%n",
+            pass, ingestCpu, ingestCpu / report.seconds(), embedCpu, embedCpu / embedSeconds);
+      } finally {
+        try (Stream<Path> files = Files.walk(index)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
+  }
+
+  /** CPU time of every thread of the process, the JIT compiler's included. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

@@ -68,6 +68,17 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
     this.extractor = new PdfTextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
     this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
     this.searcher = new HybridSearcher(analyzer, embedder, config);
+    // The built-in model has been loading in the background while the index opened.
+    try {
+      embedder.awaitReady();
+    } catch (RuntimeException e) {
+      try {
+        close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /** Opens (or creates) the index in {@code indexDir} with the default settings. */

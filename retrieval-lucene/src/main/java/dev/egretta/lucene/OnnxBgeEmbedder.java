@@ -1,6 +1,5 @@
 package dev.egretta.lucene;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -11,62 +10,95 @@ import dev.egretta.core.EgrettaException;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * bge-small-en-v1.5 (int8-quantized ONNX, the model file shipped in LangChain4j's jar) run directly
- * on ONNX Runtime: one session with one intra-op thread, called from {@code threads} worker threads
- * with length-sorted, padded batches. On 2 cores this is the fastest arrangement measured (DESIGN
- * §5); LangChain4j's own {@code embedAll} oversubscribes the cores. CLS pooling, unit vectors;
- * queries get bge's instruction prefix, passages do not.
+ * on ONNX Runtime. CLS pooling, unit vectors; queries get bge's instruction prefix, passages do not.
+ *
+ * <p>Passages are embedded <em>one text per call</em> by {@code threads} workers sharing one session
+ * with one intra-op thread. The model quantizes its activations dynamically, per call: in a padded
+ * batch every text shares the scale of the batch's extremes, so a passage's vector depended on its
+ * neighbours (cosine to a query moved by 0.01) and padding cost work. One text per call gives each
+ * passage the same vector wherever it is embedded, and was 1.3-1.5x faster on 2 cores (DESIGN §5:
+ * LangChain4j's own {@code embedAll} oversubscribes them). A query is a single short text that would
+ * use one core, so queries have their own session with {@code threads} intra-op threads.
+ *
+ * <p>The tokenizer and both sessions load on background threads from construction, so a caller can
+ * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure.
  */
 final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
   private static final int DIMENSION = 384;
-  private static final int MAX_BATCH = 16;
-  private static final int MAX_BATCH_TOKENS = 4096;
+  private static final Map<String, String> TOKENIZER_OPTIONS =
+      Map.of("padding", "false", "truncation", "true", "maxLength", "512");
 
-  private final OrtEnvironment environment;
-  private final OrtSession session;
-  private final HuggingFaceTokenizer tokenizer;
+  /** Loading ONNX Runtime's native library takes a fifth of a second, so it happens off the caller's thread too. */
+  private final CompletableFuture<OrtEnvironment> environment;
+  private final CompletableFuture<HuggingFaceTokenizer> tokenizer;
+  private final CompletableFuture<OrtSession> passageSession;
+  private final CompletableFuture<OrtSession> querySession;
   private final ExecutorService workers;
   private final int threads;
 
   private OnnxBgeEmbedder(int threads) {
     this.threads = threads;
-    Class<?> anchor = BgeSmallEnV15QuantizedEmbeddingModel.class;
-    try (InputStream model = anchor.getResourceAsStream("/bge-small-en-v1.5-q.onnx");
-        InputStream vocabulary = anchor.getResourceAsStream("/bge-small-en-v1.5-q-tokenizer.json")) {
-      if (model == null || vocabulary == null) {
-        throw new ConfigurationException("bge-small-en-v1.5-q model files are missing from the classpath");
+    ExecutorService loaders = Executors.newThreadPerTaskExecutor(
+        Thread.ofPlatform().daemon().name("egretta-model-load-", 0).factory());
+    tokenizer = CompletableFuture.supplyAsync(() -> {
+      try (InputStream vocabulary = resource("/bge-small-en-v1.5-q-tokenizer.json")) {
+        return HuggingFaceTokenizer.newInstance(vocabulary, TOKENIZER_OPTIONS);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      tokenizer = HuggingFaceTokenizer.newInstance(
-          vocabulary, Map.of("padding", "false", "truncation", "true", "maxLength", "512"));
-      environment = OrtEnvironment.getEnvironment();
+    }, loaders);
+    CompletableFuture<byte[]> model = CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = resource("/bge-small-en-v1.5-q.onnx")) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, loaders);
+    environment = CompletableFuture.supplyAsync(OrtEnvironment::getEnvironment, loaders);
+    CompletableFuture<byte[]> loaded = model.thenCombine(environment, (bytes, env) -> bytes);
+    passageSession = loaded.thenApplyAsync(bytes -> createSession(bytes, 1), loaders);
+    querySession = threads == 1 ? passageSession : loaded.thenApplyAsync(bytes -> createSession(bytes, threads), loaders);
+    CompletableFuture.allOf(tokenizer, passageSession, querySession).whenComplete((ok, failure) -> loaders.shutdown());
+    workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new ConfigurationException("the bge-small-en-v1.5-q model file " + name + " is missing from the classpath");
+    }
+    return in;
+  }
+
+  private OrtSession createSession(byte[] model, int intraOpThreads) {
+    try {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(1);
+      options.setIntraOpNumThreads(intraOpThreads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      session = environment.createSession(model.readAllBytes(), options);
-    } catch (IOException | OrtException e) {
+      return environment.join().createSession(model, options);
+    } catch (OrtException e) {
       throw new ConfigurationException("cannot load the bge-small-en-v1.5-q embedding model: " + e.getMessage(), e);
     }
-    workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "egretta-embed");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   private static final class Shared {
@@ -90,14 +122,32 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   }
 
   @Override
+  public void awaitReady() {
+    ready(tokenizer);
+    ready(passageSession);
+    ready(querySession);
+  }
+
+  private static <T> T ready(CompletableFuture<T> part) {
+    try {
+      return part.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ConfigurationException ce) {
+        throw ce;
+      }
+      throw new ConfigurationException("cannot load the bge-small-en-v1.5-q embedding model: " + cause.getMessage(), cause);
+    }
+  }
+
+  @Override
   public TokenCounter tokenCounter() {
-    return text -> tokenizer.encode(text, false, false).getIds().length;
+    return text -> ready(tokenizer).encode(text, false, false).getIds().length;
   }
 
   @Override
   public float[] embedQuery(String query) {
-    Encoding encoding = tokenizer.encode(QUERY_PREFIX + query);
-    return run(List.of(encoding)).get(0);
+    return run(ready(querySession), ready(tokenizer).encode(QUERY_PREFIX + query).getIds());
   }
 
   @Override
@@ -105,78 +155,55 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
-    Encoding[] encodings = tokenizer.batchEncode(texts);
-    Integer[] order = IntStream.range(0, encodings.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
-    List<int[]> batches = new ArrayList<>();
-    int from = 0;
-    while (from < order.length) {
-      int to = from + 1;
-      while (to < order.length && to - from < MAX_BATCH
-          && (to - from + 1) * encodings[order[to]].getIds().length <= MAX_BATCH_TOKENS) {
-        to++;
-      }
-      batches.add(new int[] {from, to});
-      from = to;
-    }
+    OrtSession session = ready(passageSession);
+    HuggingFaceTokenizer words = ready(tokenizer);
     float[][] out = new float[texts.size()][];
-    List<Future<?>> futures = new ArrayList<>();
-    for (int[] b : batches) {
-      Runnable task = () -> {
-        List<Encoding> batch = new ArrayList<>();
-        for (int i = b[0]; i < b[1]; i++) {
-          batch.add(encodings[order[i]]);
-        }
-        List<float[]> vectors = run(batch);
-        for (int i = b[0]; i < b[1]; i++) {
-          out[order[i]] = vectors.get(i - b[0]);
-        }
-      };
-      if (threads == 1 || batches.size() == 1) {
-        task.run();
-      } else {
-        futures.add(workers.submit(task));
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < out.length && !stop.get(); i = next.getAndIncrement()) {
+        out[i] = run(session, words.encode(texts.get(i)).getIds());
       }
+    };
+    if (threads == 1 || texts.size() == 1) {
+      worker.run();
+      return Arrays.asList(out);
     }
-    for (Future<?> f : futures) {
-      try {
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < Math.min(threads, texts.size()); t++) {
+      futures.add(workers.submit(worker));
+    }
+    try {
+      for (Future<?> f : futures) {
         f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EgrettaException("interrupted while embedding", e);
-      } catch (ExecutionException e) {
-        throw new EgrettaException("embedding failed: " + e.getCause().getMessage(), e.getCause());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EgrettaException("interrupted while embedding", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof EgrettaException ee ? ee : new EgrettaException("embedding failed: " + cause.getMessage(), cause);
+    } finally {
+      stop.set(true);
     }
     return Arrays.asList(out);
   }
 
-  private List<float[]> run(List<Encoding> batch) {
-    int rows = batch.size();
-    int length = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
-    long[] ids = new long[rows * length];
-    long[] mask = new long[rows * length];
-    long[] types = new long[rows * length];
-    for (int r = 0; r < rows; r++) {
-      Encoding e = batch.get(r);
-      long[] rowIds = e.getIds();
-      System.arraycopy(rowIds, 0, ids, r * length, rowIds.length);
-      Arrays.fill(mask, r * length, r * length + rowIds.length, 1L);
-    }
-    long[] shape = {rows, length};
+  /** One text (token ids with [CLS] and [SEP]) through the model: its normalised [CLS] vector. */
+  private float[] run(OrtSession session, long[] ids) {
+    OrtEnvironment environment = this.environment.join();
+    long[] mask = new long[ids.length];
+    Arrays.fill(mask, 1L);
+    long[] shape = {1, ids.length};
     try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
         OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-        OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape);
+        OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape);
         OrtSession.Result result =
             session.run(Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
       FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      List<float[]> vectors = new ArrayList<>(rows);
-      for (int r = 0; r < rows; r++) {
-        float[] cls = new float[DIMENSION];
-        hidden.get(r * length * DIMENSION, cls);
-        vectors.add(Embedder.normalise(cls));
-      }
-      return vectors;
+      float[] cls = new float[DIMENSION];
+      hidden.get(0, cls);
+      return Embedder.normalise(cls);
     } catch (OrtException e) {
       throw new EgrettaException("embedding failed: " + e.getMessage(), e);
     }
