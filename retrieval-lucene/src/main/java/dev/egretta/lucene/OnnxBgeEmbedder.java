@@ -30,15 +30,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bge-small-en-v1.5 (int8-quantized ONNX, the model file shipped in LangChain4j's jar) run directly
  * on ONNX Runtime. CLS pooling, unit vectors; queries get bge's instruction prefix, passages do not.
  *
- * <p>Passages are embedded <em>one text per call</em> by {@code threads} workers sharing one session
- * with one intra-op thread. The model quantizes its activations dynamically, per call: in a padded
+ * <p>One session with one intra-op thread. Passages are embedded <em>one text per call</em> by
+ * {@code threads} workers. The model quantizes its activations dynamically, per call: in a padded
  * batch every text shares the scale of the batch's extremes, so a passage's vector depended on its
  * neighbours (cosine to a query moved by 0.01) and padding cost work. One text per call gives each
  * passage the same vector wherever it is embedded, and was 1.3-1.5x faster on 2 cores (DESIGN §5:
- * LangChain4j's own {@code embedAll} oversubscribes them). A query is a single short text that would
- * use one core, so queries have their own session with {@code threads} intra-op threads.
+ * LangChain4j's own {@code embedAll} oversubscribes them). A query runs on the caller's thread: a
+ * second session with 2 intra-op threads was measured too and gave a similar median but a p99
+ * 1.4-2x worse on a shared machine, since each operator waits for both threads.
  *
- * <p>The tokenizer and both sessions load on background threads from construction, so a caller can
+ * <p>The tokenizer and the session load on background threads from construction, so a caller can
  * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure.
  */
 final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
@@ -50,8 +51,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   /** Loading ONNX Runtime's native library takes a fifth of a second, so it happens off the caller's thread too. */
   private final CompletableFuture<OrtEnvironment> environment;
   private final CompletableFuture<HuggingFaceTokenizer> tokenizer;
-  private final CompletableFuture<OrtSession> passageSession;
-  private final CompletableFuture<OrtSession> querySession;
+  private final CompletableFuture<OrtSession> session;
   private final ExecutorService workers;
   private final int threads;
 
@@ -75,9 +75,8 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     }, loaders);
     environment = CompletableFuture.supplyAsync(OrtEnvironment::getEnvironment, loaders);
     CompletableFuture<byte[]> loaded = model.thenCombine(environment, (bytes, env) -> bytes);
-    passageSession = loaded.thenApplyAsync(bytes -> createSession(bytes, 1), loaders);
-    querySession = threads == 1 ? passageSession : loaded.thenApplyAsync(bytes -> createSession(bytes, threads), loaders);
-    CompletableFuture.allOf(tokenizer, passageSession, querySession).whenComplete((ok, failure) -> loaders.shutdown());
+    session = loaded.thenApplyAsync(bytes -> createSession(bytes), loaders);
+    CompletableFuture.allOf(tokenizer, session).whenComplete((ok, failure) -> loaders.shutdown());
     workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
   }
 
@@ -89,10 +88,10 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     return in;
   }
 
-  private OrtSession createSession(byte[] model, int intraOpThreads) {
+  private OrtSession createSession(byte[] model) {
     try {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(intraOpThreads);
+      options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       return environment.join().createSession(model, options);
@@ -124,8 +123,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   @Override
   public void awaitReady() {
     ready(tokenizer);
-    ready(passageSession);
-    ready(querySession);
+    ready(session);
   }
 
   private static <T> T ready(CompletableFuture<T> part) {
@@ -147,7 +145,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   @Override
   public float[] embedQuery(String query) {
-    return run(ready(querySession), ready(tokenizer).encode(QUERY_PREFIX + query).getIds());
+    return run(ready(session), ready(tokenizer).encode(QUERY_PREFIX + query).getIds());
   }
 
   @Override
@@ -155,14 +153,14 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
-    OrtSession session = ready(passageSession);
+    OrtSession model = ready(session);
     HuggingFaceTokenizer words = ready(tokenizer);
     float[][] out = new float[texts.size()][];
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
     Runnable worker = () -> {
       for (int i = next.getAndIncrement(); i < out.length && !stop.get(); i = next.getAndIncrement()) {
-        out[i] = run(session, words.encode(texts.get(i)).getIds());
+        out[i] = run(model, words.encode(texts.get(i)).getIds());
       }
     };
     if (threads == 1 || texts.size() == 1) {
