@@ -43,7 +43,7 @@ final class ColdStartStep {
         List.of(
             List.of("JVM start to `main`", fmt(SideBySide.median(runs, r -> r.number("jvmStartToMainSeconds")))),
             List.of("open the index + build the engine", fmt(SideBySide.median(runs, r -> r.number("openSeconds")))),
-            List.of("first query (loads the embedding model, embeds, searches, answers)",
+            List.of("first query (embeds, searches, answers; the model loaded while the index opened)",
                 fmt(SideBySide.median(runs, r -> r.number("firstQuerySeconds")))),
             List.of("**JVM start to first answer**", fmt(jvmToAnswer)),
             List.of("whole child process, launch to exit (parent's view)", fmt(SideBySide.median(runs, ChildJvm.Result::processSeconds)))),

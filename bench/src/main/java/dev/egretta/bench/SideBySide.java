@@ -106,8 +106,9 @@ final class SideBySide {
                 + "physical limit used for the targets.", (int) refChunks, median(batched, r -> r.number("loadSeconds")), ref),
             String.format("Egretta's non-model work alone, on one thread (its Tika extractor and its chunker with the bge "
                 + "tokenizer, `ParseAndChunkReference`): parse %.2f s + chunking %.2f s = %.2f s for %d chunks. Egretta "
-                + "overlaps it with embedding (a writer thread embeds a batch while the next is parsed), but on 2 cores "
-                + "it competes with the 2 embedding threads.", median(parse, r -> r.number("parseSeconds")),
+                + "overlaps it with embedding (2 parser threads feed a writer thread that embeds every document parsed "
+                + "so far), but on 2 cores it takes CPU from the 2 embedding threads, as does the JIT compiling Tika, "
+                + "PDFBox and Lucene in a fresh JVM.", median(parse, r -> r.number("parseSeconds")),
                 median(parse, r -> r.number("chunkSeconds")),
                 median(parse, r -> r.number("parseSeconds") + r.number("chunkSeconds")),
                 (int) median(parse, r -> r.number("chunks"))))));

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The non-embedding part of Egretta's ingestion, timed alone on one thread: PDF text extraction (Egretta's
- * Tika-based extractor) and chunking with the bge tokenizer as token counter, for every PDF of a folder.
+ * Tika-based extractor) and chunking (after header and footer removal, as ingestion does) with the bge
+ * tokenizer as token counter, for every PDF of a folder.
  * Tells how much of the ingestion time is not the model (the bench's profile of the ingestion ratio).
  */
 public final class ParseAndChunkReference {
@@ -36,7 +37,7 @@ public final class ParseAndChunkReference {
         long a = System.nanoTime();
         ExtractedText text = extract(extractor, pdf);
         long b = System.nanoTime();
-        chunks += chunker.chunk(text.pages()).size();
+        chunks += chunker.chunk(BoilerplateRemover.clean(text.pages())).size();
         long c = System.nanoTime();
         parse += b - a;
         chunk += c - b;

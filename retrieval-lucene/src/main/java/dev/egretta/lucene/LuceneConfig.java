@@ -220,7 +220,10 @@ public final class LuceneConfig {
       return this;
     }
 
-    /** Chunks embedded and committed together during ingestion, 16..100000 (default 512). */
+    /**
+     * Chunks written between two commits during ingestion, 16..100000 (default 512): a crash loses
+     * at most this much work. Embedding does not wait for a batch; it starts with the first document.
+     */
     public Builder batchChunks(int chunks) {
       this.batchChunks = check(chunks, 16, 100_000, "batchChunks");
       return this;
