@@ -55,9 +55,10 @@ final class DocumentRoutes {
     try {
       file = ctx.uploadedFile("file");
     } catch (IllegalStateException e) {
-      // Jetty's multipart parser stops at the configured size limits.
+      // Jetty's multipart parser stops at the configured size limits. The rest of a body sent without
+      // a length is still on its way: read it off (bounded), or the client gets a reset, not the 413.
       if (String.valueOf(e.getMessage()).contains("exceeds")) {
-        throw HttpProblem.tooLarge(maxUploadBytes);
+        BoundedBody.drainAndRefuse(ctx, -1, maxUploadBytes);
       }
       throw e;
     }
