@@ -71,7 +71,7 @@ public final class BenchRunner {
         step("JMH microbenchmarks", () -> new JmhStep(options, report, raw).run());
       }
       if (options.runs("synthetic")) {
-        step("scale curves", () -> new ScaleCurves(options, jvm, report, raw, ingest, this::writeResults).run());
+        step("scale curves", () -> new ScaleCurves(options, jvm, report, raw, this::writeResults).run());
       }
     } finally {
       deleteQuietly(options.workDir());
@@ -129,8 +129,6 @@ public final class BenchRunner {
   /** Figures of the side-by-side step that later steps reuse. */
   static final class IngestFigures {
     Path keptIndex;
-    double queryEmbeddingP50Ms = Double.NaN;
-    double queryEmbeddingP99Ms = Double.NaN;
   }
 
   static Duration minutes(long m) {

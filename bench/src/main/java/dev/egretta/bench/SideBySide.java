@@ -116,8 +116,6 @@ final class SideBySide {
     double[][] eg = percentiles(egretta, "latenciesMs");
     double[][] er = percentiles(easyRag, "latenciesMs");
     double[][] bm = percentiles(egretta, "bm25KindLatenciesMs");
-    figures.queryEmbeddingP50Ms = median(bm[0]);
-    figures.queryEmbeddingP99Ms = median(bm[2]);
     List<List<String>> q = new ArrayList<>();
     q.add(List.of("Egretta hybrid (query embedding + BM25 + kNN + RRF + stored fields)", fmt(median(eg[0])), fmt(median(eg[1])),
         fmt(median(eg[2])), "1.00"));

@@ -10,4 +10,9 @@ public final class BenchAccess {
   public static List<String> indexTexts(LuceneKnowledgeBase kb) {
     return kb.allIndexTexts();
   }
+
+  /** A query through the built-in bge-small embedder, exactly as a default knowledge base embeds it. */
+  public static float[] embedQueryWithBuiltInModel(String query) {
+    return OnnxBgeEmbedder.shared().embedQuery(query);
+  }
 }

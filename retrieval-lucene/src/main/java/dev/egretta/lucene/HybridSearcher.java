@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -35,6 +39,13 @@ final class HybridSearcher {
       Fields.ID, Fields.URI, Fields.FILENAME, Fields.START_PAGE, Fields.END_PAGE, Fields.HEADING,
       Fields.PASSAGE, Fields.VISIBILITY);
 
+  /**
+   * Threads that embed queries while the caller runs BM25; one per concurrent search, as when
+   * each caller embedded its own query, so the concurrency on the cores is unchanged.
+   */
+  private static final ExecutorService QUERY_EMBEDDING =
+      Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("egretta-query-embed").factory());
+
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final LuceneConfig config;
@@ -49,8 +60,19 @@ final class HybridSearcher {
     try {
       Query filter = Fields.scopeFilter(scope);
       int depth = Math.max(limit, config.searchDepth());
-      float[] queryVector = embedder.embedQuery(text);
-      ScoreDoc[] lexical = kind == RetrieverKind.DENSE ? new ScoreDoc[0] : bm25(searcher, text, filter, depth);
+      ScoreDoc[] lexical = new ScoreDoc[0];
+      float[] queryVector;
+      if (kind == RetrieverKind.DENSE) {
+        queryVector = embedder.embedQuery(text);
+      } else {
+        // The query embedding (a few ms of model time) runs on another core while BM25 searches.
+        CompletableFuture<float[]> embedding = CompletableFuture.supplyAsync(() -> embedder.embedQuery(text), QUERY_EMBEDDING);
+        try {
+          lexical = bm25(searcher, text, filter, depth);
+        } finally {
+          queryVector = vector(embedding);
+        }
+      }
       ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0]
           : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, filter), depth).scoreDocs;
       Map<Integer, Double> fused = new HashMap<>();
@@ -71,6 +93,15 @@ final class HybridSearcher {
       return out;
     } catch (IOException e) {
       throw new EgrettaException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static float[] vector(CompletableFuture<float[]> embedding) {
+    try {
+      return embedding.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof EgrettaException ee ? ee : new EgrettaException("query embedding failed: " + cause.getMessage(), cause);
     }
   }
 
