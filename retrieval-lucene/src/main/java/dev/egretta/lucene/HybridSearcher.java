@@ -46,6 +46,7 @@ final class HybridSearcher {
   private static final ExecutorService QUERY_EMBEDDING =
       Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("egretta-query-embed").factory());
 
+  private final ScopeBitSets scopeBitSets = new ScopeBitSets();
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final LuceneConfig config;
@@ -74,7 +75,7 @@ final class HybridSearcher {
         }
       }
       ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0]
-          : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, filter), depth).scoreDocs;
+          : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, scopeBitSets.cached(filter)), depth).scoreDocs;
       Map<Integer, Double> fused = new HashMap<>();
       List<Integer> ranking = fuse(lexical, dense, fused);
       Map<Integer, Integer> lexicalRank = ranks(lexical);

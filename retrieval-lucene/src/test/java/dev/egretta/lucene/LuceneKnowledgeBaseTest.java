@@ -120,6 +120,35 @@ class LuceneKnowledgeBaseTest {
   }
 
   @Test
+  void vectorSearchKeepsEachScopeOnceItsFilterIsCachedAndAfterDeletes() throws Exception {
+    Path root = corpus();
+    Path privateRoot = dir.resolve("acme");
+    TestPdfs.write(privateRoot.resolve("business-continuity/pdf/us/acme-backup.pdf"), "Acme Backups", List.of(
+        "Acme keeps its backups in a vault in Denver and tests restoration every month."));
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      kb.ingest(LocalFolderSource.of(privateRoot), IngestOptions.privateTo(ACME), IngestListener.NONE);
+      String q = "Where are backups kept and how often is restoration tested?";
+      var publicOnly = SearchScope.publicOnly("business-continuity", "us");
+      var acmeOnly = new SearchScope("business-continuity", "us", false, Optional.of(ACME));
+      var otherAll = new SearchScope("business-continuity", "us", true, Optional.of(Organisation.of("other")));
+      var security = SearchScope.publicOnly("information-security", "us");
+      for (int round = 0; round < 2; round++) { // the first round fills the filter cache, the second reads it
+        assertThat(kb.search(new RetrievalRequest(q, publicOnly, 10), RetrieverKind.DENSE))
+            .isNotEmpty().noneMatch(RetrievedPassage::isPrivate).allMatch(p -> p.filename().equals("backup.pdf"));
+        assertThat(kb.search(new RetrievalRequest(q, acmeOnly, 10), RetrieverKind.DENSE))
+            .isNotEmpty().allMatch(p -> p.filename().equals("acme-backup.pdf"));
+        assertThat(kb.search(new RetrievalRequest(q, otherAll, 10), RetrieverKind.DENSE)).noneMatch(RetrievedPassage::isPrivate);
+        assertThat(kb.search(new RetrievalRequest(q, security, 10), RetrieverKind.DENSE))
+            .isNotEmpty().allMatch(p -> p.filename().equals("incident.pdf"));
+      }
+      String uri = kb.documents(Optional.of(ACME)).get(0).uri();
+      assertThat(kb.deleteDocument(Optional.of(ACME), uri)).isTrue();
+      assertThat(kb.search(new RetrievalRequest(q, acmeOnly, 10), RetrieverKind.DENSE)).isEmpty();
+    }
+  }
+
+  @Test
   void keepsPrivateDocumentsToTheirOrganisationAndSyncDeletesVanishedOnes() throws Exception {
     Path root = corpus();
     Path privateRoot = dir.resolve("acme");
