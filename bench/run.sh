@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the bench module and runs the whole benchmark in one process tree:
-#   bench/run.sh            full run (~30 minutes on 2 cores), results in bench/results/
+#   bench/run.sh            full run (~10 minutes on 2 cores), results in bench/results/
 #   bench/run.sh --quick    ~5 minutes
-#   bench/run.sh --with-1m  adds the 1M-chunk synthetic corpus (may take an hour)
+#   bench/run.sh --with-1m  adds the 1M-chunk synthetic corpus (26 minutes in all on 2 cores; up to an hour on a busy machine)
 # Other options: --out DIR, --shared DIR, --work DIR, --cache DIR, --skip ingest,coldstart,scifact,synthetic,jmh
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,7 +8,7 @@ import java.util.List;
  * Command-line options of {@link BenchRunner}.
  *
  * @param quick the ~5-minute variant: one repetition, 10k synthetic chunks only, short JMH
- * @param with1m add the 1M-chunk synthetic corpus (may take an hour)
+ * @param with1m add the 1M-chunk synthetic corpus (about 15 more minutes on 2 cores; up to an hour on a busy machine)
  * @param outDir where RESULTS.md, the plot and the raw JSON go
  * @param shared the shared data folder (holds {@code corpus/} and {@code eval/scifact/})
  * @param workDir scratch space for indexes (deleted as the run goes)
@@ -20,8 +20,8 @@ public record BenchOptions(
     boolean quick, boolean with1m, Path outDir, Path shared, Path workDir, Path cacheDir, List<String> skip, int reps) {
   static final String USAGE = """
       usage: BenchRunner [--quick] [--with-1m] [--reps N] [--out DIR] [--shared DIR] [--work DIR] [--cache DIR] [--skip STEP,...]
-        --quick      ~5 minutes: 1 repetition, 10k synthetic chunks, short JMH (default: full run, ~30 minutes)
-        --with-1m    add the 1M-chunk synthetic corpus (float and int8; may take an hour)
+        --quick      ~5 minutes: 1 repetition, 10k synthetic chunks, short JMH (default: full run, ~10 minutes)
+        --with-1m    add the 1M-chunk synthetic corpus (float and int8; about 15 more minutes on 2 cores, up to an hour on a busy machine)
         --reps N     repetitions of the side-by-side and cold-start measurements (default 3; 1 with --quick)
         --out DIR    results folder (default bench/results)
         --shared DIR shared data with corpus/ and eval/scifact/ (default ../shared)
