@@ -34,6 +34,19 @@ class LuceneKnowledgeBaseTest {
     return root;
   }
 
+  /** Acme's private documents: one PDF about where its backups are kept. */
+  private Path acmeCorpus() throws Exception {
+    Path root = dir.resolve("acme");
+    TestPdfs.write(root.resolve("business-continuity/pdf/us/acme-backup.pdf"), "Acme Backups", List.of(
+        "Acme keeps its backups in a vault in Denver and tests restoration every month."));
+    return root;
+  }
+
+  private static void ingestPublicAndAcme(LuceneKnowledgeBase kb, Path publicRoot, Path acmeRoot) {
+    kb.ingest(LocalFolderSource.of(publicRoot), IngestOptions.publicLibrary(), IngestListener.NONE);
+    kb.ingest(LocalFolderSource.of(acmeRoot), IngestOptions.privateTo(ACME), IngestListener.NONE);
+  }
+
   private static RetrievalRequest query(String text, String domain, String category) {
     return new RetrievalRequest(text, SearchScope.publicOnly(domain, category), 5);
   }
@@ -122,12 +135,9 @@ class LuceneKnowledgeBaseTest {
   @Test
   void vectorSearchKeepsEachScopeOnceItsFilterIsCachedAndAfterDeletes() throws Exception {
     Path root = corpus();
-    Path privateRoot = dir.resolve("acme");
-    TestPdfs.write(privateRoot.resolve("business-continuity/pdf/us/acme-backup.pdf"), "Acme Backups", List.of(
-        "Acme keeps its backups in a vault in Denver and tests restoration every month."));
+    Path privateRoot = acmeCorpus();
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
-      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
-      kb.ingest(LocalFolderSource.of(privateRoot), IngestOptions.privateTo(ACME), IngestListener.NONE);
+      ingestPublicAndAcme(kb, root, privateRoot);
       String q = "Where are backups kept and how often is restoration tested?";
       var publicOnly = SearchScope.publicOnly("business-continuity", "us");
       var acmeOnly = new SearchScope("business-continuity", "us", false, Optional.of(ACME));
@@ -151,13 +161,10 @@ class LuceneKnowledgeBaseTest {
   @Test
   void keepsPrivateDocumentsToTheirOrganisationAndSyncDeletesVanishedOnes() throws Exception {
     Path root = corpus();
-    Path privateRoot = dir.resolve("acme");
-    TestPdfs.write(privateRoot.resolve("business-continuity/pdf/us/acme-backup.pdf"), "Acme Backups", List.of(
-        "Acme keeps its backups in a vault in Denver and tests restoration every month."));
+    Path privateRoot = acmeCorpus();
     TestPdfs.write(privateRoot.resolve("business-continuity/pdf/us/old.pdf"), "Old", List.of("An outdated plan about floppy disks."));
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
-      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
-      kb.ingest(LocalFolderSource.of(privateRoot), IngestOptions.privateTo(ACME), IngestListener.NONE);
+      ingestPublicAndAcme(kb, root, privateRoot);
       assertThat(kb.hasPrivateDocuments(ACME)).isTrue();
       assertThat(kb.hasPrivateDocuments(Organisation.of("other"))).isFalse();
       assertThat(kb.documents(Optional.of(ACME))).extracting(IndexedDocument::filename)
