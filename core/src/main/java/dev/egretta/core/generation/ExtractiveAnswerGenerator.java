@@ -46,6 +46,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
   static final int COMPLIANCE_SENTENCES = 5;
   static final int ADVISORY_SENTENCES = 4;
 
+  /** The words that open a follow-up ("And for online banking?"), which a heading does without. */
+  private static final Pattern CONTINUATION = Pattern.compile("^(?i)(?:and|also|but|so|then|plus)\\s+(?=\\S)");
   private static final Pattern DEFINITION_QUESTION = Pattern.compile(
       "^(?i)(?:and |also |so )?(?:what (?:is|are|was|were)|explain|describe|define|summari[sz]e|tell me about)\\s+"
           + "(?:(?:the|a|an)\\s+)?");
@@ -93,8 +95,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
 
   private static String write(GenerationRequest request) {
     boolean advisory = request.mode() == Mode.ADVISORY;
-    List<SentencePicker.Pick> picks = SentencePicker.pick(request.standaloneQuestion(), request.passages(),
-        advisory ? ADVISORY_SENTENCES : COMPLIANCE_SENTENCES);
+    List<SentencePicker.Pick> picks = SentencePicker.pick(request.standaloneQuestion(), request.question(),
+        request.passages(), advisory ? ADVISORY_SENTENCES : COMPLIANCE_SENTENCES);
     StringBuilder b = new StringBuilder("# ").append(heading(request.question())).append("\n\n");
     if (picks.isEmpty()) {
       return b.append("The retrieved passages do not state an answer to this question.\n").toString();
@@ -116,12 +118,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
 
   /**
    * A short heading from the question: a definition question becomes its subject ("What is due
-   * diligence?" → "Due diligence"); any other question is kept as asked, without the question mark;
-   * at most 12 words.
+   * diligence?" → "Due diligence"); a follow-up loses its opening "and", "also"... ("And for online
+   * banking?" → "For online banking"); any other question is kept as asked, without the question
+   * mark; at most 12 words.
    */
   static String heading(String question) {
     String q = question.strip().replaceAll("\\s+", " ").replaceAll("[#*`\\[\\]]", "");
     q = DEFINITION_QUESTION.matcher(q).replaceFirst("");
+    q = CONTINUATION.matcher(q).replaceFirst("");
     q = q.replaceAll("[?.!\\s]+$", "");
     String[] words = q.split(" ");
     if (words.length > 12) {

@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  * retrieval score; sentences of under 5 or over 80 words are skipped, and so are sentences scoring
  * under half the best one's score; at most two per passage.
  * When no sentence shares a term with the question, the first sentence of the best passage is used.
+ *
+ * <p>A follow-up is picked for by its standalone form (the follow-up plus the topic it continues),
+ * but what the user asked now is the {@code focus}: when some sentence has one of the focus's own
+ * terms, only such sentences are quoted, so that "And for online banking?" after a question on
+ * payment processing quotes the online-banking sentence and not the payment one again.
  */
 final class SentencePicker {
 
@@ -28,7 +33,12 @@ final class SentencePicker {
   private SentencePicker() {}
 
   static List<Pick> pick(String question, List<NumberedPassage> passages, int max) {
+    return pick(question, question, passages, max);
+  }
+
+  static List<Pick> pick(String question, String focus, List<NumberedPassage> passages, int max) {
     Set<String> terms = Terms.contentTerms(question);
+    Set<String> focusTerms = Terms.contentTerms(focus);
     List<Pick> all = new ArrayList<>();
     Map<String, Integer> df = new HashMap<>();
     List<List<String>> sentenceTerms = new ArrayList<>();
@@ -46,6 +56,7 @@ final class SentencePicker {
       }
     }
     int n = all.size();
+    boolean focused = sentenceTerms.stream().anyMatch(ts -> ts.stream().anyMatch(focusTerms::contains));
     List<Pick> scored = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Pick p = all.get(i);
@@ -54,6 +65,9 @@ final class SentencePicker {
         if (terms.contains(t)) {
           s += Math.log(1.0 + (double) n / df.get(t));
         }
+      }
+      if (focused && sentenceTerms.get(i).stream().noneMatch(focusTerms::contains)) {
+        s = 0;
       }
       scored.add(new Pick(p.source(), p.sentence(), s * (0.5 + p.score()), p.order()));
     }
