@@ -35,10 +35,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * One ingestion run: lists the source, skips unchanged documents (same source version, or same
- * SHA-256), parses and chunks the others on the caller's thread while a writer thread embeds the
- * documents already parsed, writes each document as one atomic block and commits after every
- * {@code batchChunks} chunks. A crash therefore loses at most the uncommitted batch, which the next
- * run redoes.
+ * SHA-256), reads the others on the caller's thread and parses and chunks them on parser threads
+ * while a writer thread embeds the documents already parsed, writes each document as one atomic
+ * block and commits after every {@code batchChunks} chunks. A crash therefore loses at most the
+ * uncommitted batch, which the next run redoes.
  */
 final class Ingestion {
   private final IndexStore store;
@@ -311,7 +311,7 @@ final class Ingestion {
    * The writer thread: takes whatever documents have been parsed (at least one), embeds all their
    * chunks in one call so the embedding threads stay busy across small documents, writes one
    * block per document, and commits once {@code batchChunks} chunks are written and at the end.
-   * Parsing goes on meanwhile on the caller's thread, so embedding starts with the first document.
+   * Parsing goes on meanwhile on the parser threads, so embedding starts with the first document.
    */
   private void writeLoop(BlockingQueue<Prepared> parsed, BlockingQueue<Prepared> committed, AtomicBoolean cancelled)
       throws InterruptedException {

@@ -79,10 +79,6 @@ final class ScopeBitSets {
     listening.remove(segment);
   }
 
-  synchronized int size() {
-    return sets.size();
-  }
-
   /** The filter as a query whose per-segment documents come from the cache. */
   private static final class CachedFilter extends Query {
     private final Query filter;

@@ -165,14 +165,7 @@ public final class BeirEvaluator implements AutoCloseable {
 
   /** {@code BeirEvaluator --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--index DIR] [--json]}. */
   public static void main(String[] args) {
-    EvalArgs a;
-    try {
-      a = EvalArgs.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    EvalArgs a = EvalArgs.parseOrExit(args);
     try (BeirEvaluator eval = open(a.dataset(), a.split(), a.index(), a.config())) {
       eval.index(System.err);
       Metrics m = eval.evaluate(a.retriever());

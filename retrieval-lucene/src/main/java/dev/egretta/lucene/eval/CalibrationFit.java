@@ -58,14 +58,7 @@ public final class CalibrationFit {
   }
 
   public static void main(String[] args) {
-    EvalArgs a;
-    try {
-      a = EvalArgs.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    EvalArgs a = EvalArgs.parseOrExit(args);
     BeirDataset dataset = BeirDataset.load(a.dataset(), a.split());
     LuceneConfig config = a.config();
     try (BeirEvaluator eval = BeirEvaluator.open(a.dataset(), a.split(), a.index(), config)) {

@@ -9,6 +9,17 @@ import java.util.Locale;
 /** Command-line options of the evaluation mains. */
 record EvalArgs(Path dataset, String split, RetrieverKind retriever, Path index, boolean json, boolean latency, LuceneConfig config) {
 
+  /** The arguments of a command-line main; on a bad one, its message on stderr and exit code 2. */
+  static EvalArgs parseOrExit(String[] args) {
+    try {
+      return parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e; // not reached
+    }
+  }
+
   static EvalArgs parse(String[] args) {
     Path dataset = null;
     String split = "test";
