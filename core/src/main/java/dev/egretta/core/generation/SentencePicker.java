@@ -1,91 +1,73 @@
 package dev.egretta.core.generation;
 
+import dev.egretta.core.pipeline.Evidence;
+import dev.egretta.core.pipeline.EvidenceSelector;
 import dev.egretta.core.pipeline.Terms;
 import dev.egretta.core.spi.NumberedPassage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Chooses the sentences of the passages that best match a question: each sentence scores the sum
- * of the inverse sentence frequencies of the question terms it contains, weighted by its passage's
- * retrieval score; sentences of under 5 or over 80 words are skipped, and so are sentences scoring
- * under half the best one's score; at most two per passage.
- * When no sentence shares a term with the question, the first sentence of the best passage is used.
+ * Chooses the sentences the extractive answer quotes, from the {@link EvidenceSelector}'s ranking:
+ * the best evidence first, then the others that evidence the question too, best first, at most two
+ * per passage. A sentence evidences the question when it mentions some of its focus (or, embedded,
+ * is as similar to it as the best one) and scores close to the best: within {@value #EMBEDDED_MARGIN}
+ * of it when similarities were computed, at least half of it otherwise. Sentences that only share
+ * filler with the question are left out.
  *
- * <p>A follow-up is picked for by its standalone form (the follow-up plus the topic it continues),
- * but what the user asked now is the {@code focus}: when some sentence has one of the focus's own
+ * <p>A follow-up is ranked by its standalone form (the follow-up plus the topic it continues), but
+ * what the user asked now is the {@code focus}: when some sentence has one of the focus's own
  * terms, only such sentences are quoted, so that "And for online banking?" after a question on
  * payment processing quotes the online-banking sentence and not the payment one again.
  */
 final class SentencePicker {
 
   private static final int MAX_PER_PASSAGE = 2;
-  /** A sentence scoring under this share of the best sentence's score is left out. */
+  /** An embedded sentence scoring more than this below the best one is left out. */
+  static final double EMBEDDED_MARGIN = 0.10;
+  /** Without embeddings, a sentence scoring under this share of the best one is left out. */
   static final double RELATIVE_FLOOR = 0.5;
+  /** A sentence without focus terms still evidences the question when this close to the best similarity. */
+  static final double SIMILARITY_SLACK = 0.02;
 
-  record Pick(int source, String sentence, double score, int order) {}
+  record Pick(int source, String sentence, double score) {}
 
   private SentencePicker() {}
 
-  static List<Pick> pick(String question, List<NumberedPassage> passages, int max) {
-    return pick(question, question, passages, max);
-  }
-
-  static List<Pick> pick(String question, String focus, List<NumberedPassage> passages, int max) {
-    Set<String> terms = Terms.contentTerms(question);
-    Set<String> focusTerms = Terms.contentTerms(focus);
-    List<Pick> all = new ArrayList<>();
-    Map<String, Integer> df = new HashMap<>();
-    List<List<String>> sentenceTerms = new ArrayList<>();
-    int order = 0;
-    for (NumberedPassage np : passages) {
-      for (String s : Terms.sentences(np.passage().text())) {
-        int words = s.split(" ").length;
-        if (words < 5 || words > 80) {
-          continue;
-        }
-        List<String> ts = List.copyOf(Terms.contentTerms(s));
-        ts.forEach(t -> df.merge(t, 1, Integer::sum));
-        sentenceTerms.add(ts);
-        all.add(new Pick(np.number(), s, np.passage().score(), order++));
+  static List<Pick> pick(EvidenceSelector selector, String question, String focus, List<NumberedPassage> passages, int max) {
+    List<Evidence> ranked = selector.select(question, passages.stream().map(NumberedPassage::passage).toList()).ranked();
+    if (ranked.isEmpty()) {
+      return passages.isEmpty() || Terms.sentences(passages.getFirst().passage().text()).isEmpty() ? List.of()
+          : List.of(new Pick(passages.getFirst().number(), Terms.sentences(passages.getFirst().passage().text()).getFirst(), 0));
+    }
+    if (!focus.equals(question)) {
+      Set<String> own = Terms.contentTerms(focus);
+      List<Evidence> focused = ranked.stream()
+          .filter(e -> Terms.contentTerms(e.sentence()).stream().anyMatch(own::contains)).toList();
+      if (!focused.isEmpty()) {
+        ranked = focused;
       }
     }
-    int n = all.size();
-    boolean focused = sentenceTerms.stream().anyMatch(ts -> ts.stream().anyMatch(focusTerms::contains));
-    List<Pick> scored = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Pick p = all.get(i);
-      double s = 0;
-      for (String t : sentenceTerms.get(i)) {
-        if (terms.contains(t)) {
-          s += Math.log(1.0 + (double) n / df.get(t));
-        }
-      }
-      if (focused && sentenceTerms.get(i).stream().noneMatch(focusTerms::contains)) {
-        s = 0;
-      }
-      scored.add(new Pick(p.source(), p.sentence(), s * (0.5 + p.score()), p.order()));
-    }
+    Evidence best = ranked.getFirst();
     List<Pick> chosen = new ArrayList<>();
     Map<Integer, Integer> perSource = new HashMap<>();
-    double best = scored.stream().mapToDouble(Pick::score).max().orElse(0);
-    scored.stream().filter(p -> p.score() > 0 && p.score() >= RELATIVE_FLOOR * best)
-        .sorted(Comparator.comparingDouble(Pick::score).reversed().thenComparingInt(Pick::order))
-        .forEach(p -> {
-          if (chosen.size() < max && perSource.getOrDefault(p.source(), 0) < MAX_PER_PASSAGE) {
-            chosen.add(p);
-            perSource.merge(p.source(), 1, Integer::sum);
-          }
-        });
-    if (chosen.isEmpty() && !all.isEmpty()) {
-      chosen.add(all.getFirst());
+    for (Evidence e : ranked) {
+      if (chosen.size() >= max) {
+        break;
+      }
+      boolean close = best.embedded()
+          ? e.embedded() && e.score() >= best.score() - EMBEDDED_MARGIN
+          : e.score() > 0 && e.score() >= RELATIVE_FLOOR * best.score();
+      boolean evidences = e.coverage() > 0 || e.embedded() && e.similarity() >= best.similarity() - SIMILARITY_SLACK;
+      int source = passages.get(e.passageIndex()).number();
+      if (e == best || close && evidences && perSource.getOrDefault(source, 0) < MAX_PER_PASSAGE) {
+        chosen.add(new Pick(source, e.sentence(), e.score()));
+        perSource.merge(source, 1, Integer::sum);
+      }
     }
-    chosen.sort(Comparator.comparingInt(Pick::source).thenComparingInt(Pick::order));
     return chosen;
   }
 }
