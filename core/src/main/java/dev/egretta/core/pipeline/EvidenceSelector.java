@@ -38,10 +38,14 @@ import java.util.Objects;
 public final class EvidenceSelector {
 
   /** How many sentences per question are embedded by default. */
-  public static final int DEFAULT_EMBEDDED_CANDIDATES = 8;
-  static final int MAX_EMBEDDED_PER_PASSAGE = 3;
+  public static final int DEFAULT_EMBEDDED_CANDIDATES = 4;
+  static final int MAX_EMBEDDED_PER_PASSAGE = 2;
+  /** Only the first words of a long sentence are embedded: the model's cost grows with the length. */
+  static final int MAX_EMBEDDED_WORDS = 60;
   static final int SENTENCE_CACHE = 4096;
-  static final int MIN_WORDS = 3;
+  static final int MIN_WORDS = 5;
+  /** A table-of-contents line ("Scope ........ 4"), never an answer. */
+  private static final java.util.regex.Pattern LEADERS = java.util.regex.Pattern.compile("(?:\\.\\s?){4,}|…|_{4,}");
   static final int MAX_WORDS = 80;
   static final double COVERAGE_WEIGHT = 0.35;
   static final double TYPE_WEIGHT = 0.08;
@@ -117,7 +121,7 @@ public final class EvidenceSelector {
       passageTexts.add(withHeading);
       for (int j = 0; j < sentences.size(); j++) {
         int words = sentences.get(j).split(" ").length;
-        if (words >= MIN_WORDS && words <= MAX_WORDS) {
+        if (words >= MIN_WORDS && words <= MAX_WORDS && !LEADERS.matcher(sentences.get(j)).find()) {
           candidates.add(new Candidate(i, j, sentences.get(j), texts.get(j), j > 0 ? texts.get(j - 1) : null,
               j + 1 < texts.size() ? texts.get(j + 1) : null));
         }
@@ -190,11 +194,16 @@ public final class EvidenceSelector {
       }
     }
     float[] q = vectors.embedder().embedQuery(question);
-    List<float[]> vs = vectors.of(chosen.stream().map(c -> candidates.get(c).sentence()).toList());
+    List<float[]> vs = vectors.of(chosen.stream().map(c -> embeddedText(candidates.get(c).sentence())).toList());
     for (int i = 0; i < chosen.size(); i++) {
       sims[chosen.get(i)] = TextEmbedder.cosine(q, vs.get(i));
     }
     return sims;
+  }
+
+  private static String embeddedText(String sentence) {
+    String[] words = sentence.split(" ");
+    return words.length <= MAX_EMBEDDED_WORDS ? sentence : String.join(" ", java.util.Arrays.copyOf(words, MAX_EMBEDDED_WORDS));
   }
 
   private static Map<Item, Double> weights(QuestionFocus focus, List<Candidate> candidates) {
