@@ -16,7 +16,9 @@ import java.util.Set;
  * per passage. A sentence evidences the question when it mentions some of its focus (or, embedded,
  * is as similar to it as the best one) and scores close to the best: within {@value #EMBEDDED_MARGIN}
  * of it when similarities were computed, at least half of it otherwise. Sentences that only share
- * filler with the question are left out.
+ * filler with the question are left out. When a quoted sentence ends with a colon, or the next
+ * sentence of its passage refers back to it ("They must be ..."), that next sentence is quoted
+ * right after it, so the quote reads on its own.
  *
  * <p>A follow-up is ranked by its standalone form (the follow-up plus the topic it continues), but
  * what the user asked now is the {@code focus}: when some sentence has one of the focus's own
@@ -27,7 +29,10 @@ final class SentencePicker {
 
   private static final int MAX_PER_PASSAGE = 2;
   /** An embedded sentence scoring more than this below the best one is left out. */
-  static final double EMBEDDED_MARGIN = 0.10;
+  static final double EMBEDDED_MARGIN = 0.15;
+  /** A sentence that continues the one before ("They should be signed...") is quoted after it. */
+  private static final java.util.regex.Pattern CONTINUES =
+      java.util.regex.Pattern.compile("^(?:They|These|This|It|Such|Those|Their|Its|That|The latter|Each of these)\\b");
   /** Without embeddings, a sentence scoring under this share of the best one is left out. */
   static final double RELATIVE_FLOOR = 0.5;
   /** A sentence without focus terms still evidences the question when this close to the best similarity. */
@@ -64,8 +69,17 @@ final class SentencePicker {
       boolean evidences = e.coverage() > 0 || e.embedded() && e.similarity() >= best.similarity() - SIMILARITY_SLACK;
       int source = passages.get(e.passageIndex()).number();
       if (e == best || close && evidences && perSource.getOrDefault(source, 0) < MAX_PER_PASSAGE) {
-        chosen.add(new Pick(source, e.sentence(), e.score()));
-        perSource.merge(source, 1, Integer::sum);
+        if (chosen.stream().noneMatch(p -> p.sentence().equals(e.sentence()))) {
+          chosen.add(new Pick(source, e.sentence(), e.score()));
+          perSource.merge(source, 1, Integer::sum);
+          List<String> sentences = Terms.sentences(e.passage().text());
+          int next = e.sentenceIndex() + 1;
+          if (next < sentences.size() && chosen.size() < max && (e.sentence().endsWith(":")
+              || CONTINUES.matcher(sentences.get(next)).find())
+              && chosen.stream().noneMatch(p -> p.sentence().equals(sentences.get(next)))) {
+            chosen.add(new Pick(source, sentences.get(next), e.score()));
+          }
+        }
       }
     }
     return chosen;

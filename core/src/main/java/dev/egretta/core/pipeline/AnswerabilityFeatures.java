@@ -23,6 +23,8 @@ public final class AnswerabilityFeatures {
       "union_coverage",           // focus coverage of all offered passages together
       "answer_type_asked",        // 1 when the question asks for a kind of answer (duration, who, ...)
       "answer_type_found",        // 1 when it does and one of the 3 best sentences holds one
+      "answer_coverage",          // best focus coverage of a sentence holding the kind of answer asked for
+                                  // (any sentence's when the question asks for no particular kind)
       "top_score_logit",          // logit of the retriever's calibrated top score
       "score_margin",             // top score minus the second
       "top_lexical_rank_inverse", // 1 / lexical rank of the top hit (0 when absent or unknown)
@@ -64,7 +66,9 @@ public final class AnswerabilityFeatures {
       }
       maxCoverage = Math.max(maxCoverage, e.coverage());
     }
-    boolean typed = selection.focus().answerType() != AnswerType.NONE;
+    boolean typed = selection.focus().typed();
+    double answerCoverage = typed ? ranked.stream().filter(Evidence::answerTypeFound).mapToDouble(Evidence::coverage)
+        .max().orElse(0) : maxCoverage;
     boolean found = typed && ranked.stream().limit(3).anyMatch(Evidence::answerTypeFound);
     double top = offered.isEmpty() ? 0 : offered.getFirst().score();
     double second = offered.size() > 1 ? offered.get(1).score() : 0;
@@ -79,6 +83,7 @@ public final class AnswerabilityFeatures {
         selection.unionCoverage(),
         typed ? 1 : 0,
         found ? 1 : 0,
+        answerCoverage,
         logit(top),
         top - second,
         first == null ? 0 : inverse(first.lexicalRank()),

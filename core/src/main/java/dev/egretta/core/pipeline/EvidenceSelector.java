@@ -150,8 +150,7 @@ public final class EvidenceSelector {
             : (k.prev() != null && item.in(k.prev()) || k.next() != null && item.in(k.next())) ? w.getValue() / 2 : 0;
       }
       coverage[c] = total > 0 ? Math.min(1.0, covered / total) : 0;
-      typeFound[c] = focus.answerType().foundIn(k.sentence())
-          || k.next() != null && focus.answerType().foundIn(k.next().lower());
+      typeFound[c] = focus.answerFoundIn(k.sentence()) || k.next() != null && focus.answerFoundIn(k.next().lower());
       lexical[c] = coverage[c] + (typeFound[c] ? LEXICAL_TYPE_WEIGHT : 0)
           + LEXICAL_PASSAGE_WEIGHT * passages.get(k.passage()).score();
     }

@@ -16,8 +16,20 @@ import java.util.regex.Pattern;
  *
  * @param items the focus items, each with its weight multiplier
  * @param answerType the kind of answer asked for
+ * @param answerForm a narrower form of the answer read from the question, when it names one: "how
+ *     many days" wants a number of days, not any duration; "what percentage" a percentage; "how
+ *     many suppliers" a number. {@code null} when the answer type alone says what to look for
  */
-public record QuestionFocus(List<Item> items, AnswerType answerType) {
+public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern answerForm) {
+
+  private static final String NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+      + "|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|twenty-four|seventy-two)";
+  private static final Pattern ASKED_UNIT = Pattern.compile(
+      "\\bhow (?:many|much)\\s+(?:\\w+\\s+)?(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKED_PERCENT = Pattern.compile("\\bwhat (?:percentage|percent|share)\\b|\\bhow many percent\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKED_COUNT = Pattern.compile("\\bhow many\\b|\\bwhat (?:is the )?(?:minimum|maximum) number\\b"
+      + "|\\bwhat (?:minimum|maximum)\\b", Pattern.CASE_INSENSITIVE);
 
   /** Names, acronyms and numbers say more about what is asked than common words. */
   static final double NAME_WEIGHT = 1.5;
@@ -61,6 +73,33 @@ public record QuestionFocus(List<Item> items, AnswerType answerType) {
     java.util.Objects.requireNonNull(answerType, "answerType");
   }
 
+  /** Whether a text holds the kind of answer asked for (its narrower form when the question names one). */
+  public boolean answerFoundIn(String text) {
+    return answerForm != null ? answerForm.matcher(text).find() : answerType.foundIn(text);
+  }
+
+  /** Whether the question asks for a particular kind of answer. */
+  public boolean typed() {
+    return answerForm != null || answerType != AnswerType.NONE;
+  }
+
+  static Pattern answerForm(String question) {
+    Matcher unit = ASKED_UNIT.matcher(question);
+    if (unit.find()) {
+      String u = unit.group(1).toLowerCase(Locale.ROOT).replaceFirst("s$", "");
+      return Pattern.compile("\\b" + NUMBER + "[\\s-]+(?:\\(\\d+\\)\\s+)?(?:business |working |calendar )?" + u + "s?\\b",
+          Pattern.CASE_INSENSITIVE);
+    }
+    if (ASKED_PERCENT.matcher(question).find()) {
+      return Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|percent)", Pattern.CASE_INSENSITIVE);
+    }
+    if (ASKED_COUNT.matcher(question).find()) {
+      // a number that is not part of a control or section identifier (AU-4, 3.2)
+      return Pattern.compile("(?<![\\w.-])" + NUMBER + "(?![\\w.-]\\w)", Pattern.CASE_INSENSITIVE);
+    }
+    return null;
+  }
+
   /** The focus of a question. */
   public static QuestionFocus of(String question) {
     Map<String, Item> items = new LinkedHashMap<>();
@@ -93,6 +132,6 @@ public record QuestionFocus(List<Item> items, AnswerType answerType) {
       }
       first = false;
     }
-    return new QuestionFocus(new ArrayList<>(items.values()), AnswerType.of(question));
+    return new QuestionFocus(new ArrayList<>(items.values()), AnswerType.of(question), answerForm(question));
   }
 }

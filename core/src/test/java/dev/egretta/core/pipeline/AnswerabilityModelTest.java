@@ -57,6 +57,6 @@ class AnswerabilityModelTest {
     assertThatThrownBy(() -> read("{\"features\":[]}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lack the field 'mean'");
     assertThatThrownBy(() -> AnswerabilityFeatures.of(1, 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 14");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 15");
   }
 }
