@@ -14,6 +14,7 @@ import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
 import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.lucene.LucenePrivateDocuments;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
