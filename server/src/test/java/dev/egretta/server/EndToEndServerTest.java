@@ -107,6 +107,21 @@ class EndToEndServerTest {
   }
 
   @Test
+  void anUnknownDomainIs404OnTheCategoriesRouteAnd400InAQuery() {
+    assertThat(json(http.get("/v1/domains/business-continuity/categories/", ALPHA_KEY)).get(0).get("code").asText())
+        .isEqualTo("us");
+    HttpResponse<String> categories = http.get("/v1/domains/cooking/categories/", ALPHA_KEY);
+    assertThat(categories.statusCode()).isEqualTo(404);
+    assertThat(json(categories).get("detail").asText())
+        .isEqualTo("unknown domain 'cooking'; must be one of business-continuity");
+
+    HttpResponse<String> query = http.post("/v1/query/", ALPHA_KEY, query(QUESTION, "").replace(
+        "\"domain\":\"business-continuity\"", "\"domain\":\"cooking\""));
+    assertThat(query.statusCode()).isEqualTo(400);
+    assertThat(json(query).get("errors").get(0).get("field").asText()).isEqualTo("domain");
+  }
+
+  @Test
   void sessionsOfAnotherOrganisationAnswer404LikeUnknownOnes() {
     String id = json(http.post("/v1/query/", ALPHA_KEY, query(QUESTION, ""))).get("session_id").asText();
     assertThat(json(http.get("/v1/sessions/" + id + "/messages/", ALPHA_KEY))).hasSize(2);
