@@ -95,8 +95,12 @@ public final class AnswerReport {
       System.out.println("engine\tpage_hit@5\tkeyword_recall\tunanswerable_flagged\tanswerable_flagged\tdangling\tp50_ms");
       print("current", now);
       print("previous", before);
-      System.out.printf(Locale.ROOT, "added latency per query: median %.1f ms over %d paired runs (%d rounds)%n",
-          median(added) / 1e6, added.size(), rounds);
+      System.out.printf(Locale.ROOT, "added latency per query: median %.1f ms over %d paired runs (%d rounds); first round"
+          + " (no sentence vector cached yet) %.1f ms%n", median(added) / 1e6, added.size(), rounds,
+          median(added.subList(0, qs.size())) / 1e6);
+      System.out.printf(Locale.ROOT, "load average at the end: %.1f on %d cores%n",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
       current.close();
       previous.close();
     }
