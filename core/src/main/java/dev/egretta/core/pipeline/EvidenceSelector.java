@@ -41,7 +41,7 @@ public final class EvidenceSelector {
   public static final int DEFAULT_EMBEDDED_CANDIDATES = 4;
   static final int MAX_EMBEDDED_PER_PASSAGE = 2;
   /** Only the first words of a long sentence are embedded: the model's cost grows with the length. */
-  static final int MAX_EMBEDDED_WORDS = 60;
+  static final int MAX_EMBEDDED_WORDS = 40;
   static final int SENTENCE_CACHE = 4096;
   static final int MIN_WORDS = 5;
   /** A table-of-contents line ("Scope ........ 4"), never an answer. */

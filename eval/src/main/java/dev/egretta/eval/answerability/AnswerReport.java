@@ -6,6 +6,9 @@ import dev.egretta.api.QueryResponse;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.Organisation;
+import dev.egretta.core.pipeline.AnswerabilityJudge;
+import dev.egretta.core.pipeline.AnswerabilityModel;
+import dev.egretta.core.pipeline.EvidenceSelector;
 import dev.egretta.core.pipeline.ScoreThresholdJudge;
 import dev.egretta.core.spi.Retriever;
 import dev.egretta.lucene.IngestListener;
@@ -25,9 +28,11 @@ import java.util.regex.Pattern;
  * default pipeline (evidence selection + answerability judge) and the previous one (score threshold,
  * lexical sentence choice, as before this change), compliance mode, default extractive generator.
  * Prints page hit@5, answer keyword recall, unanswerable flagged, answerable falsely flagged and
- * dangling citations for both, and the median of the per-question latency difference.
+ * dangling citations for both, the median of the per-question latency difference (over all rounds and
+ * over the first), and the time of the answerability judge alone with no sentence vector cached.
  *
- * <pre>AnswerReport --questions eval/pdf-qa/heldout.jsonl [--corpus ../shared/corpus] [--corpus-index DIR] [--rounds 3]</pre>
+ * <pre>AnswerReport --questions eval/pdf-qa/heldout.jsonl [--warmup eval/pdf-qa/dev.jsonl] [--corpus ../shared/corpus]
+ *              [--corpus-index DIR] [--rounds 3]</pre>
  */
 public final class AnswerReport {
   private static final Pattern CITATION = Pattern.compile("\\[Source (\\d+)]");
@@ -57,10 +62,13 @@ public final class AnswerReport {
       EgrettaEngine current = EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens).build();
       EgrettaEngine previous = EgrettaEngine.builder().retriever(plain).corpusInventory(kb)
           .contextJudge(ScoreThresholdJudge.defaults()).tokenCounter(kb::countTokens).build();
-      // warm up both (JIT, model) on the first questions, with other wording so no cache helps the timed run
-      for (int i = 0; i < Math.min(10, qs.size()); i++) {
-        ask(current, qs.get(i), "Please answer: ");
-        ask(previous, qs.get(i), "Please answer: ");
+      // warm up both (JIT, model): on another question file when given (then the timed questions' own
+      // sentences are mostly not cached yet), else on the first questions with other wording
+      List<JsonNode> warmup = a.containsKey("warmup") ? PdfQaCases.read(Path.of(a.get("warmup")))
+          : qs.subList(0, Math.min(10, qs.size()));
+      for (JsonNode q : warmup) {
+        ask(current, q, " (warm-up)");
+        ask(previous, q, " (warm-up)");
       }
       Tally now = new Tally();
       Tally before = new Tally();
@@ -101,6 +109,26 @@ public final class AnswerReport {
       System.out.printf(Locale.ROOT, "load average at the end: %.1f on %d cores%n",
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
+      // the judge alone with nothing cached but the query vector (a fresh selector per question), after retrieval
+      List<Long> cold = new ArrayList<>();
+      List<Long> reference = new ArrayList<>();
+      for (JsonNode q : qs) {
+        String text = q.get("question").asText() + " (cold)";
+        List<dev.egretta.core.spi.RetrievedPassage> hits = kb.retrieve(new dev.egretta.core.spi.RetrievalRequest(text,
+            dev.egretta.core.spi.SearchScope.publicOnly(q.get("domain").asText(), q.get("category").asText()), 10));
+        AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), AnswerabilityModel.defaults(),
+            ScoreThresholdJudge.defaults());
+        long t0 = System.nanoTime();
+        judge.judge(text, hits);
+        cold.add(System.nanoTime() - t0);
+        // the reference on the same machine at the same moment: one uncached query embedding
+        long t1 = System.nanoTime();
+        kb.embedQuery(text + " (reference)");
+        reference.add(System.nanoTime() - t1);
+      }
+      System.out.printf(Locale.ROOT, "answerability judge with no sentence vector cached: median %.1f ms, max %.1f ms over %d"
+          + " questions; one query embedding meanwhile: median %.1f ms%n", median(cold) / 1e6,
+          cold.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, cold.size(), median(reference) / 1e6);
       current.close();
       previous.close();
     }
