@@ -1,16 +1,10 @@
 package dev.egretta.examples;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.egretta.testsupport.TestPdfs;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** Writes a small two-page continuity plan as a real PDF, filed as business-continuity/pdf/us/. */
+/** The examples' sample document: a two-page continuity plan, one line per string, filed as business-continuity/pdf/us/. */
 final class SamplePdfs {
   private SamplePdfs() {}
 
@@ -38,26 +32,9 @@ final class SamplePdfs {
           "The general ledger has a recovery time objective of 48 hours."));
 
   /** Writes the plan under {@code root} and returns the folder to index ({@code root}). */
-  static Path write(Path root) throws IOException {
-    Path file = Files.createDirectories(root.resolve("business-continuity/pdf/us")).resolve("continuity-plan.pdf");
-    try (PDDocument doc = new PDDocument()) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      for (List<String> lines : PAGES) {
-        PDPage page = new PDPage();
-        doc.addPage(page);
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-          cs.beginText();
-          cs.setFont(font, 10);
-          cs.newLineAtOffset(50, 740);
-          for (String line : lines) {
-            cs.showText(line);
-            cs.newLineAtOffset(0, -16);
-          }
-          cs.endText();
-        }
-      }
-      doc.save(file.toFile());
-    }
+  static Path write(Path root) {
+    TestPdfs.write(root.resolve("business-continuity/pdf/us/continuity-plan.pdf"),
+        PAGES.stream().map(lines -> String.join("\n", lines)).toList());
     return root;
   }
 }

@@ -1,6 +1,7 @@
 package dev.egretta.lucene;
 
 import dev.egretta.core.spi.SourceDocument;
+import dev.egretta.testsupport.HashingEmbeddingModel;
 import java.nio.file.Path;
 
 /**

@@ -2,6 +2,8 @@ package dev.egretta.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.egretta.testsupport.HashingEmbeddingModel;
+import dev.egretta.testsupport.TestPdfs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ class CrashRecoveryTest {
         page.append("Document ").append(i).append(" sentence ").append(s).append(" describes control number ")
             .append(i * 100 + s).append(" of the continuity plan. ");
       }
-      TestPdfs.write(corpus.resolve("bc/pdf/us/doc" + (100 + i) + ".pdf"), "Doc " + i, List.of(page.toString(), page.toString()));
+      TestPdfs.pdf().title("Doc " + i).pages(List.of(page.toString(), page.toString()))
+          .write(corpus.resolve("bc/pdf/us/doc" + (100 + i) + ".pdf"));
     }
     Path index = dir.resolve("index");
 

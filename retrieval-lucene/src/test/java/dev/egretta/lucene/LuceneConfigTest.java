@@ -8,6 +8,8 @@ import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.SearchScope;
 import dev.egretta.core.spi.SourceDocument;
+import dev.egretta.testsupport.HashingEmbeddingModel;
+import dev.egretta.testsupport.TestPdfs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +32,11 @@ class LuceneConfigTest {
   private Path corpus() throws Exception {
     Path root = dir.resolve("corpus");
     for (int i = 0; i < 6; i++) {
-      TestPdfs.write(root.resolve("ops/pdf/us/doc" + i + ".pdf"), "Doc " + i, List.of(
+      TestPdfs.pdf().title("Doc " + i).pages(List.of(
           "Topic " + i + " covers " + List.of("firewalls", "backups", "passwords", "audits", "vendors", "training").get(i)
               + " in detail. The " + List.of("firewalls", "backups", "passwords", "audits", "vendors", "training").get(i)
-              + " policy applies to every office of the agency."));
+              + " policy applies to every office of the agency."))
+          .write(root.resolve("ops/pdf/us/doc" + i + ".pdf"));
     }
     return root;
   }

@@ -7,6 +7,7 @@ import dev.egretta.core.spi.DomainCategory;
 import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.SearchScope;
+import dev.egretta.testsupport.TestPdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,22 +24,25 @@ class LuceneKnowledgeBaseTest {
 
   private Path corpus() throws Exception {
     Path root = dir.resolve("corpus");
-    TestPdfs.write(root.resolve("business-continuity/pdf/us/backup.pdf"), "Backup Procedure", List.of(
+    TestPdfs.pdf().title("Backup Procedure").pages(List.of(
         "Backup Procedure\n\nThis procedure describes how backups are taken. Backups of all servers run every night at midnight."
             + " Each backup job writes a log entry that the duty administrator reviews the next morning before nine."
             + " Failed jobs are re-run the same day and escalated to the infrastructure manager if they fail twice.",
         "Restoration Testing\n\nRestoration from backup tapes is tested every quarter by the operations team."
-            + " The test results are reported to the chief information officer within ten days."));
-    TestPdfs.write(root.resolve("information-security/pdf/us/incident.pdf"), "Incident Response", List.of(
-        "Incident Reporting\n\nAll security incidents must be reported to the security operations centre within one hour of discovery."));
+            + " The test results are reported to the chief information officer within ten days."))
+        .write(root.resolve("business-continuity/pdf/us/backup.pdf"));
+    TestPdfs.pdf().title("Incident Response").pages(List.of(
+        "Incident Reporting\n\nAll security incidents must be reported to the security operations centre within one hour of discovery."))
+        .write(root.resolve("information-security/pdf/us/incident.pdf"));
     return root;
   }
 
   /** Acme's private documents: one PDF about where its backups are kept. */
   private Path acmeCorpus() throws Exception {
     Path root = dir.resolve("acme");
-    TestPdfs.write(root.resolve("business-continuity/pdf/us/acme-backup.pdf"), "Acme Backups", List.of(
-        "Acme keeps its backups in a vault in Denver and tests restoration every month."));
+    TestPdfs.pdf().title("Acme Backups").pages(List.of(
+        "Acme keeps its backups in a vault in Denver and tests restoration every month."))
+        .write(root.resolve("business-continuity/pdf/us/acme-backup.pdf"));
     return root;
   }
 
@@ -115,7 +119,8 @@ class LuceneKnowledgeBaseTest {
       assertThat(kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE).documentsUnchanged())
           .isEqualTo(2);
 
-      TestPdfs.write(backup, "Backup Procedure", List.of("Backups are now replicated to a second data centre in Ohio."));
+      TestPdfs.pdf().title("Backup Procedure").pages(List.of("Backups are now replicated to a second data centre in Ohio."))
+          .write(backup);
       Files.setLastModifiedTime(backup, FileTime.fromMillis(System.currentTimeMillis() + 120_000));
       IngestReport changed = kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
       assertThat(changed.documentsIndexed()).isEqualTo(1);
@@ -162,7 +167,8 @@ class LuceneKnowledgeBaseTest {
   void keepsPrivateDocumentsToTheirOrganisationAndSyncDeletesVanishedOnes() throws Exception {
     Path root = corpus();
     Path privateRoot = acmeCorpus();
-    TestPdfs.write(privateRoot.resolve("business-continuity/pdf/us/old.pdf"), "Old", List.of("An outdated plan about floppy disks."));
+    TestPdfs.pdf().title("Old").pages(List.of("An outdated plan about floppy disks."))
+        .write(privateRoot.resolve("business-continuity/pdf/us/old.pdf"));
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
       ingestPublicAndAcme(kb, root, privateRoot);
       assertThat(kb.hasPrivateDocuments(ACME)).isTrue();
@@ -206,7 +212,7 @@ class LuceneKnowledgeBaseTest {
     Path us = root.resolve("business-continuity/pdf/us");
     Files.writeString(us.resolve("notes.pdf"), "just some text, not a PDF");
     Files.write(us.resolve("empty.pdf"), new byte[0]);
-    TestPdfs.write(us.resolve("locked.pdf"), "Locked", List.of("Secret."), "pw");
+    TestPdfs.pdf().title("Locked").pages(List.of("Secret.")).userPassword("pw").write(us.resolve("locked.pdf"));
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
       IngestReport report = kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
       assertThat(report.documentsIndexed()).isEqualTo(2);
@@ -272,8 +278,9 @@ class LuceneKnowledgeBaseTest {
   void syncOfOneFolderNeverDeletesDocumentsIndexedFromAnother() throws Exception {
     Path first = corpus();
     Path second = dir.resolve("second");
-    TestPdfs.write(second.resolve("business-continuity/pdf/us/vendor.pdf"), "Vendor Plan", List.of(
-        "Vendors must provide a continuity plan that is reviewed every year by the procurement office."));
+    TestPdfs.pdf().title("Vendor Plan").pages(List.of(
+        "Vendors must provide a continuity plan that is reviewed every year by the procurement office."))
+        .write(second.resolve("business-continuity/pdf/us/vendor.pdf"));
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
       kb.ingest(LocalFolderSource.of(first), IngestOptions.publicLibrary(), IngestListener.NONE);
 

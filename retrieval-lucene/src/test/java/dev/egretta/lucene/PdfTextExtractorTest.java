@@ -3,6 +3,7 @@ package dev.egretta.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.egretta.testsupport.TestPdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +24,8 @@ class PdfTextExtractorTest {
 
   @Test
   void keepsEachPhysicalPageSeparateAndReadsTheTitle() throws Exception {
-    Path pdf = TestPdfs.write(dir.resolve("a.pdf"), "Backup Procedure",
-        List.of("Alpha text is on the first page.", "", "Gamma text is on the third page."));
+    Path pdf = TestPdfs.pdf().title("Backup Procedure").pages(List.of("Alpha text is on the first page.", "", "Gamma text is on the third page."))
+        .write(dir.resolve("a.pdf"));
     ExtractedText text = EXTRACTOR.extract(Files.readAllBytes(pdf));
     assertThat(text.pageCount()).isEqualTo(3);
     assertThat(text.pages().get(0)).contains("Alpha text");
@@ -43,7 +44,8 @@ class PdfTextExtractorTest {
 
   @Test
   void rejectsPasswordProtectedPdfs() throws Exception {
-    Path pdf = TestPdfs.write(dir.resolve("secret.pdf"), "Secret", List.of("Classified text."), "user-pw");
+    Path pdf = TestPdfs.pdf().title("Secret").pages(List.of("Classified text.")).userPassword("user-pw")
+        .write(dir.resolve("secret.pdf"));
     assertThatThrownBy(() -> EXTRACTOR.extract(Files.readAllBytes(pdf)))
         .isInstanceOf(RejectedException.class).hasMessageContaining("encrypted");
   }
@@ -57,7 +59,7 @@ class PdfTextExtractorTest {
   @Test
   void recordsTruncationAtTheCharacterLimit() throws Exception {
     String page = "This sentence is repeated to fill the page with text. ".repeat(40);
-    Path pdf = TestPdfs.write(dir.resolve("long.pdf"), "Long", List.of(page, page, page, page));
+    Path pdf = TestPdfs.pdf().title("Long").pages(List.of(page, page, page, page)).write(dir.resolve("long.pdf"));
     PdfTextExtractor small = new PdfTextExtractor(Duration.ofSeconds(20), 3000);
     try {
       ExtractedText text = small.extract(Files.readAllBytes(pdf));

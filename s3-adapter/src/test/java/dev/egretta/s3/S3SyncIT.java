@@ -28,6 +28,7 @@ import dev.egretta.lucene.Rejection;
 import dev.egretta.s3.s3mock.S3MockExtension;
 import dev.egretta.s3.s3mock.S3MockServer;
 import dev.egretta.s3.s3mock.TestBucket;
+import dev.egretta.testsupport.HashingEmbeddingModel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -14,6 +14,7 @@ import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
 import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.testsupport.TestPdfs;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,11 +48,11 @@ class EndToEndServerTest {
   void start() throws Exception {
     dir = Files.createTempDirectory("egretta-e2e");
     Path corpus = dir.resolve("corpus/business-continuity/pdf/us");
-    Pdfs.write(corpus.resolve("backup.pdf"), List.of(
+    TestPdfs.write(corpus.resolve("backup.pdf"), List.of(
         "Backup policy. Organisations must keep three copies of critical data, on two different media, with one "
             + "copy stored offsite. Backups are tested every quarter by restoring a sample of files.",
         "Retention. Backup copies of critical data are retained for seven years and encrypted at rest."));
-    Pdfs.write(corpus.resolve("incident.pdf"), List.of(
+    TestPdfs.write(corpus.resolve("incident.pdf"), List.of(
         "Incident response. Security incidents must be reported to the incident response team within one hour "
             + "of discovery. The team classifies the incident and notifies affected parties."));
     kb = LuceneKnowledgeBase.open(dir.resolve("index"));
@@ -124,8 +125,8 @@ class EndToEndServerTest {
 
   @Test
   void privateUploadsAreSearchableByTheirOrganisationOnly() throws Exception {
-    byte[] pdf = Pdfs.bytes(List.of("Zebra protocol. The zebra protocol requires staff to run evacuation drills "
-        + "every month at the Springfield office."));
+    byte[] pdf = TestPdfs.pdf().page("Zebra protocol. The zebra protocol requires staff to run evacuation drills "
+        + "every month at the Springfield office.").bytes();
     HttpResponse<String> uploaded = http.send(Multipart.upload(http, ALPHA_KEY, "zebra.pdf", pdf, false));
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
     JsonNode doc = json(uploaded);

@@ -5,6 +5,7 @@ import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
 import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.testsupport.TestPdfs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

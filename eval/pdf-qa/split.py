@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Splits the PDF question set into dev.jsonl (fitting) and heldout.jsonl (reporting only).
+
+Stratified, seeded, reproducible: the union of the two files (or --source FILE) is sorted by id and
+grouped into strata -- answerable questions by PDF file, unanswerable questions by domain and by
+angle (near-topic, or "[cross-angle]" in their "checked" note). Each stratum, in sorted order, is
+shuffled with one random.Random(SEED) and its first round(n * HELDOUT_SHARE) questions (at least one
+when the stratum has two or more) go to heldout.jsonl, the rest to dev.jsonl. Re-running it on the
+current files reproduces them exactly.
+
+Usage: python3 eval/pdf-qa/split.py [--source ALL.jsonl]
+"""
+import argparse
+import json
+import pathlib
+import random
+
+HERE = pathlib.Path(__file__).resolve().parent
+SEED = 20261206
+HELDOUT_SHARE = 0.4
+
+
+def stratum(q):
+    if q["answerable"]:
+        return "answerable/" + q["file"]
+    angle = "cross" if q["checked"].startswith("[cross-angle]") else "near"
+    return f"unanswerable/{q['domain']}/{angle}"
+
+
+def read(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write(path, rows):
+    with path.open("w", encoding="utf-8") as out:
+        for q in sorted(rows, key=lambda q: q["id"]):
+            out.write(json.dumps(q, ensure_ascii=False) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", type=pathlib.Path, help="all questions in one file (default: dev + heldout)")
+    args = ap.parse_args()
+    rows = read(args.source) if args.source else read(HERE / "dev.jsonl") + read(HERE / "heldout.jsonl")
+    rows.sort(key=lambda q: q["id"])
+    strata = {}
+    for q in rows:
+        strata.setdefault(stratum(q), []).append(q)
+    rng = random.Random(SEED)
+    dev, heldout = [], []
+    for name in sorted(strata):
+        group = strata[name]
+        rng.shuffle(group)
+        k = round(len(group) * HELDOUT_SHARE)
+        if len(group) >= 2:
+            k = max(1, k)
+        heldout += group[:k]
+        dev += group[k:]
+        print(f"{name:70} dev {len(group) - k:3}  heldout {k:3}")
+    write(HERE / "dev.jsonl", dev)
+    write(HERE / "heldout.jsonl", heldout)
+    print(f"dev {len(dev)}, heldout {len(heldout)} (seed {SEED})")
+
+
+if __name__ == "__main__":
+    main()
