@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.RetrieverKind;
+import dev.egretta.testsupport.HashingEmbeddingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
