@@ -46,15 +46,14 @@ public final class AnswerReport {
   }
 
   public static void main(String[] args) throws IOException {
-    java.util.Map<String, String> a = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    java.util.Map<String, String> a = CommandLine.parseOrExit(args,
+        java.util.Set.of("questions", "warmup", "corpus", "corpus-index", "rounds"), java.util.Set.of(),
+        "eval/bin/run answerability.AnswerReport [--questions FILE] [--warmup FILE] [--corpus DIR] [--corpus-index DIR] [--rounds N]");
     Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa/heldout.jsonl"));
     Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
     Path index = Path.of(a.getOrDefault("corpus-index",
         Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval", "pdf-corpus").toString()));
-    int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
+    int rounds = Math.max(1, CommandLine.positiveInt(a, "rounds", 3));
     List<JsonNode> qs = PdfQaCases.read(questions);
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
       kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
