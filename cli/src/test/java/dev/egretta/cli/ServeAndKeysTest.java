@@ -44,6 +44,12 @@ class ServeAndKeysTest {
 
     assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
     assertThat(run.err()).contains("organisation id must be");
+    for (String traversal : List.of("..", ".", ".hidden")) {
+      CliRun dots = CliRun.run(dir, "keys", "add", "--org", traversal);
+      assertThat(dots.exitCode()).as(traversal).isEqualTo(Egretta.USAGE);
+      assertThat(dots.err()).contains("organisation id must be");
+    }
+    assertThat(dir.resolve("egretta-data/api-keys")).doesNotExist();
   }
 
   @Test
