@@ -60,7 +60,12 @@ final class DocumentRoutes {
       if (String.valueOf(e.getMessage()).contains("exceeds")) {
         BoundedBody.drainAndRefuse(ctx, -1, maxUploadBytes);
       }
-      throw e;
+      // A part header Jetty refuses (a NUL in the file name, say) is the client's mistake: name it.
+      throw ClientFault.of(e).filter(p -> p.status() == 400)
+          .<RuntimeException>map(p -> InvalidRequestException.of("file",
+              "could not be read from the multipart body (control characters are not allowed in its file name "
+                  + "or headers): " + p.body().detail()))
+          .orElse(e);
     }
     if (file != null && file.size() > maxUploadBytes) {
       throw HttpProblem.tooLarge(maxUploadBytes);

@@ -72,6 +72,12 @@ public final class EgrettaServer implements AutoCloseable {
         throw new ConfigurationException("cannot listen on " + settings.host + ":" + settings.port + ": "
             + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
       }
+      // Javalin makes its connector at start; every connection (and so every body read) is accepted after this.
+      for (var connector : app.jettyServer().server().getConnectors()) {
+        if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+          c.setIdleTimeout(settings.idleTimeout.toMillis());
+        }
+      }
       port = app.port();
       LOG.log(Level.INFO, "Egretta server listening on " + baseUrl());
       return this;
@@ -170,6 +176,7 @@ public final class EgrettaServer implements AutoCloseable {
     int maxStreamsPerKey = 4;
     Duration heartbeat = Duration.ofSeconds(15);
     Duration shutdownTimeout = Duration.ofSeconds(30);
+    Duration idleTimeout = Duration.ofSeconds(30);
     Optional<PrivateDocuments> documents = Optional.empty();
     boolean closeEngine = true;
 
@@ -274,6 +281,18 @@ public final class EgrettaServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a connection may stay silent, in particular while a request body is arriving: a body that
+     * stalls longer gets 408. Default 30 s.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout == null || timeout.toMillis() < 100) {
+        throw new IllegalArgumentException("idleTimeout must be at least 100 ms; got " + timeout);
+      }
+      this.idleTimeout = timeout;
+      return this;
+    }
+
     /** The private knowledge base behind the document routes; without one they answer 503. */
     public Builder privateDocuments(PrivateDocuments documents) {
       this.documents = Optional.of(Objects.requireNonNull(documents, "documents"));
@@ -306,6 +325,7 @@ public final class EgrettaServer implements AutoCloseable {
       copy.maxStreamsPerKey = maxStreamsPerKey;
       copy.heartbeat = heartbeat;
       copy.shutdownTimeout = shutdownTimeout;
+      copy.idleTimeout = idleTimeout;
       copy.documents = documents;
       copy.closeEngine = closeEngine;
       return new EgrettaServer(copy);
