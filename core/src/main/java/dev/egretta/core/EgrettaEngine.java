@@ -102,7 +102,7 @@ public final class EgrettaEngine implements Engine {
   public RenameResponse rename(Organisation caller, UUID sessionId, String title) {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(sessionId, "sessionId");
-    String t = title == null ? "" : title.strip();
+    String t = title == null ? "" : SessionRecord.cleanTitle(title);
     if (t.isEmpty() || t.length() > RequestValidator.MAX_TITLE_CHARS) {
       throw InvalidRequestException.of("title", "must be 1.." + RequestValidator.MAX_TITLE_CHARS
           + " characters after trimming (got " + t.length() + ")");
