@@ -39,7 +39,7 @@ final class Routes {
         json(ctx, 200, engine.messages(caller.organisation(), sessionId(ctx)))));
     app.post("/v1/sessions/{session_id}/rename/", guard.protect((ctx, caller) -> {
       UUID id = sessionId(ctx);
-      String title = valid(RequestValidator.parseRename(BoundedBody.read(ctx, maxBodyBytes)));
+      String title = valid(RequestValidator.parseRename(jsonBody(ctx)));
       json(ctx, 200, engine.rename(caller.organisation(), id, title));
     }));
     app.delete("/v1/sessions/{session_id}/delete/", guard.protect((ctx, caller) -> {
@@ -57,12 +57,22 @@ final class Routes {
   }
 
   private void query(Context ctx, Caller caller) throws Exception {
-    ValidatedQuery query = valid(RequestValidator.parseQuery(BoundedBody.read(ctx, maxBodyBytes)));
+    ValidatedQuery query = valid(RequestValidator.parseQuery(jsonBody(ctx)));
     if (query.stream()) {
       streamer.stream(ctx, caller, query);
     } else {
       json(ctx, 200, engine.query(query, caller.organisation()));
     }
+  }
+
+  /** The JSON body, refused with 415 unless it is declared {@code application/json} (any parameters). */
+  private byte[] jsonBody(Context ctx) {
+    String type = ctx.req().getContentType();
+    String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    if (!mime.equals("application/json")) {
+      throw new HttpProblem(415, "The request body must be JSON sent with 'Content-Type: application/json'.");
+    }
+    return BoundedBody.read(ctx, maxBodyBytes);
   }
 
   private static UUID sessionId(Context ctx) {

@@ -90,7 +90,7 @@ class EndToEndServerTest {
     assertThat(answer.get("sources").get(0).get("filename").asText()).isEqualTo("backup.pdf");
     assertThat(answer.get("response").asText()).contains("[Source 1]");
 
-    HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+    HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     List<SseParser.Event> events = new SseParser(
@@ -170,7 +170,7 @@ class EndToEndServerTest {
   void aClientThatDisconnectsMidStreamLeavesNoRunningGeneration() throws Exception {
     generator.pauseMillis = 150;
     try {
-      HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+      HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build(),
           HttpResponse.BodyHandlers.ofInputStream());
       SseParser parser = new SseParser(new BufferedReader(new InputStreamReader(streamed.body(), StandardCharsets.UTF_8)));

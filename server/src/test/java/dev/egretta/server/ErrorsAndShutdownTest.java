@@ -80,7 +80,7 @@ class ErrorsAndShutdownTest {
     FakeEngine engine = new FakeEngine();
     engine.pauseBetweenDeltasMillis = 1_000;
     TestServer http = new TestServer(engine, b -> b.noRateLimit().shutdownTimeout(Duration.ofMillis(300)));
-    var response = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+    var response = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(queryBody("q", true))).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     SseParser parser = new SseParser(new java.io.BufferedReader(new java.io.InputStreamReader(response.body())));
