@@ -39,6 +39,14 @@ final class Guard {
   }
 
   private Caller authenticate(Context ctx) {
+    var headers = ctx.req().getHeaders("Authorization");
+    if (headers != null && headers.hasMoreElements()) {
+      headers.nextElement();
+      if (headers.hasMoreElements()) {
+        // Proxies and servers disagree on which of two credentials counts: refuse rather than guess.
+        throw new HttpProblem(400, "Send exactly one Authorization header.");
+      }
+    }
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer");
