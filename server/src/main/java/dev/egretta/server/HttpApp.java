@@ -37,8 +37,11 @@ final class HttpApp {
       config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + MULTIPART_OVERHEAD, SizeUnit.BYTES);
       config.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-          new FilterHolder(new InFlightFilter(inFlight)), "/*", EnumSet.of(DispatcherType.REQUEST)));
+      config.jetty.modifyServletContextHandler(handler -> {
+        handler.addFilter(new FilterHolder(new InFlightFilter(inFlight)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        handler.setErrorHandler(new JsonErrorHandler());
+      });
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       // Method, path, status, time and organisation: never bodies, query strings or keys.
       config.requestLogger.http((ctx, ms) -> ACCESS.log(Level.INFO, () -> String.format(
           "%s %s %d %.0fms org=%s", ctx.method(), ctx.path(), ctx.statusCode(), ms,
