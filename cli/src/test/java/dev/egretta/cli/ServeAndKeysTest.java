@@ -53,6 +53,19 @@ class ServeAndKeysTest {
   }
 
   @Test
+  void serveRefusesBadLimitsNamingTheFlag() {
+    CliRun negative = CliRun.run(dir, "serve", "--rate-limit", "-1");
+    assertThat(negative.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(negative.err()).contains("--rate-limit must be >= 0");
+    CliRun streams = CliRun.run(dir, "serve", "--max-streams", "0");
+    assertThat(streams.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(streams.err()).contains("--max-streams must be >= 1");
+    CliRun body = CliRun.run(dir, "serve", "--max-body-bytes", "10");
+    assertThat(body.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(body.err()).contains("--max-body-bytes");
+  }
+
+  @Test
   void serveWithoutAKeysFileFailsWithAHint() {
     CliRun run = CliRun.run(dir, "serve", "--index", DemoFixture.get().index().toString());
 
@@ -71,12 +84,15 @@ class ServeAndKeysTest {
     Context context = new Context(new PrintWriter(pipe, true), new PrintWriter(err, true), Map.of(), dir, false);
     AtomicInteger exit = new AtomicInteger(-1);
     Thread server = new Thread(() -> exit.set(Egretta.run(context, "serve", "--port", "0", "--json",
+        "--rate-limit", "0", "--max-streams", "2",
         "--index", DemoFixture.get().index().toString(), "--sessions", dir.resolve("s.db").toString())));
     server.start();
     try {
       JsonNode started = EgretJson.mapper().readTree(lines.readLine());
       String url = started.get("url").asText();
       assertThat(started.get("api_keys").asInt()).isEqualTo(1);
+      assertThat(started.get("rate_limit_per_minute").asInt()).isZero();
+      assertThat(started.get("max_streams").asInt()).isEqualTo(2);
 
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> models = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/models/"))

@@ -173,7 +173,7 @@ public final class EgrettaServer implements AutoCloseable {
     long maxUploadBytes = 50L << 20;
     int rateRequests = 120;
     Duration ratePeriod = Duration.ofMinutes(1);
-    int maxStreamsPerKey = 4;
+    int maxStreamsPerOrganisation = 4;
     Duration heartbeat = Duration.ofSeconds(15);
     Duration shutdownTimeout = Duration.ofSeconds(30);
     Duration idleTimeout = Duration.ofSeconds(30);
@@ -235,7 +235,10 @@ public final class EgrettaServer implements AutoCloseable {
       return this;
     }
 
-    /** At most {@code requests} requests per API key per {@code period} (a token bucket); default 120 per minute. */
+    /**
+     * At most {@code requests} requests per organisation (all its keys together) per {@code period}, a
+     * token bucket; default 120 per minute.
+     */
     public Builder rateLimit(int requests, Duration period) {
       if (requests < 1) {
         throw new IllegalArgumentException("rate limit requests must be >= 1; got " + requests);
@@ -248,18 +251,26 @@ public final class EgrettaServer implements AutoCloseable {
       return this;
     }
 
+    /** At most this many requests per organisation per minute; 0 turns the rate limit off (as {@code --rate-limit}). */
+    public Builder rateLimitPerMinute(int requests) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("rate limit per minute must be >= 0 (0 = off); got " + requests);
+      }
+      return requests == 0 ? noRateLimit() : rateLimit(requests, Duration.ofMinutes(1));
+    }
+
     /** No rate limit (for trusted single-tenant installs and tests). */
     public Builder noRateLimit() {
       this.rateRequests = 0;
       return this;
     }
 
-    /** At most this many concurrent streams per API key; more get 429. Default 4. */
-    public Builder maxStreamsPerKey(int streams) {
+    /** At most this many concurrent streams per organisation (all its keys together); more get 429. Default 4. */
+    public Builder maxStreamsPerOrganisation(int streams) {
       if (streams < 1) {
-        throw new IllegalArgumentException("maxStreamsPerKey must be >= 1; got " + streams);
+        throw new IllegalArgumentException("maxStreamsPerOrganisation must be >= 1; got " + streams);
       }
-      this.maxStreamsPerKey = streams;
+      this.maxStreamsPerOrganisation = streams;
       return this;
     }
 
@@ -322,7 +333,7 @@ public final class EgrettaServer implements AutoCloseable {
       copy.maxUploadBytes = maxUploadBytes;
       copy.rateRequests = rateRequests;
       copy.ratePeriod = ratePeriod;
-      copy.maxStreamsPerKey = maxStreamsPerKey;
+      copy.maxStreamsPerOrganisation = maxStreamsPerOrganisation;
       copy.heartbeat = heartbeat;
       copy.shutdownTimeout = shutdownTimeout;
       copy.idleTimeout = idleTimeout;

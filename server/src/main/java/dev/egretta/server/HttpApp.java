@@ -25,7 +25,7 @@ final class HttpApp {
         settings.rateRequests > 0
             ? Optional.of(new RateLimiter(settings.rateRequests, settings.ratePeriod, System::nanoTime))
             : Optional.empty());
-    SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerKey), inFlight,
+    SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerOrganisation), inFlight,
         settings.heartbeat);
     Javalin app = Javalin.create(config -> {
       config.useVirtualThreads = true;

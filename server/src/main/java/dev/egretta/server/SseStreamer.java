@@ -43,8 +43,8 @@ final class SseStreamer {
   }
 
   void stream(Context ctx, Caller caller, ValidatedQuery query) throws Exception {
-    AutoCloseable slot = slots.tryAcquire(caller.keyId()).orElseThrow(() -> new HttpProblem(429,
-        "Too many concurrent streams for this API key (at most " + slots.perKey()
+    AutoCloseable slot = slots.tryAcquire(caller.organisation().id()).orElseThrow(() -> new HttpProblem(429,
+        "Too many concurrent streams for this organisation (at most " + slots.perKey()
             + "); retry when one has finished.", Duration.ofSeconds(1)));
     try {
       relay(ctx, caller.organisation(), query);

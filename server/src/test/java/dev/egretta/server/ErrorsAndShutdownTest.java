@@ -116,7 +116,7 @@ class ErrorsAndShutdownTest {
         .hasMessageContaining("apiKeys is required");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().port(70_000))
         .hasMessageContaining("port must be 0..65535; got 70000");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().maxStreamsPerKey(0))
-        .hasMessageContaining("maxStreamsPerKey must be >= 1; got 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().maxStreamsPerOrganisation(0))
+        .hasMessageContaining("maxStreamsPerOrganisation must be >= 1; got 0");
   }
 }
