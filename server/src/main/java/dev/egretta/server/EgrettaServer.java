@@ -4,7 +4,6 @@ import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.Engine;
 import io.javalin.Javalin;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,7 +37,7 @@ public final class EgrettaServer implements AutoCloseable {
   private final InFlight inFlight = new InFlight();
   private final Object lifecycle = new Object();
   private Javalin app;
-  private Path uploadCache;
+  private UploadCache uploadCache;
   private volatile int port = -1;
   private boolean closed;
 
@@ -58,16 +57,16 @@ public final class EgrettaServer implements AutoCloseable {
         throw new IllegalStateException("an EgrettaServer starts once");
       }
       try {
-        uploadCache = Files.createTempDirectory("egretta-uploads");
+        uploadCache = UploadCache.create();
       } catch (java.io.IOException e) {
         throw new IllegalStateException("cannot create a temporary folder for uploads: " + e.getMessage(), e);
       }
-      app = HttpApp.create(settings, inFlight, uploadCache);
+      app = HttpApp.create(settings, inFlight, uploadCache.path());
       try {
         app.start(settings.host, settings.port);
       } catch (RuntimeException e) {
         app.stop();
-        deleteQuietly(uploadCache);
+        uploadCache.close();
         closed = true;
         throw new ConfigurationException("cannot listen on " + settings.host + ":" + settings.port + ": "
             + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
@@ -133,7 +132,9 @@ public final class EgrettaServer implements AutoCloseable {
         if (settings.closeEngine) {
           closeQuietly("engine", settings.engine);
         }
-        deleteQuietly(uploadCache);
+        if (uploadCache != null) {
+          uploadCache.close();
+        }
         closed = true;
         lifecycle.notifyAll();
         LOG.log(Level.INFO, "Egretta server stopped");
@@ -149,17 +150,6 @@ public final class EgrettaServer implements AutoCloseable {
       resource.close();
     } catch (Exception e) {
       LOG.log(Level.ERROR, "closing the " + what + " failed", e);
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (var paths = Files.walk(folder)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      LOG.log(Level.DEBUG, "could not delete " + folder + ": " + e.getMessage());
     }
   }
 
