@@ -43,6 +43,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest uploaded PDF (default 52428800 = 50 MiB, at least 1024); larger ones get 413.")
   long maxUploadBytes;
 
+  @Option(names = "--source-root", paramLabel = "NAME=FOLDER",
+      description = "Name a folder the index was built from (repeatable): over HTTP its documents' uri is "
+          + "file:NAME/<path below FOLDER>, never the server's path. Uploads are always named 'uploads'; other "
+          + "local documents show as file:<id>/<file name>.")
+  Map<String, Path> sourceRoots = new LinkedHashMap<>();
+
   @Mixin IndexOption index;
   @Mixin ApiKeysOption keys;
   @Mixin GeneratorOptions generator;
@@ -82,19 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     Path uploads = indexDir.resolveSibling("uploads");
     boolean interrupted = false;
     try (OpenEngine open = OpenEngine.open(context, index, generator, s3, true);
-         EgrettaServer server = EgrettaServer.builder()
-             .engine(open.engine())
-             .closeEngine(false)
-             .apiKeys(apiKeys)
-             .privateDocuments(LucenePrivateDocuments.of(open.knowledgeBase().orElseThrow(), uploads))
-             .host(host)
-             .port(port)
-             .rateLimitPerMinute(rateLimit)
-             .maxStreamsPerOrganisation(maxStreams)
-             .maxBodyBytes(maxBodyBytes)
-             .maxUploadBytes(maxUploadBytes)
-             .build()
-             .start()) {
+         EgrettaServer server = settings(open, apiKeys, uploads).build().start()) {
       // Ctrl-C: stop taking requests, let running ones finish, then close the index and the session store.
       Thread hook = new Thread(() -> {
         server.close();
@@ -131,5 +125,22 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return Egretta.OK;
+  }
+
+  private EgrettaServer.Builder settings(OpenEngine open, ApiKeys apiKeys, Path uploads) {
+    EgrettaServer.Builder builder = EgrettaServer.builder()
+        .engine(open.engine())
+        .closeEngine(false)
+        .apiKeys(apiKeys)
+        .privateDocuments(LucenePrivateDocuments.of(open.knowledgeBase().orElseThrow(), uploads))
+        .host(host)
+        .port(port)
+        .rateLimitPerMinute(rateLimit)
+        .maxStreamsPerOrganisation(maxStreams)
+        .maxBodyBytes(maxBodyBytes)
+        .maxUploadBytes(maxUploadBytes)
+        .sourceRoot("uploads", uploads);
+    sourceRoots.forEach(builder::sourceRoot);
+    return builder;
   }
 }

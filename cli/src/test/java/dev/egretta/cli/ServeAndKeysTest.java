@@ -84,7 +84,7 @@ class ServeAndKeysTest {
     Context context = new Context(new PrintWriter(pipe, true), new PrintWriter(err, true), Map.of(), dir, false);
     AtomicInteger exit = new AtomicInteger(-1);
     Thread server = new Thread(() -> exit.set(Egretta.run(context, "serve", "--port", "0", "--json",
-        "--rate-limit", "0", "--max-streams", "2",
+        "--rate-limit", "0", "--max-streams", "2", "--source-root", "demo=" + DemoFixture.get().corpus(),
         "--index", DemoFixture.get().index().toString(), "--sessions", dir.resolve("s.db").toString())));
     server.start();
     try {
@@ -108,6 +108,9 @@ class ServeAndKeysTest {
       assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
       assertThat(EgretJson.mapper().readTree(query.body()).get("sources").get(0).get("page_number").asInt())
           .isEqualTo(2);
+      assertThat(EgretJson.mapper().readTree(query.body()).get("sources").get(0).get("uri").asText())
+          .startsWith("file:demo/business-continuity/pdf/us/");
+      assertThat(query.body()).doesNotContain(DemoFixture.get().dir.toString());
 
       // An organisation's private knowledge base: upload a PDF, find it with knowledge_scope private, delete it.
       byte[] pdf = Files.readAllBytes(DemoFixture.get().corpus()
@@ -137,6 +140,9 @@ class ServeAndKeysTest {
       JsonNode privateSource = EgretJson.mapper().readTree(privateQuery.body()).get("sources").get(0);
       assertThat(privateSource.get("filename").asText()).isEqualTo("acme-access.pdf");
       assertThat(privateSource.get("is_private").asBoolean()).isTrue();
+      assertThat(privateSource.get("uri").asText()).startsWith("file:uploads/acme/").endsWith("/acme-access.pdf");
+      assertThat(upload.body()).doesNotContain(DemoFixture.get().dir.toString())
+          .contains("\"uri\":\"" + privateSource.get("uri").asText() + "\"");
 
       HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(
           URI.create(url + "/v1/knowledge-base/documents/" + documentId + "/")).DELETE()

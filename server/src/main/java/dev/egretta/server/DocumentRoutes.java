@@ -25,16 +25,18 @@ final class DocumentRoutes {
   private final Optional<PrivateDocuments> documents;
   private final Guard guard;
   private final long maxUploadBytes;
+  private final PublicUris uris;
 
-  DocumentRoutes(Optional<PrivateDocuments> documents, Guard guard, long maxUploadBytes) {
+  DocumentRoutes(Optional<PrivateDocuments> documents, Guard guard, long maxUploadBytes, PublicUris uris) {
     this.documents = documents;
     this.guard = guard;
     this.maxUploadBytes = maxUploadBytes;
+    this.uris = uris;
   }
 
   void register(Javalin app) {
     app.post(PATH, guard.protect(this::upload));
-    app.get(PATH, guard.protect((ctx, caller) -> Routes.json(ctx, 200, documents().list(caller.organisation()))));
+    app.get(PATH, guard.protect((ctx, caller) -> uris.answer(ctx, 200, documents().list(caller.organisation()))));
     app.delete(PATH + "{document_id}/", guard.protect((ctx, caller) -> {
       documents().delete(caller.organisation(), ctx.pathParam("document_id"));
       ctx.status(204);
@@ -81,7 +83,7 @@ final class DocumentRoutes {
     }
     String filename = file.filename() == null || file.filename().isBlank() ? "upload.pdf" : file.filename();
     try (InputStream content = file.content()) {
-      Routes.json(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
+      uris.answer(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
     }
   }
 

@@ -168,6 +168,7 @@ public final class EgrettaServer implements AutoCloseable {
     Duration shutdownTimeout = Duration.ofSeconds(30);
     Duration idleTimeout = Duration.ofSeconds(30);
     Optional<PrivateDocuments> documents = Optional.empty();
+    java.util.Map<Path, String> sourceRoots = new java.util.LinkedHashMap<>();
     boolean closeEngine = true;
 
     private Builder() {}
@@ -294,6 +295,29 @@ public final class EgrettaServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Names a folder documents are indexed from, so that over HTTP their {@code uri} is
+     * {@code file:<name>/<path below the folder>} rather than the server's absolute path. Documents
+     * under no named folder are shown as {@code file:<document id>/<file name>}; {@code s3://} URIs
+     * are shown as they are. The engine, its sessions and the index keep the real URIs.
+     *
+     * @param name letters, digits, {@code .}, {@code _} or {@code -}, e.g. {@code corpus} or {@code uploads}
+     */
+    public Builder sourceRoot(String name, Path folder) {
+      if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        throw new IllegalArgumentException("source root name must be 1 to 64 letters, digits, '.', '_' or '-'; got "
+            + name);
+      }
+      Path absolute = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+      sourceRoots.put(absolute, name);
+      try {
+        sourceRoots.put(absolute.toRealPath(), name); // index URIs are often made from real paths
+      } catch (java.io.IOException e) {
+        // not there (yet): the path as given is all there is
+      }
+      return this;
+    }
+
     /** The private knowledge base behind the document routes; without one they answer 503. */
     public Builder privateDocuments(PrivateDocuments documents) {
       this.documents = Optional.of(Objects.requireNonNull(documents, "documents"));
@@ -328,6 +352,7 @@ public final class EgrettaServer implements AutoCloseable {
       copy.shutdownTimeout = shutdownTimeout;
       copy.idleTimeout = idleTimeout;
       copy.documents = documents;
+      copy.sourceRoots = new java.util.LinkedHashMap<>(sourceRoots);
       copy.closeEngine = closeEngine;
       return new EgrettaServer(copy);
     }

@@ -25,8 +25,9 @@ final class HttpApp {
         settings.rateRequests > 0
             ? Optional.of(new RateLimiter(settings.rateRequests, settings.ratePeriod, System::nanoTime))
             : Optional.empty());
+    PublicUris uris = new PublicUris(settings.sourceRoots);
     SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerOrganisation), inFlight,
-        settings.heartbeat);
+        settings.heartbeat, uris);
     Javalin app = Javalin.create(config -> {
       config.useVirtualThreads = true;
       config.showJavalinBanner = false;
@@ -47,8 +48,8 @@ final class HttpApp {
           "%s %s %d %.0fms org=%s", ctx.method(), ctx.path(), ctx.statusCode(), ms,
           Objects.requireNonNullElse(ctx.attribute(Guard.ORGANISATION_ATTRIBUTE), "-"))));
     });
-    new Routes(settings.engine, guard, streamer, settings.maxBodyBytes).register(app);
-    new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes).register(app);
+    new Routes(settings.engine, guard, streamer, settings.maxBodyBytes, uris).register(app);
+    new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes, uris).register(app);
     app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), ErrorBody.of(detail(e))));
     app.exception(Exception.class, (e, ctx) -> {
       ErrorMapper.Answer answer = ErrorMapper.map(e);

@@ -64,6 +64,7 @@ class EndToEndServerTest {
         .generator(generator)
         .build();
     http = new TestServer(engine, b -> b.noRateLimit()
+        .sourceRoot("corpus", dir.resolve("corpus")) // the uploads folder is left unnamed: its fallback form is tested
         .privateDocuments(LucenePrivateDocuments.of(kb, dir.resolve("uploads"))));
   }
 
@@ -155,6 +156,46 @@ class EndToEndServerTest {
     try (var left = Files.list(dir.resolve("uploads").resolve("alpha"))) {
       assertThat(left).isEmpty();
     }
+  }
+
+  // Over HTTP a source's uri never says where the server keeps the file: answers (blocking and
+  // streamed), session history, the upload response and the documents list all carry the same logical uri.
+  @Test
+  void urisNeverDiscloseServerPathsAndAgreeEverywhere() throws Exception {
+    List<String> secrets = List.of(dir.toString(), dir.toRealPath().toString(), dir.getFileName().toString());
+    java.util.function.Consumer<String> noPath = body -> secrets.forEach(secret -> assertThat(body).doesNotContain(secret));
+
+    HttpResponse<String> blocking = http.post("/v1/query/", ALPHA_KEY, query(QUESTION, ""));
+    noPath.accept(blocking.body());
+    String backup = "file:corpus/business-continuity/pdf/us/backup.pdf";
+    assertThat(json(blocking).get("sources").findValuesAsText("uri")).contains(backup);
+
+    HttpResponse<String> streamed = http.send(http.request("/v1/query/", ALPHA_KEY)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build());
+    noPath.accept(streamed.body());
+    assertThat(streamed.body()).contains("\"uri\":\"" + backup + "\"");
+
+    String session = json(blocking).get("session_id").asText();
+    HttpResponse<String> messages = http.get("/v1/sessions/" + session + "/messages/", ALPHA_KEY);
+    noPath.accept(messages.body());
+    assertThat(json(messages).findValuesAsText("uri")).contains(backup);
+
+    byte[] pdf = TestPdfs.pdf().page("Heron rule. The heron rule requires two approvals for every firewall change.")
+        .bytes();
+    HttpResponse<String> uploaded = http.send(Multipart.upload(http, ALPHA_KEY, "heron.pdf", pdf, false));
+    noPath.accept(uploaded.body());
+    String id = json(uploaded).get("document_id").asText();
+    String uri = json(uploaded).get("uri").asText();
+    assertThat(uri).isEqualTo("file:" + id + "/heron.pdf");
+    HttpResponse<String> list = http.get(DocumentRoutes.PATH, ALPHA_KEY);
+    noPath.accept(list.body());
+    assertThat(json(list).findValuesAsText("uri")).contains(uri);
+    HttpResponse<String> privateAnswer = http.post("/v1/query/", ALPHA_KEY,
+        query("How many approvals does the heron rule require for a firewall change?", ",\"knowledge_scope\":\"private\""));
+    noPath.accept(privateAnswer.body());
+    assertThat(json(privateAnswer).get("sources").findValuesAsText("uri")).contains(uri);
+    assertThat(http.delete(DocumentRoutes.PATH + id + "/", ALPHA_KEY).statusCode()).isEqualTo(204);
   }
 
   @Test
