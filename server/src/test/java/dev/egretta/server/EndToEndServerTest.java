@@ -214,6 +214,23 @@ class EndToEndServerTest {
     assertThat(http.delete(DocumentRoutes.PATH + id + "/", ALPHA_KEY).statusCode()).isEqualTo(204);
   }
 
+  // With "stream": true, what is decidable before the first event gets its ordinary status and JSON body.
+  @Test
+  void streamedQueriesRefusedUpFrontGetTheirStatusNotAnEventStream() {
+    String own = json(http.post("/v1/query/", ALPHA_KEY, query(QUESTION, ""))).get("session_id").asText();
+    record Case(String key, String extra, int status) {}
+    for (Case c : List.of(
+        new Case(ALPHA_KEY, ",\"session_id\":\"" + UUID.randomUUID() + "\"", 404),
+        new Case(BETA_KEY, ",\"session_id\":\"" + own + "\"", 404),
+        new Case(BETA_KEY, ",\"knowledge_scope\":\"private\"", 400))) {
+      HttpResponse<String> r = http.post("/v1/query/", c.key(), query(QUESTION, ",\"stream\":true" + c.extra()));
+      assertThat(r.statusCode()).as(c.toString()).isEqualTo(c.status());
+      assertThat(r.headers().firstValue("Content-Type")).as(c.toString())
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      assertThat(json(r).get("detail").asText()).isNotBlank();
+    }
+  }
+
   @Test
   void aNonPdfUploadIsRefusedWith400AndNothingIsKept() throws Exception {
     HttpResponse<String> r = http.send(Multipart.upload(http, BETA_KEY, "notes.pdf",
