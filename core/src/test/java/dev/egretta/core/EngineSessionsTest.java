@@ -99,4 +99,22 @@ class EngineSessionsTest {
           .isInstanceOf(InvalidRequestException.class).hasMessageContaining("title");
     }
   }
+
+  // sessions.db holds every organisation's questions and answers: owner-only whatever the umask, WAL included.
+  @Test
+  void theSessionDatabaseAndItsFolderAreOwnerOnly() throws Exception {
+    Path file = dir.resolve("fresh/data/sessions.db");
+    try (Engine engine = EgrettaEngine.builder().retriever(FixedRetriever.library())
+        .sessionStore(JdbcSessionStore.sqlite(file)).build()) {
+      engine.query(ask("Who approves the contingency plan?"), Organisation.LOCAL);
+      try (var files = java.nio.file.Files.list(file.getParent())) {
+        for (Path f : files.toList()) {
+          assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)))
+              .as(f.getFileName().toString()).isEqualTo("rw-------");
+        }
+      }
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          java.nio.file.Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.egretta.lucene;
 
 import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.EgrettaException;
+import dev.egretta.core.FilePermissions;
 import dev.egretta.core.InvalidRequestException;
 import dev.egretta.core.NotFoundException;
 import dev.egretta.core.Organisation;
@@ -51,7 +52,8 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     Objects.requireNonNull(knowledgeBase, "knowledgeBase");
     Objects.requireNonNull(dataDir, "dataDir");
     try {
-      return new LucenePrivateDocuments(knowledgeBase, Files.createDirectories(dataDir).toRealPath());
+      return new LucenePrivateDocuments(knowledgeBase,
+          FilePermissions.createPrivateDirectories(dataDir).toRealPath());
     } catch (IOException e) {
       throw new ConfigurationException("cannot create the upload folder " + dataDir + ": " + e.getMessage(), e);
     }
@@ -60,11 +62,14 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
   @Override
   public PrivateDocument upload(Organisation owner, String domain, String category, String filename,
       InputStream content) {
-    Path folder = dataDir.resolve(owner.id()).resolve(UUID.randomUUID().toString());
+    Path folder = ownerFolder(owner).resolve(UUID.randomUUID().toString());
     Path file = folder.resolve(safeName(filename));
     try {
-      Files.createDirectories(folder);
-      Files.copy(content, file);
+      FilePermissions.createPrivateDirectories(folder);
+      FilePermissions.createPrivateFile(file);
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        content.transferTo(out);
+      }
       if (!startsLikePdf(file)) {
         throw InvalidRequestException.of("file", "must be a PDF document (it does not start with %PDF-)");
       }
@@ -87,6 +92,20 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     } catch (RuntimeException e) {
       deleteFolder(folder);
       throw e;
+    }
+  }
+
+  /** The owner's folder, checked to resolve inside the data folder (ids cannot climb; a planted symlink could). */
+  private Path ownerFolder(Organisation owner) {
+    Path folder = dataDir.resolve(owner.id());
+    try {
+      FilePermissions.createPrivateDirectories(folder);
+      if (!folder.toRealPath().startsWith(dataDir)) {
+        throw new EgrettaException("the upload folder of organisation " + owner + " resolves outside " + dataDir);
+      }
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the upload folder of organisation " + owner, e);
     }
   }
 

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -228,6 +229,42 @@ class EndToEndServerTest {
       assertThat(r.headers().firstValue("Content-Type")).as(c.toString())
           .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
       assertThat(json(r).get("detail").asText()).isNotBlank();
+    }
+  }
+
+  // Uploads and the index hold private text: owner-only whatever the umask.
+  @Test
+  void uploadsAndTheIndexAreOwnerOnly() throws Exception {
+    byte[] pdf = TestPdfs.pdf().page("Osprey clause. Visitors sign in at the front desk.").bytes();
+    HttpResponse<String> uploaded = http.send(Multipart.upload(http, ALPHA_KEY, "osprey.pdf", pdf, false));
+    assertThat(uploaded.statusCode()).isEqualTo(201);
+    Path uploads = dir.resolve("uploads");
+    try (var stored = Files.walk(uploads)) {
+      for (Path p : stored.toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(uploads.relativize(p).toString())
+            .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+      }
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("index")))).isEqualTo("rwx------");
+    assertThat(http.delete(DocumentRoutes.PATH + json(uploaded).get("document_id").asText() + "/", ALPHA_KEY)
+        .statusCode()).isEqualTo(204);
+  }
+
+  // Defence in depth below Organisation's own check: an organisation folder that resolves outside the
+  // upload folder (a planted symlink) takes no upload.
+  @Test
+  void anUploadNeverLandsOutsideTheUploadFolder() throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path data = Files.createDirectories(dir.resolve("uploads-linked"));
+    Files.createSymbolicLink(data.resolve("gamma"), outside);
+    LucenePrivateDocuments store = LucenePrivateDocuments.of(kb, data);
+    byte[] pdf = TestPdfs.pdf().page("Gamma text.").bytes();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.upload(dev.egretta.core.Organisation.of("gamma"),
+            "business-continuity", "us", "g.pdf", new java.io.ByteArrayInputStream(pdf)))
+        .isInstanceOf(dev.egretta.core.EgrettaException.class)
+        .hasMessageContaining("outside");
+    try (var left = Files.list(outside)) {
+      assertThat(left).isEmpty();
     }
   }
 
