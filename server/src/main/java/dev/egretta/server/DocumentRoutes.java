@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class DocumentRoutes {
   static final String PATH = "/v1/knowledge-base/documents/";
+  private static final System.Logger LOG = System.getLogger(DocumentRoutes.class.getName());
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9._-]{1," + RequestValidator.MAX_SLUG_CHARS + "}");
 
   private final Optional<PrivateDocuments> documents;
@@ -57,18 +58,13 @@ final class DocumentRoutes {
     UploadedFile file;
     try {
       file = ctx.uploadedFile("file");
-    } catch (IllegalStateException e) {
+    } catch (Exception e) { // Javalin rethrows the parser's IOException unchecked
       // Jetty's multipart parser stops at the configured size limits. The rest of a body sent without
       // a length is still on its way: read it off (bounded), or the client gets a reset, not the 413.
-      if (String.valueOf(e.getMessage()).contains("exceeds")) {
+      if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("exceeds")) {
         BoundedBody.drainAndRefuse(ctx, -1, maxUploadBytes);
       }
-      // A part header Jetty refuses (a NUL in the file name, say) is the client's mistake: name it.
-      throw ClientFault.of(e).filter(p -> p.status() == 400)
-          .<RuntimeException>map(p -> InvalidRequestException.of("file",
-              "could not be read from the multipart body (control characters are not allowed in its file name "
-                  + "or headers): " + p.body().detail()))
-          .orElse(e);
+      throw malformed(e);
     }
     if (file != null && file.size() > maxUploadBytes) {
       throw HttpProblem.tooLarge(maxUploadBytes);
@@ -86,6 +82,20 @@ final class DocumentRoutes {
     try (InputStream content = file.content()) {
       uris.answer(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
     }
+  }
+
+  /**
+   * What the multipart parser refused: a stalled body stays 408; anything else it throws (no or wrong
+   * boundary, a part cut short, a header line too long, a NUL in a file name) is the body the client sent.
+   */
+  private static RuntimeException malformed(Exception e) {
+    Optional<HttpProblem> fault = ClientFault.of(e);
+    if (fault.isPresent() && fault.get().status() != 400) {
+      return fault.get();
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "refused a malformed multipart body: " + e);
+    return InvalidRequestException.of("body", "is not well-formed multipart/form-data with the PDF in a part named "
+        + "'file' (boundaries as declared, complete parts, no control characters in file names or part headers)");
   }
 
   /** A domain or category form field: required, a slug of letters, digits, '.', '_' or '-'. */

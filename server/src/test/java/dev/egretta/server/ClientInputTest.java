@@ -44,7 +44,7 @@ class ClientInputTest {
         + "\r\nConnection: close\r\n\r\n" + body));
 
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body()).contains("\"detail\"").contains("file");
+    assertThat(r.body()).contains("\"detail\"").contains("file names");
   }
 
   @Test
