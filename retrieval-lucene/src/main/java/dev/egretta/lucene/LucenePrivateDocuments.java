@@ -159,8 +159,8 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     }
   }
 
-  /** A stable, opaque id for a document URI: 32 hex digits of its SHA-256. */
-  static String idOf(String uri) {
+  /** A stable, opaque id for a document URI: 32 hex digits of its SHA-256 (an upload's {@code document_id}). */
+  public static String idOf(String uri) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 16);

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.egretta.api.EgretJson;
+import dev.egretta.lucene.LucenePrivateDocuments;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +70,7 @@ final class PublicUris {
       return logical(root.get().getValue() + "/" + root.get().getKey().relativize(path).toString().replace('\\', '/'));
     }
     Path name = path.getFileName();
-    return logical(idOf(uri) + (name == null ? "" : "/" + name));
+    return logical(LucenePrivateDocuments.idOf(uri) + (name == null ? "" : "/" + name));
   }
 
   /** The path of an absolute {@code file:} URI; empty for any other URI. */
@@ -94,16 +91,6 @@ final class PublicUris {
       return new URI("file", relativePath, null).toASCIIString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException("a relative path always makes an opaque URI: " + relativePath, e);
-    }
-  }
-
-  /** 32 hex digits of the SHA-256 of a URI: the private-documents store's {@code document_id} of an upload. */
-  static String idOf(String uri) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 }

@@ -49,30 +49,30 @@ class ClientInputTest {
 
   @Test
   void aBodyThatStopsEarlyIs400() throws Exception {
+    RawHttp.Response r = partialQueryBody(true);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("\"detail\"");
+  }
+
+  @Test
+  void aBodyThatArrivesTooSlowlyIs408() throws Exception {
+    RawHttp.Response r = partialQueryBody(false);
+    assertThat(r.status()).isEqualTo(408);
+    assertThat(r.body()).contains("\"detail\"");
+  }
+
+  /** Sends 12 of 500 declared body bytes, then closes its side ({@code stop}) or just waits. */
+  private RawHttp.Response partialQueryBody(boolean stop) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(("POST /v1/query/ HTTP/1.1\r\nHost: x\r\n" + AUTH + "Content-Type: application/json\r\n"
           + "Content-Length: 500\r\n\r\n{\"query\":\"q\"").getBytes(StandardCharsets.UTF_8));
       out.flush();
-      socket.shutdownOutput();
-      RawHttp.Response r = RawHttp.read(socket.getInputStream());
-      assertThat(r.status()).isEqualTo(400);
-      assertThat(r.body()).contains("\"detail\"");
-    }
-  }
-
-  @Test
-  void aBodyThatArrivesTooSlowlyIs408() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(("POST /v1/query/ HTTP/1.1\r\nHost: x\r\n" + AUTH + "Content-Type: application/json\r\n"
-          + "Content-Length: 500\r\n\r\n{\"query\":\"q\"").getBytes(StandardCharsets.UTF_8));
-      out.flush(); // and then nothing more
-      RawHttp.Response r = RawHttp.read(socket.getInputStream());
-      assertThat(r.status()).isEqualTo(408);
-      assertThat(r.body()).contains("\"detail\"");
+      if (stop) {
+        socket.shutdownOutput();
+      }
+      return RawHttp.read(socket.getInputStream());
     }
   }
 }
