@@ -18,11 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,7 +117,7 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
   @Override
   public void delete(Organisation owner, String documentId) {
     IndexedDocument doc = knowledgeBase.documents(Optional.of(owner)).stream()
-        .filter(d -> idOf(d.uri()).equals(documentId))
+        .filter(d -> PrivateDocument.idOf(d.uri()).equals(documentId))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("Document not found."));
     knowledgeBase.deleteDocument(Optional.of(owner), doc.uri());
@@ -140,7 +137,7 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
         // listed in the index but gone from disk: still listed, so it can be deleted
       }
     }
-    return new PrivateDocument(idOf(doc.uri()), doc.filename(), doc.uri(), doc.domain(), doc.category(), size,
+    return new PrivateDocument(PrivateDocument.idOf(doc.uri()), doc.filename(), doc.uri(), doc.domain(), doc.category(), size,
         doc.pages(), stored);
   }
 
@@ -156,16 +153,6 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
       return "file".equals(u.getScheme()) ? Optional.of(Path.of(u).normalize()) : Optional.empty();
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
       return Optional.empty();
-    }
-  }
-
-  /** A stable, opaque id for a document URI: 32 hex digits of its SHA-256 (an upload's {@code document_id}). */
-  public static String idOf(String uri) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.egretta.api.EgretJson;
-import dev.egretta.lucene.LucenePrivateDocuments;
+import dev.egretta.core.spi.PrivateDocument;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ final class PublicUris {
       return logical(root.get().getValue() + "/" + root.get().getKey().relativize(path).toString().replace('\\', '/'));
     }
     Path name = path.getFileName();
-    return logical(LucenePrivateDocuments.idOf(uri) + (name == null ? "" : "/" + name));
+    return logical(PrivateDocument.idOf(uri) + (name == null ? "" : "/" + name));
   }
 
   /** The path of an absolute {@code file:} URI; empty for any other URI. */

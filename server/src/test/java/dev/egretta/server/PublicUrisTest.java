@@ -16,7 +16,7 @@ class PublicUrisTest {
     String inCorpus = corpus.resolve("business-continuity/pdf/us/plan a.pdf").toUri().toString();
     assertThat(uris.map(inCorpus)).isEqualTo("file:corpus/business-continuity/pdf/us/plan%20a.pdf");
     String elsewhere = Path.of("/home/ops/secret/uploads/acme/1234/policy.pdf").toAbsolutePath().toUri().toString();
-    assertThat(uris.map(elsewhere)).isEqualTo("file:" + dev.egretta.lucene.LucenePrivateDocuments.idOf(elsewhere) + "/policy.pdf");
+    assertThat(uris.map(elsewhere)).isEqualTo("file:" + dev.egretta.core.spi.PrivateDocument.idOf(elsewhere) + "/policy.pdf");
     String traversal = corpus.resolve("../other/x.pdf").toUri().toString();
     assertThat(uris.map(traversal)).doesNotStartWith("file:corpus/").doesNotContain("srv");
     assertThat(uris.map("s3://bucket/policies/plan.pdf")).isEqualTo("s3://bucket/policies/plan.pdf");
