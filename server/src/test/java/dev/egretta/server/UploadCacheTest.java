@@ -42,4 +42,25 @@ class UploadCacheTest {
     assertThat(Files.list(tmp).map(p -> p.getFileName().toString()))
         .containsExactlyInAnyOrder("egretta-uploads123456", "something-else");
   }
+
+  // A server in another process holds its lock: its folder survives our start; once it is killed, it goes.
+  @Test
+  void aLiveServerInAnotherProcessKeepsItsFolderAKilledOneLosesIt() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        HoldUploadCache.class.getName(), tmp.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      Path held = Path.of(new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream())).readLine());
+      try (UploadCache mine = UploadCache.create(tmp)) {
+        assertThat(held).as("another live process's folder").exists();
+      }
+      other.destroyForcibly().waitFor(); // kill -9: its folder stays behind, unlocked
+      assertThat(held).exists();
+      try (UploadCache next = UploadCache.create(tmp)) {
+        assertThat(held).as("a killed process's folder").doesNotExist();
+      }
+    } finally {
+      other.destroyForcibly();
+    }
+  }
 }
