@@ -76,7 +76,8 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
       IngestReport report = knowledgeBase.ingest(new OneFile(file, doc), IngestOptions.privateTo(owner),
           IngestListener.NONE);
       if (!report.rejected().isEmpty()) {
-        throw InvalidRequestException.of("file", "could not be indexed: " + report.rejected().getFirst().reason());
+        throw InvalidRequestException.of("file", "could not be indexed: "
+            + forClient(report.rejected().getFirst().reason(), file));
       }
       return knowledgeBase.documents(Optional.of(owner)).stream()
           .filter(d -> d.uri().equals(doc.uri()))
@@ -154,6 +155,17 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * A rejection reason fit for the uploading client: without the parser's Java exception names
+   * ({@code IOException: ...}) and without where the server keeps the file.
+   */
+  static String forClient(String reason, Path file) {
+    return reason.replace(file.toString(), file.getFileName().toString())
+        .replace(file.getParent().toString(), "")
+        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z]\\w*(?:Exception|Error)(?::\\s*|\\b)", "")
+        .strip();
   }
 
   /** The last path segment of a client file name, restricted to safe characters, ending in {@code .pdf}. */

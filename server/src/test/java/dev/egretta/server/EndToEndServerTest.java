@@ -268,6 +268,21 @@ class EndToEndServerTest {
     }
   }
 
+  // A damaged PDF is the client's problem, told without the parser's Java exception names or server paths.
+  @Test
+  void aDamagedPdfIs400WithoutInternals() throws Exception {
+    for (String damaged : List.of("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>",
+        "%PDF-1.4\n" + "\u0000".repeat(100), "%PDF-")) {
+      HttpResponse<String> r = http.send(Multipart.upload(http, BETA_KEY, "damaged.pdf",
+          damaged.getBytes(StandardCharsets.ISO_8859_1), false));
+      assertThat(r.statusCode()).as(damaged).isEqualTo(400);
+      assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("file");
+      assertThat(r.body()).as(damaged).doesNotContainPattern("[A-Z][A-Za-z]*(Exception|Error)\\b")
+          .doesNotContain(dir.getFileName().toString());
+    }
+    assertThat(json(http.get(DocumentRoutes.PATH, BETA_KEY))).isEmpty();
+  }
+
   @Test
   void aNonPdfUploadIsRefusedWith400AndNothingIsKept() throws Exception {
     HttpResponse<String> r = http.send(Multipart.upload(http, BETA_KEY, "notes.pdf",
