@@ -1,0 +1,61 @@
+package dev.egretta.eval;
+
+import dev.egretta.lucene.Fusion;
+import dev.egretta.lucene.LuceneConfig;
+import dev.egretta.lucene.RetrieverKind;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Command-line options of the evaluation mains. */
+record EvalArgs(Path dataset, String split, RetrieverKind retriever, Path index, boolean json, boolean latency, LuceneConfig config) {
+
+  /** The arguments of a command-line main; on a bad one, its message on stderr and exit code 2. */
+  static EvalArgs parseOrExit(String[] args) {
+    try {
+      return parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e; // not reached
+    }
+  }
+
+  static EvalArgs parse(String[] args) {
+    Path dataset = null;
+    String split = "test";
+    RetrieverKind retriever = RetrieverKind.HYBRID;
+    Path index = null;
+    boolean json = false;
+    boolean latency = false;
+    LuceneConfig.Builder config = LuceneConfig.builder();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--dataset" -> dataset = Path.of(value(args, ++i, a));
+        case "--split" -> split = value(args, ++i, a);
+        case "--retriever" -> retriever = RetrieverKind.parse(value(args, ++i, a));
+        case "--index" -> index = Path.of(value(args, ++i, a));
+        case "--json" -> json = true;
+        case "--latency" -> latency = true;
+        case "--int8" -> config.int8Quantization(true);
+        case "--fusion" -> config.fusion(Fusion.valueOf(value(args, ++i, a).toUpperCase(Locale.ROOT)));
+        case "--chunk-tokens" -> config.chunkTokens(Integer.parseInt(value(args, ++i, a)));
+        case "--overlap-tokens" -> config.chunkOverlapTokens(Integer.parseInt(value(args, ++i, a)));
+        default -> throw new IllegalArgumentException("unknown option " + a
+            + "; usage: --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--index DIR] [--json]"
+            + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N]");
+      }
+    }
+    if (dataset == null) {
+      throw new IllegalArgumentException("--dataset DIR is required");
+    }
+    return new EvalArgs(dataset, split, retriever, index, json, latency, config.build());
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+}
