@@ -4,7 +4,9 @@ import dev.egretta.core.catalog.DisplayNames;
 import dev.egretta.core.catalog.DomainCatalog;
 import dev.egretta.core.generation.ExtractiveAnswerGenerator;
 import dev.egretta.core.generation.Tokens;
+import dev.egretta.core.pipeline.AnswerabilityJudge;
 import dev.egretta.core.pipeline.ContextJudge;
+import dev.egretta.core.pipeline.EvidenceSelector;
 import dev.egretta.core.pipeline.FollowUpRewriter;
 import dev.egretta.core.pipeline.KeywordModeRouter;
 import dev.egretta.core.pipeline.ModeRouter;
@@ -21,6 +23,7 @@ import dev.egretta.core.spi.LinkSigner;
 import dev.egretta.core.spi.ModelCatalog;
 import dev.egretta.core.spi.ModelEntry;
 import dev.egretta.core.spi.Retriever;
+import dev.egretta.core.spi.TextEmbedder;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +48,9 @@ import java.util.stream.Collectors;
  *   <tr><td>{@link #sessionStore}</td><td>{@link InMemorySessionStore}</td></tr>
  *   <tr><td>{@link #linkSigner}</td><td>{@link LinkSigner#NONE}</td></tr>
  *   <tr><td>{@link #clock}</td><td>{@link Clock#systemUTC()}</td></tr>
- *   <tr><td>stages</td><td>{@link FollowUpRewriter}, {@link KeywordModeRouter}, {@link ScoreThresholdJudge#defaults()},
+ *   <tr><td>{@link #textEmbedder}</td><td>the retriever, when it is also a {@link TextEmbedder}</td></tr>
+ *   <tr><td>stages</td><td>{@link FollowUpRewriter}, {@link KeywordModeRouter}, {@link AnswerabilityJudge} (with a text
+ *       embedder, else {@link ScoreThresholdJudge#defaults()}),
  *       {@link RelevanceScale#defaults()}, {@link PassageSuggestions}</td></tr>
  * </table>
  *
@@ -65,7 +70,8 @@ public final class EgrettaEngineBuilder {
   private Clock clock = Clock.systemUTC();
   private QueryRewriter rewriter = new FollowUpRewriter();
   private ModeRouter router = new KeywordModeRouter();
-  private ContextJudge judge = ScoreThresholdJudge.defaults();
+  private ContextJudge judge;
+  private TextEmbedder textEmbedder;
   private RelevanceScale relevance = RelevanceScale.defaults();
   private SuggestionGenerator suggestions = new PassageSuggestions();
   private int suggestionCount = 3;
@@ -147,6 +153,20 @@ public final class EgrettaEngineBuilder {
     return this;
   }
 
+  /**
+   * The embedding model for evidence selection and answerability (default: the retriever, when it
+   * is a {@link TextEmbedder}; without one the context judge is {@link ScoreThresholdJudge#defaults()}
+   * and evidence is ranked lexically).
+   */
+  public EgrettaEngineBuilder textEmbedder(TextEmbedder embedder) {
+    this.textEmbedder = Objects.requireNonNull(embedder, "textEmbedder");
+    return this;
+  }
+
+  /**
+   * The context judge (default: {@link AnswerabilityJudge#defaults} over the text embedder, else
+   * {@link ScoreThresholdJudge#defaults()}).
+   */
   public EgrettaEngineBuilder contextJudge(ContextJudge judge) {
     this.judge = Objects.requireNonNull(judge, "contextJudge");
     return this;
@@ -219,8 +239,13 @@ public final class EgrettaEngineBuilder {
       }
       catalog = ExtractiveAnswerGenerator.CATALOG;
     }
+    TextEmbedder embedder = textEmbedder != null ? textEmbedder : retriever instanceof TextEmbedder te ? te : null;
+    ContextJudge contextJudge = judge != null ? judge
+        : embedder != null ? AnswerabilityJudge.defaults(embedder) : ScoreThresholdJudge.defaults();
+    EvidenceSelector selector = contextJudge instanceof AnswerabilityJudge aj ? aj.selector()
+        : embedder != null ? EvidenceSelector.embedding(embedder) : EvidenceSelector.lexical();
     if (fallback == null) {
-      byModel.putIfAbsent(ExtractiveAnswerGenerator.MODEL.modelId(), new ExtractiveAnswerGenerator(tokenCounter));
+      byModel.putIfAbsent(ExtractiveAnswerGenerator.MODEL.modelId(), new ExtractiveAnswerGenerator(tokenCounter, selector));
     }
     List<ModelEntry> entries = catalog.models();
     long defaults = entries.stream().filter(ModelEntry::isDefault).count();
@@ -245,7 +270,7 @@ public final class EgrettaEngineBuilder {
     ExecutorService exec = owns ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("egretta-stream-", 0).factory())
         : executor;
     EngineParts parts = new EngineParts(retriever, inv, new DomainCatalog(inv, names), catalog, byModel, fallback,
-        sessions == null ? new InMemorySessionStore() : sessions, linkSigner, clock, rewriter, router, judge, relevance,
+        sessions == null ? new InMemorySessionStore() : sessions, linkSigner, clock, rewriter, router, contextJudge, relevance,
         suggestions, suggestionCount, retrievalDepth, exec, owns);
     return new EgrettaEngine(parts);
   }

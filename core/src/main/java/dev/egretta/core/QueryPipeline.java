@@ -98,12 +98,13 @@ final class QueryPipeline {
     List<RetrievedPassage> hits = inScope(parts.retriever().retrieve(
         new RetrievalRequest(standalone, scope, parts.retrievalDepth())), scope);
     long retrievalMs = ms(System.nanoTime() - r0);
-    ContextDecision decision = parts.judge().judge(hits);
+    ContextDecision decision = parts.judge().judge(standalone, hits);
     List<NumberedPassage> numbered = new ArrayList<>();
     for (RetrievedPassage p : decision.offered()) {
       numbered.add(new NumberedPassage(numbered.size() + 1, p));
     }
-    List<Source> sources = numbered.stream().map(np -> source(np.passage(), standalone)).toList();
+    List<Source> sources = numbered.stream()
+        .map(np -> source(np.passage(), standalone, decision.evidenceFor(np.passage().chunkId()))).toList();
     GenerationRequest generation = decision.insufficient() ? null
         : new GenerationRequest(q.query(), standalone, mode, numbered, history, model);
     return new Prepared(q, caller, names, model, mode, session, standalone, scope, decision, sources, generation,
@@ -200,14 +201,14 @@ final class QueryPipeline {
     return kept;
   }
 
-  private Source source(RetrievedPassage p, String question) {
+  private Source source(RetrievedPassage p, String question, Optional<String> evidence) {
     String url = null;
     try {
       url = parts.linkSigner().downloadUrl(p.documentUri()).orElse(null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not sign a download link for " + p.documentUri() + ": " + e.getMessage());
     }
-    return new Source(p.documentUri(), p.filename(), p.startPage(), Terms.excerpt(p.text(), question, EXCERPT_CHARS),
+    return new Source(p.documentUri(), p.filename(), p.startPage(), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
         Math.round(p.score() * 1e7) / 1e7, parts.relevance().label(p.score()), SourceType.DOCUMENT, url, p.isPrivate());
   }
 

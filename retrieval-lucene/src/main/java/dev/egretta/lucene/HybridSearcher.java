@@ -88,8 +88,10 @@ final class HybridSearcher {
         float[] v = VectorReader.read(searcher.getIndexReader(), doc);
         double cosine = v == null ? 0 : VectorReader.dot(queryVector, v);
         cap = Math.min(cap, config.calibration().score(cosine));
-        out.add(new ExplainedPassage(toPassage(stored.document(doc, STORED), cap), cosine,
-            lexicalRank.getOrDefault(doc, 0), denseRank.getOrDefault(doc, 0), fused.get(doc)));
+        int lr = lexicalRank.getOrDefault(doc, 0);
+        int dr = denseRank.getOrDefault(doc, 0);
+        out.add(new ExplainedPassage(toPassage(stored.document(doc, STORED), cap).withRanks(lr, dr), cosine, lr, dr,
+            fused.get(doc)));
       }
       return out;
     } catch (IOException e) {

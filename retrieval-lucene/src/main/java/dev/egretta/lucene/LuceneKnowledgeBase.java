@@ -8,6 +8,7 @@ import dev.egretta.core.spi.DomainCategory;
 import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.Retriever;
+import dev.egretta.core.spi.TextEmbedder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ import org.apache.lucene.search.TermQuery;
  * }
  * }</pre>
  */
-public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, AutoCloseable {
+public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, TextEmbedder, AutoCloseable {
   private final LuceneConfig config;
   private final Embedder embedder;
   private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
@@ -56,9 +57,9 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
 
   private LuceneKnowledgeBase(Path indexDir, LuceneConfig config) {
     this.config = config;
-    this.embedder = config.embeddingModel()
+    this.embedder = new QueryCachingEmbedder(config.embeddingModel()
         .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
-        .orElseGet(OnnxBgeEmbedder::shared);
+        .orElseGet(OnnxBgeEmbedder::shared));
     try {
       dev.egretta.core.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
     } catch (IOException e) {
@@ -224,6 +225,18 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Au
     } finally {
       store.release(s);
     }
+  }
+
+  /** The question's vector from the index's model, with its query instruction (the last 256 are cached). */
+  @Override
+  public float[] embedQuery(String question) {
+    return embedder.embedQuery(Objects.requireNonNull(question, "question"));
+  }
+
+  /** Vectors of texts embedded as passages by the index's model, e.g. single sentences of hits. */
+  @Override
+  public List<float[]> embedPassages(List<String> texts) {
+    return embedder.embedPassages(List.copyOf(texts));
   }
 
   Embedder embedder() {

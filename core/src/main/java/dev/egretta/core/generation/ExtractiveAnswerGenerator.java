@@ -3,6 +3,7 @@ package dev.egretta.core.generation;
 import dev.egretta.api.Mode;
 import dev.egretta.core.Cancellable;
 import dev.egretta.core.EgrettaException;
+import dev.egretta.core.pipeline.EvidenceSelector;
 import dev.egretta.core.spi.AnswerGenerator;
 import dev.egretta.core.spi.AnswerStreamHandler;
 import dev.egretta.core.spi.GeneratedAnswer;
@@ -21,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * The default generator: no model, no network. It answers by quoting the sentences of the
- * retrieved passages that best match the question ({@link SentencePicker}), each followed by its
- * {@code [Source N]}, under a short heading made from the question. Nothing is invented: apart from
+ * retrieved passages that best evidence the question ({@link EvidenceSelector}, through
+ * {@link SentencePicker}), the best evidence first, each followed by its {@code [Source N]}, under
+ * a short heading made from the question. Sentences that do not evidence the question are left out. Nothing is invented: apart from
  * one fixed framing line, every sentence of the answer is a sentence of a passage.
  *
  * <p>Compliance mode quotes up to {@value #COMPLIANCE_SENTENCES} sentences verbatim; advisory mode
@@ -53,15 +55,25 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
           + "(?:(?:the|a|an)\\s+)?");
 
   private final ToIntFunction<String> tokenCounter;
+  private final EvidenceSelector selector;
 
-  /** A generator that estimates tokens with {@link Tokens#ESTIMATE}. */
+  /** A generator that estimates tokens with {@link Tokens#ESTIMATE} and ranks evidence lexically. */
   public ExtractiveAnswerGenerator() {
     this(Tokens.ESTIMATE);
   }
 
-  /** A generator that counts tokens with the given tokenizer (e.g. the embedding model's). */
+  /** A generator that counts tokens with the given tokenizer (e.g. the embedding model's) and ranks evidence lexically. */
   public ExtractiveAnswerGenerator(ToIntFunction<String> tokenCounter) {
+    this(tokenCounter, EvidenceSelector.lexical());
+  }
+
+  /**
+   * A generator that counts tokens with {@code tokenCounter} and ranks evidence with
+   * {@code selector} (the engine passes its context judge's, so vectors embedded there are re-used).
+   */
+  public ExtractiveAnswerGenerator(ToIntFunction<String> tokenCounter, EvidenceSelector selector) {
     this.tokenCounter = Objects.requireNonNull(tokenCounter, "tokenCounter");
+    this.selector = Objects.requireNonNull(selector, "selector");
   }
 
   @Override
@@ -93,9 +105,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator, Streami
     return () -> cancelled.set(true);
   }
 
-  private static String write(GenerationRequest request) {
+  private String write(GenerationRequest request) {
     boolean advisory = request.mode() == Mode.ADVISORY;
-    List<SentencePicker.Pick> picks = SentencePicker.pick(request.standaloneQuestion(), request.question(),
+    List<SentencePicker.Pick> picks = SentencePicker.pick(selector, request.standaloneQuestion(), request.question(),
         request.passages(), advisory ? ADVISORY_SENTENCES : COMPLIANCE_SENTENCES);
     StringBuilder b = new StringBuilder("# ").append(heading(request.question())).append("\n\n");
     if (picks.isEmpty()) {

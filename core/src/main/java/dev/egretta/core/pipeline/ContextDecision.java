@@ -3,7 +3,9 @@ package dev.egretta.core.pipeline;
 import dev.egretta.api.ContextQuality;
 import dev.egretta.core.spi.RetrievedPassage;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a {@link ContextJudge} decided about the retrieved passages.
@@ -11,10 +13,13 @@ import java.util.Objects;
  * @param offered the passages given to the generator (and returned as sources), best first;
  *     empty when the context is insufficient
  * @param quality the diagnostics returned to the caller
+ * @param evidence chunk id of an offered passage → its best evidence sentence (as {@link Terms#sentences}
+ *     cleaned it), where the judge selected evidence; the source's excerpt starts there
  */
-public record ContextDecision(List<RetrievedPassage> offered, ContextQuality quality) {
+public record ContextDecision(List<RetrievedPassage> offered, ContextQuality quality, Map<String, String> evidence) {
   public ContextDecision {
     offered = List.copyOf(offered);
+    evidence = Map.copyOf(evidence);
     Objects.requireNonNull(quality, "quality");
     if (quality.insufficientContext() && !offered.isEmpty()) {
       throw new IllegalArgumentException("an insufficient context offers no passages");
@@ -22,6 +27,16 @@ public record ContextDecision(List<RetrievedPassage> offered, ContextQuality qua
     if (!quality.insufficientContext() && offered.isEmpty()) {
       throw new IllegalArgumentException("a sufficient context offers at least one passage");
     }
+  }
+
+  /** A decision without evidence sentences. */
+  public ContextDecision(List<RetrievedPassage> offered, ContextQuality quality) {
+    this(offered, quality, Map.of());
+  }
+
+  /** The evidence sentence selected in an offered passage, if any. */
+  public Optional<String> evidenceFor(String chunkId) {
+    return Optional.ofNullable(evidence.get(chunkId));
   }
 
   /** Whether the evidence is too weak to answer. */

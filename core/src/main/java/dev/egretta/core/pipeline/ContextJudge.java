@@ -10,6 +10,22 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface ContextJudge {
-  /** @param retrieved the retriever's hits, best first */
+  /**
+   * Judges hits without knowing the question (the engine uses this for cheap checks such as
+   * whether a suggested question would find anything).
+   *
+   * @param retrieved the retriever's hits, best first
+   */
   ContextDecision judge(List<RetrievedPassage> retrieved);
+
+  /**
+   * Judges hits as evidence for a question; the engine calls this for every query. Judges that
+   * look at the question override it; by default the question is ignored.
+   *
+   * @param question the standalone question retrieval searched for
+   * @param retrieved the retriever's hits, best first
+   */
+  default ContextDecision judge(String question, List<RetrievedPassage> retrieved) {
+    return judge(retrieved);
+  }
 }

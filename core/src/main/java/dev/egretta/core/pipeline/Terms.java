@@ -61,10 +61,24 @@ public final class Terms {
    * the most content terms with the question (the passage start when none shares any).
    */
   public static String excerpt(String text, String question, int maxChars) {
+    return excerpt(text, question, java.util.Optional.empty(), maxChars);
+  }
+
+  /**
+   * An excerpt of about {@code maxChars} characters that starts at the {@code evidence} sentence
+   * (one of {@link #sentences}, e.g. chosen by {@link EvidenceSelector}); without one, or when the
+   * passage does not hold it, as {@link #excerpt(String, String, int)}.
+   */
+  public static String excerpt(String text, String question, java.util.Optional<String> evidence, int maxChars) {
     List<String> sentences = sentences(text);
     if (sentences.isEmpty()) {
       return "";
     }
+    int at = evidence.map(sentences::indexOf).orElse(-1);
+    return at >= 0 ? excerptFrom(sentences, at, maxChars) : excerptFrom(sentences, bestMatch(sentences, question), maxChars);
+  }
+
+  private static int bestMatch(List<String> sentences, String question) {
     Set<String> asked = contentTerms(question);
     int best = 0;
     long bestCount = 0;
@@ -75,6 +89,10 @@ public final class Terms {
         bestCount = count;
       }
     }
+    return best;
+  }
+
+  private static String excerptFrom(List<String> sentences, int best, int maxChars) {
     StringBuilder b = new StringBuilder(sentences.get(best));
     for (int i = best + 1; i < sentences.size() && b.length() + 1 + sentences.get(i).length() <= maxChars; i++) {
       b.append(' ').append(sentences.get(i));

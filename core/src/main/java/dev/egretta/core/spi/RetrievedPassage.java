@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param text the passage text
  * @param isPrivate whether it comes from an organisation's private documents
  * @param score relevance in [0, 1], comparable across queries (see the retriever's calibration notes)
+ * @param lexicalRank 1-based rank of the hit in the retriever's lexical (BM25) list; 0 when it was
+ *     not in that list or the retriever does not say
+ * @param vectorRank 1-based rank in the retriever's vector list; 0 when not in it or unknown
  */
 public record RetrievedPassage(
     String chunkId,
@@ -24,7 +27,9 @@ public record RetrievedPassage(
     String heading,
     String text,
     boolean isPrivate,
-    double score) {
+    double score,
+    int lexicalRank,
+    int vectorRank) {
 
   public RetrievedPassage {
     Objects.requireNonNull(chunkId, "chunkId");
@@ -38,5 +43,20 @@ public record RetrievedPassage(
     if (!(score >= 0.0 && score <= 1.0)) {
       throw new IllegalArgumentException("score must be in [0, 1]; got " + score);
     }
+    if (lexicalRank < 0 || vectorRank < 0) {
+      throw new IllegalArgumentException("ranks must be >= 0 (0 = unknown); got " + lexicalRank + ", " + vectorRank);
+    }
+  }
+
+  /** A hit without rank evidence (both ranks 0). */
+  public RetrievedPassage(String chunkId, String documentUri, String filename, int startPage, int endPage,
+      String heading, String text, boolean isPrivate, double score) {
+    this(chunkId, documentUri, filename, startPage, endPage, heading, text, isPrivate, score, 0, 0);
+  }
+
+  /** This hit with the ranks it had in the lexical and the vector list (0 = absent). */
+  public RetrievedPassage withRanks(int lexicalRank, int vectorRank) {
+    return new RetrievedPassage(chunkId, documentUri, filename, startPage, endPage, heading, text, isPrivate, score,
+        lexicalRank, vectorRank);
   }
 }

@@ -1,0 +1,92 @@
+package dev.egretta.core.pipeline;
+
+import dev.egretta.api.ContextQuality;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.TextEmbedder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The default {@link ContextJudge} when the retriever can embed text: decides whether the
+ * retrieved passages answer the question, not only whether they are about it.
+ *
+ * <ol>
+ *   <li>The {@link ScoreThresholdJudge} floor first: a question whose best hit is below its
+ *       threshold is off-topic, flagged without further work; otherwise it chooses the offered
+ *       passages.</li>
+ *   <li>The {@link EvidenceSelector} ranks the offered passages' sentences as evidence.</li>
+ *   <li>The {@link AnswerabilityModel} (a fitted logistic regression) turns the
+ *       {@link AnswerabilityFeatures} into the probability that the passages answer the question;
+ *       under its threshold the context is insufficient.</li>
+ * </ol>
+ *
+ * A sufficient decision carries each offered passage's best evidence sentence. Called without the
+ * question ({@link #judge(List)}), only the floor applies. Thread-safe.
+ */
+public final class AnswerabilityJudge implements ContextJudge {
+
+  private final EvidenceSelector selector;
+  private final AnswerabilityModel model;
+  private final ScoreThresholdJudge floor;
+
+  /**
+   * @param selector ranks evidence sentences; the model's coefficients must have been fitted with
+   *     the same kind of selector (the default ones: an embedding selector over bge-small-en-v1.5)
+   * @param model the fitted decision
+   * @param floor the off-topic threshold and the choice of offered passages
+   */
+  public AnswerabilityJudge(EvidenceSelector selector, AnswerabilityModel model, ScoreThresholdJudge floor) {
+    this.selector = Objects.requireNonNull(selector, "selector");
+    this.model = Objects.requireNonNull(model, "model");
+    this.floor = Objects.requireNonNull(floor, "floor");
+  }
+
+  /** The default judge over a retriever's embedding model, with the fitted coefficients. */
+  public static AnswerabilityJudge defaults(TextEmbedder embedder) {
+    return new AnswerabilityJudge(EvidenceSelector.embedding(embedder), AnswerabilityModel.defaults(),
+        ScoreThresholdJudge.defaults());
+  }
+
+  /** The selector whose evidence this judge decides on (for the generator to share its cache). */
+  public EvidenceSelector selector() {
+    return selector;
+  }
+
+  /** What the judge found for a question: the evidence, the features and the probability. */
+  public record Assessment(EvidenceSelector.Selection selection, AnswerabilityFeatures features, double probability,
+      boolean answerable) {}
+
+  /** Assesses offered passages (best first) as evidence for a question, as {@link #judge(String, List)} does. */
+  public Assessment assess(String question, List<RetrievedPassage> offered) {
+    EvidenceSelector.Selection selection = selector.select(question, offered);
+    AnswerabilityFeatures f = AnswerabilityFeatures.of(selection, offered);
+    double p = model.probability(f);
+    return new Assessment(selection, f, p, p >= model.threshold());
+  }
+
+  @Override
+  public ContextDecision judge(List<RetrievedPassage> retrieved) {
+    return floor.judge(retrieved);
+  }
+
+  @Override
+  public ContextDecision judge(String question, List<RetrievedPassage> retrieved) {
+    ContextDecision base = floor.judge(retrieved);
+    if (base.insufficient()) {
+      return base;
+    }
+    Assessment a = assess(question, base.offered());
+    if (!a.answerable()) {
+      return new ContextDecision(List.of(), new ContextQuality(true, retrieved.size(),
+          ScoreThresholdJudge.average(retrieved)));
+    }
+    Map<String, String> evidence = new HashMap<>();
+    for (int i = 0; i < base.offered().size(); i++) {
+      String chunk = base.offered().get(i).chunkId();
+      a.selection().bestIn(i).ifPresent(e -> evidence.putIfAbsent(chunk, e.sentence()));
+    }
+    return new ContextDecision(base.offered(), base.quality(), evidence);
+  }
+}

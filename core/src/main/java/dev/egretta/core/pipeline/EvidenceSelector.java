@@ -1,0 +1,262 @@
+package dev.egretta.core.pipeline;
+
+import dev.egretta.core.pipeline.QuestionFocus.Item;
+import dev.egretta.core.pipeline.QuestionFocus.SentenceText;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.TextEmbedder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Ranks the sentences of retrieved passages by how well they answer a question, from three kinds
+ * of evidence:
+ *
+ * <ul>
+ *   <li><b>focus coverage</b>: the weighted share of the question's {@link QuestionFocus} items a
+ *       sentence mentions; an item weighs {@code multiplier · ln(1 + (N+1)/(df+1))} over the N
+ *       candidate sentences, so the rarest words (and names, numbers, quoted phrases) count most;
+ *       items only in a neighbouring sentence count half;</li>
+ *   <li><b>answer type</b>: whether the sentence holds the kind of answer asked for ({@link AnswerType},
+ *       {@link QuestionFocus#answerFoundIn}); the next sentence counts only after a colon;</li>
+ *   <li><b>embedding similarity</b> (with a {@link TextEmbedder}): the cosine of the question (with
+ *       its query instruction) and the sentence (as a passage). To stay within the latency budget only
+ *       the best {@code embeddedCandidates} sentences by the lexical evidence (at most
+ *       {@value #MAX_EMBEDDED_PER_PASSAGE} per passage) are embedded, and sentence vectors are cached
+ *       by text ({@link SentenceVectors}).</li>
+ * </ul>
+ *
+ * Score of an embedded sentence: {@code similarity + 0.35·coverage + 0.08·typeFound + 0.05·passageScore};
+ * embedded sentences rank above the others, which rank by {@code coverage + 0.25·typeFound +
+ * 0.1·passageScore} (the score used throughout when there is no embedder). The same scores serve
+ * a citation check: {@link #select} with a claim and the one cited passage says how well its best
+ * sentence supports the claim. Thread-safe.
+ */
+public final class EvidenceSelector {
+
+  /** How many sentences per question are embedded by default. */
+  public static final int DEFAULT_EMBEDDED_CANDIDATES = 4;
+  static final int MAX_EMBEDDED_PER_PASSAGE = 2;
+  /** Only the first words of a long sentence are embedded: the model's cost grows with the length. */
+  static final int MAX_EMBEDDED_WORDS = 40;
+  static final int SENTENCE_CACHE = 4096;
+  static final int MIN_WORDS = 5;
+  /** A table-of-contents line ("Scope ........ 4"), never an answer. */
+  private static final java.util.regex.Pattern LEADERS = java.util.regex.Pattern.compile("(?:\\.\\s?){4,}|…|_{4,}");
+  static final int MAX_WORDS = 80;
+  static final double COVERAGE_WEIGHT = 0.35;
+  static final double TYPE_WEIGHT = 0.08;
+  static final double PASSAGE_WEIGHT = 0.05;
+  static final double LEXICAL_TYPE_WEIGHT = 0.25;
+  static final double LEXICAL_PASSAGE_WEIGHT = 0.1;
+
+  private final SentenceVectors vectors;
+  private final int embeddedCandidates;
+
+  private EvidenceSelector(TextEmbedder embedder, int embeddedCandidates) {
+    if (embeddedCandidates < 0 || embeddedCandidates > 100) {
+      throw new IllegalArgumentException("embeddedCandidates must be 0..100; got " + embeddedCandidates);
+    }
+    this.vectors = embedder == null ? null : new SentenceVectors(embedder, SENTENCE_CACHE);
+    this.embeddedCandidates = embedder == null ? 0 : embeddedCandidates;
+  }
+
+  /** A selector on lexical evidence only (no model). */
+  public static EvidenceSelector lexical() {
+    return new EvidenceSelector(null, 0);
+  }
+
+  /** A selector that also embeds the {@value #DEFAULT_EMBEDDED_CANDIDATES} best lexical candidates. */
+  public static EvidenceSelector embedding(TextEmbedder embedder) {
+    return embedding(embedder, DEFAULT_EMBEDDED_CANDIDATES);
+  }
+
+  /** A selector that also embeds the {@code embeddedCandidates} (0..100) best lexical candidates. */
+  public static EvidenceSelector embedding(TextEmbedder embedder, int embeddedCandidates) {
+    return new EvidenceSelector(Objects.requireNonNull(embedder, "embedder"), embeddedCandidates);
+  }
+
+  /** Whether similarities come from an embedding model. */
+  public boolean embeds() {
+    return vectors != null && embeddedCandidates > 0;
+  }
+
+  /**
+   * The result of one selection.
+   *
+   * @param focus the question's focus
+   * @param ranked every candidate sentence, best evidence first
+   * @param passageCoverage per passage (in the given order), the focus coverage of the whole passage
+   * @param unionCoverage the focus coverage of all passages together
+   * @param missing the focus items that no passage mentions
+   */
+  public record Selection(QuestionFocus focus, List<Evidence> ranked, List<Double> passageCoverage, double unionCoverage,
+      List<Item> missing) {
+    public Selection {
+      ranked = List.copyOf(ranked);
+      passageCoverage = List.copyOf(passageCoverage);
+      missing = List.copyOf(missing);
+    }
+
+    /** The best evidence sentence of one passage, if it has a candidate sentence. */
+    public java.util.Optional<Evidence> bestIn(int passageIndex) {
+      return ranked.stream().filter(e -> e.passageIndex() == passageIndex).findFirst();
+    }
+  }
+
+  private record Candidate(int passage, int index, String sentence, SentenceText text, SentenceText prev,
+      SentenceText next) {}
+
+  private record Key(String question, List<String> chunks, List<Double> scores) {}
+
+  /** The last selections: the context judge and the extractive generator select for the same question. */
+  private final Map<Key, Selection> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Selection> eldest) {
+      return size() > 16;
+    }
+  };
+
+  /** Ranks the sentences of {@code passages} as evidence for {@code question}. */
+  public Selection select(String question, List<RetrievedPassage> passages) {
+    Objects.requireNonNull(question, "question");
+    Key key = new Key(question, passages.stream().map(p -> p.chunkId() + "\u0000" + p.text().hashCode()).toList(),
+        passages.stream().map(RetrievedPassage::score).toList());
+    synchronized (recent) {
+      Selection s = recent.get(key);
+      if (s != null) {
+        return s;
+      }
+    }
+    Selection s = compute(question, passages);
+    synchronized (recent) {
+      recent.put(key, s);
+    }
+    return s;
+  }
+
+  private Selection compute(String question, List<RetrievedPassage> passages) {
+    QuestionFocus focus = QuestionFocus.of(question);
+    List<Candidate> candidates = new ArrayList<>();
+    List<List<SentenceText>> passageTexts = new ArrayList<>();
+    for (int i = 0; i < passages.size(); i++) {
+      List<String> sentences = Terms.sentences(passages.get(i).text());
+      List<SentenceText> texts = sentences.stream().map(SentenceText::of).toList();
+      List<SentenceText> withHeading = new ArrayList<>(texts);
+      withHeading.add(SentenceText.of(passages.get(i).heading()));
+      passageTexts.add(withHeading);
+      for (int j = 0; j < sentences.size(); j++) {
+        int words = sentences.get(j).split(" ").length;
+        if (words >= MIN_WORDS && words <= MAX_WORDS && !LEADERS.matcher(sentences.get(j)).find()) {
+          candidates.add(new Candidate(i, j, sentences.get(j), texts.get(j), j > 0 ? texts.get(j - 1) : null,
+              j + 1 < texts.size() ? texts.get(j + 1) : null));
+        }
+      }
+    }
+    Map<Item, Double> weights = weights(focus, candidates);
+    double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    List<Double> passageCoverage = new ArrayList<>();
+    List<SentenceText> all = new ArrayList<>();
+    for (List<SentenceText> texts : passageTexts) {
+      passageCoverage.add(coverageOf(weights, total, texts));
+      all.addAll(texts);
+    }
+    double union = coverageOf(weights, total, all);
+    List<Item> missing = focus.items().stream().filter(item -> all.stream().noneMatch(item::in)).toList();
+
+    int n = candidates.size();
+    double[] coverage = new double[n];
+    boolean[] typeFound = new boolean[n];
+    double[] lexical = new double[n];
+    for (int c = 0; c < n; c++) {
+      Candidate k = candidates.get(c);
+      double covered = 0;
+      for (Map.Entry<Item, Double> w : weights.entrySet()) {
+        Item item = w.getKey();
+        covered += item.in(k.text()) ? w.getValue()
+            : (k.prev() != null && item.in(k.prev()) || k.next() != null && item.in(k.next())) ? w.getValue() / 2 : 0;
+      }
+      coverage[c] = total > 0 ? Math.min(1.0, covered / total) : 0;
+      // the quoted sentence itself must hold the answer; the next one only after an introducing colon
+      typeFound[c] = focus.answerFoundIn(k.sentence())
+          || k.sentence().endsWith(":") && k.next() != null && focus.answerFoundIn(k.next().lower());
+      lexical[c] = coverage[c] + (typeFound[c] ? LEXICAL_TYPE_WEIGHT : 0)
+          + LEXICAL_PASSAGE_WEIGHT * passages.get(k.passage()).score();
+    }
+    double[] similarity = similarities(question, candidates, lexical);
+    List<Evidence> ranked = new ArrayList<>(n);
+    for (int c = 0; c < n; c++) {
+      Candidate k = candidates.get(c);
+      double score = Double.isNaN(similarity[c]) ? lexical[c]
+          : similarity[c] + COVERAGE_WEIGHT * coverage[c] + (typeFound[c] ? TYPE_WEIGHT : 0)
+              + PASSAGE_WEIGHT * passages.get(k.passage()).score();
+      ranked.add(new Evidence(k.passage(), passages.get(k.passage()), k.index(), k.sentence(), similarity[c], coverage[c],
+          typeFound[c], score));
+    }
+    ranked.sort(Comparator.comparing(Evidence::embedded).reversed()
+        .thenComparing(Comparator.comparingDouble(Evidence::score).reversed())
+        .thenComparingInt(Evidence::passageIndex).thenComparingInt(Evidence::sentenceIndex));
+    return new Selection(focus, ranked, passageCoverage, union, missing);
+  }
+
+  /** Cosines for the best lexical candidates (NaN for the others, and for all without an embedder). */
+  private double[] similarities(String question, List<Candidate> candidates, double[] lexical) {
+    double[] sims = new double[candidates.size()];
+    java.util.Arrays.fill(sims, Double.NaN);
+    if (!embeds() || candidates.isEmpty()) {
+      return sims;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int c = 0; c < candidates.size(); c++) {
+      order.add(c);
+    }
+    order.sort(Comparator.comparingDouble((Integer c) -> -lexical[c]).thenComparingInt(c -> c));
+    List<Integer> chosen = new ArrayList<>();
+    Map<Integer, Integer> perPassage = new HashMap<>();
+    for (int c : order) {
+      if (chosen.size() == embeddedCandidates) {
+        break;
+      }
+      if (perPassage.merge(candidates.get(c).passage(), 1, Integer::sum) <= MAX_EMBEDDED_PER_PASSAGE) {
+        chosen.add(c);
+      }
+    }
+    float[] q = vectors.embedder().embedQuery(question);
+    List<float[]> vs = vectors.of(chosen.stream().map(c -> embeddedText(candidates.get(c).sentence())).toList());
+    for (int i = 0; i < chosen.size(); i++) {
+      sims[chosen.get(i)] = TextEmbedder.cosine(q, vs.get(i));
+    }
+    return sims;
+  }
+
+  private static String embeddedText(String sentence) {
+    String[] words = sentence.split(" ");
+    return words.length <= MAX_EMBEDDED_WORDS ? sentence : String.join(" ", java.util.Arrays.copyOf(words, MAX_EMBEDDED_WORDS));
+  }
+
+  private static Map<Item, Double> weights(QuestionFocus focus, List<Candidate> candidates) {
+    int n = candidates.size();
+    Map<Item, Double> weights = new java.util.LinkedHashMap<>();
+    for (Item item : focus.items()) {
+      long df = candidates.stream().filter(c -> item.in(c.text())).count();
+      weights.put(item, item.multiplier() * Math.log(1.0 + (n + 1.0) / (df + 1.0)));
+    }
+    return weights;
+  }
+
+  private static double coverageOf(Map<Item, Double> weights, double total, List<SentenceText> texts) {
+    if (total <= 0) {
+      return 0;
+    }
+    double covered = 0;
+    for (Map.Entry<Item, Double> w : weights.entrySet()) {
+      if (texts.stream().anyMatch(t -> w.getKey().in(t))) {
+        covered += w.getValue();
+      }
+    }
+    return Math.min(1.0, covered / total);
+  }
+}

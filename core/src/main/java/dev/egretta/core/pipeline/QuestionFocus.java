@@ -1,0 +1,137 @@
+package dev.egretta.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question is about and what it asks for: its content terms (stemmed, names and acronyms
+ * weighted up), its numbers, its quoted phrases, and its {@link AnswerType}. How rare each item is
+ * among the candidate sentences is decided by {@link EvidenceSelector}, which weighs them.
+ *
+ * @param items the focus items, each with its weight multiplier
+ * @param answerType the kind of answer asked for
+ * @param answerForm a narrower form of the answer read from the question, when it names one: "how
+ *     many days" wants a number of days, not any duration; "what percentage" a percentage; "how
+ *     many suppliers" a number. {@code null} when the answer type alone says what to look for
+ */
+public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern answerForm) {
+
+  private static final String NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+      + "|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|twenty-four|seventy-two)";
+  private static final Pattern ASKED_UNIT = Pattern.compile(
+      "\\bhow (?:many|much)\\s+(?:\\w+\\s+)?(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKED_PERCENT = Pattern.compile("\\bwhat (?:percentage|percent|share)\\b|\\bhow many percent\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKED_COUNT = Pattern.compile("\\bhow many\\b|\\bwhat (?:is the )?(?:minimum|maximum) number\\b"
+      + "|\\bwhat (?:minimum|maximum)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** Names, acronyms and numbers say more about what is asked than common words. */
+  static final double NAME_WEIGHT = 1.5;
+  static final double NUMBER_WEIGHT = 2.0;
+  static final double PHRASE_WEIGHT = 2.0;
+
+  private static final Pattern QUOTED = Pattern.compile("[\"“'‘]([^\"”'’]{3,80})[\"”'’]");
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
+
+  /** One thing the evidence should mention. */
+  public record Item(Kind kind, String key, double multiplier) {
+    public Item {
+      if (key.isBlank() || !(multiplier > 0)) {
+        throw new IllegalArgumentException("a focus item needs a key and a positive multiplier; got '" + key + "', " + multiplier);
+      }
+    }
+
+    /** Whether a sentence (its lower-cased text, words and stemmed terms) mentions this item. */
+    boolean in(SentenceText s) {
+      return switch (kind) {
+        case TERM -> s.terms().contains(key);
+        case NUMBER -> s.words().contains(key);
+        case PHRASE -> s.lower().contains(key);
+      };
+    }
+  }
+
+  /** What kind of focus item. */
+  public enum Kind { TERM, NUMBER, PHRASE }
+
+  /** A sentence prepared for focus look-ups. */
+  record SentenceText(String lower, Set<String> words, Set<String> terms) {
+    static SentenceText of(String text) {
+      return new SentenceText(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "),
+          Set.copyOf(Terms.words(text)), Terms.contentTerms(text));
+    }
+  }
+
+  public QuestionFocus {
+    items = List.copyOf(items);
+    java.util.Objects.requireNonNull(answerType, "answerType");
+  }
+
+  /** Whether a text holds the kind of answer asked for (its narrower form when the question names one). */
+  public boolean answerFoundIn(String text) {
+    return answerForm != null ? answerForm.matcher(text).find() : answerType.foundIn(text);
+  }
+
+  /** Whether the question asks for a particular kind of answer. */
+  public boolean typed() {
+    return answerForm != null || answerType != AnswerType.NONE;
+  }
+
+  static Pattern answerForm(String question) {
+    Matcher unit = ASKED_UNIT.matcher(question);
+    if (unit.find()) {
+      String u = unit.group(1).toLowerCase(Locale.ROOT).replaceFirst("s$", "");
+      return Pattern.compile("\\b" + NUMBER + "[\\s-]+(?:\\(\\d+\\)\\s+)?(?:business |working |calendar )?" + u + "s?\\b",
+          Pattern.CASE_INSENSITIVE);
+    }
+    if (ASKED_PERCENT.matcher(question).find()) {
+      return Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|percent)", Pattern.CASE_INSENSITIVE);
+    }
+    if (ASKED_COUNT.matcher(question).find()) {
+      // a number that is not part of a control or section identifier (AU-4, 3.2)
+      return Pattern.compile("(?<![\\w.-])" + NUMBER + "(?![\\w.-]\\w)", Pattern.CASE_INSENSITIVE);
+    }
+    return null;
+  }
+
+  /** The focus of a question. */
+  public static QuestionFocus of(String question) {
+    Map<String, Item> items = new LinkedHashMap<>();
+    Matcher q = QUOTED.matcher(question);
+    while (q.find()) {
+      String phrase = q.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+      if (phrase.contains(" ")) {
+        items.putIfAbsent("\"" + phrase, new Item(Kind.PHRASE, phrase, PHRASE_WEIGHT));
+      }
+    }
+    Matcher m = TOKEN.matcher(question);
+    boolean first = true;
+    while (m.find()) {
+      String raw = m.group().replaceAll("[.'’-]+$", "");
+      String lower = raw.toLowerCase(Locale.ROOT);
+      if (!raw.isEmpty() && raw.chars().allMatch(Character::isDigit)) {
+        items.putIfAbsent("#" + lower, new Item(Kind.NUMBER, lower, NUMBER_WEIGHT));
+      } else {
+        for (String w : Terms.words(raw)) {
+          if (Terms.isContent(w)) {
+            boolean name = !first && Character.isUpperCase(raw.charAt(0)) || raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT))
+                && raw.chars().anyMatch(Character::isLetter);
+            String stem = Terms.stem(w);
+            Item old = items.get(stem);
+            if (old == null || name && old.multiplier() < NAME_WEIGHT) {
+              items.put(stem, new Item(Kind.TERM, stem, name ? NAME_WEIGHT : 1.0));
+            }
+          }
+        }
+      }
+      first = false;
+    }
+    return new QuestionFocus(new ArrayList<>(items.values()), AnswerType.of(question), answerForm(question));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.egretta.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerabilityModelTest {
+
+  private static AnswerabilityModel read(String json) throws IOException {
+    return AnswerabilityModel.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String json(List<String> names, String scale, double threshold) {
+    int n = names.size();
+    String zeros = String.join(",", Collections.nCopies(n, "0"));
+    return "{\"features\":[\"" + String.join("\",\"", names) + "\"],\"mean\":[" + zeros + "],\"scale\":[" + scale
+        + "],\"weights\":[" + zeros + "],\"bias\":0.5,\"threshold\":" + threshold + "}";
+  }
+
+  @Test
+  void theFittedCoefficientsLoadAndDescribeEveryFeature() {
+    AnswerabilityModel m = AnswerabilityModel.defaults();
+    assertThat(m.features()).isEqualTo(AnswerabilityFeatures.NAMES);
+    assertThat(m.threshold()).isBetween(0.0, 1.0);
+    assertThat(m.weights()).hasSize(AnswerabilityFeatures.NAMES.size());
+    // a fitted model, not zeros: the evidence's similarity and its coverage of the question's focus
+    // where the kind of answer asked for is found raise P(answerable)
+    assertThat(m.weights()[AnswerabilityFeatures.NAMES.indexOf("best_similarity")]).isPositive();
+    assertThat(m.weights()[AnswerabilityFeatures.NAMES.indexOf("answer_coverage")]).isPositive();
+  }
+
+  @Test
+  void probabilityIsTheLogisticOfTheStandardisedFeatures() throws IOException {
+    String ones = String.join(",", Collections.nCopies(AnswerabilityFeatures.NAMES.size(), "1"));
+    AnswerabilityModel m = read(json(AnswerabilityFeatures.NAMES, ones, 0.5));
+    double[] x = new double[AnswerabilityFeatures.NAMES.size()];
+    assertThat(m.probability(AnswerabilityFeatures.of(x))).isCloseTo(1 / (1 + Math.exp(-0.5)), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(m.answerable(AnswerabilityFeatures.of(x))).isTrue();
+  }
+
+  @Test
+  void invalidCoefficientsAreRejectedNamingTheProblem() {
+    int n = AnswerabilityFeatures.NAMES.size();
+    String ones = String.join(",", Collections.nCopies(n, "1"));
+    assertThatThrownBy(() -> read(json(AnswerabilityFeatures.NAMES.subList(1, n), String.join(",", Collections.nCopies(n - 1, "1")), 0.5)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("features must be");
+    assertThatThrownBy(() -> read(json(AnswerabilityFeatures.NAMES, ones.replaceFirst("1", "0"), 0.5)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("best_similarity").hasMessageContaining("scale 0.0");
+    assertThatThrownBy(() -> read(json(AnswerabilityFeatures.NAMES, ones, 1.5)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold must be in (0, 1); got 1.5");
+    assertThatThrownBy(() -> read("{\"features\":[]}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lack the field 'mean'");
+    assertThatThrownBy(() -> AnswerabilityFeatures.of(1, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 16");
+  }
+}

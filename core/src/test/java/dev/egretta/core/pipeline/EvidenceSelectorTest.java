@@ -1,0 +1,92 @@
+package dev.egretta.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.TextEmbedder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EvidenceSelectorTest {
+
+  private static RetrievedPassage passage(String id, String text, double score) {
+    return new RetrievedPassage(id, "file:///" + id + ".pdf", id + ".pdf", 1, 1, "", text, false, score);
+  }
+
+  @Test
+  void answerTypeIsReadFromTheQuestionAndFoundInSentences() {
+    assertThat(AnswerType.of("How long are audit logs kept?")).isEqualTo(AnswerType.DURATION);
+    assertThat(AnswerType.of("How many days' notice must a supplier give?")).isEqualTo(AnswerType.DURATION);
+    assertThat(AnswerType.of("How often is the plan reviewed?")).isEqualTo(AnswerType.FREQUENCY);
+    assertThat(AnswerType.of("Who approves the contingency plan?")).isEqualTo(AnswerType.WHO);
+    assertThat(AnswerType.of("Which team handles incidents?")).isEqualTo(AnswerType.WHO);
+    assertThat(AnswerType.of("Which tests are used?")).isEqualTo(AnswerType.LIST);
+    assertThat(AnswerType.of("Does the policy apply to contractors?")).isEqualTo(AnswerType.NONE);
+    assertThat(AnswerType.DURATION.foundIn("Logs are retained for ninety (90) days.")).isTrue();
+    assertThat(AnswerType.DURATION.foundIn("Logs are retained according to the retention policy.")).isFalse();
+    assertThat(AnswerType.FREQUENCY.foundIn("The plan is reviewed annually.")).isTrue();
+    assertThat(AnswerType.WHO.foundIn("It is approved by the Chief Information Officer.")).isTrue();
+    assertThat(AnswerType.NONE.foundIn("anything")).isFalse();
+  }
+
+  @Test
+  void focusWeighsNamesNumbersAndQuotedPhrasesUp() {
+    QuestionFocus f = QuestionFocus.of("Does the \"alternate storage site\" of FedRAMP need 2 copies?");
+    assertThat(f.items()).extracting(QuestionFocus.Item::key)
+        .contains("alternate storage site", "fedramp", "2", "copy", "alternate");
+    assertThat(f.items()).filteredOn(i -> i.key().equals("fedramp")).singleElement()
+        .extracting(QuestionFocus.Item::multiplier).isEqualTo(QuestionFocus.NAME_WEIGHT);
+  }
+
+  @Test
+  void theSentenceWithTheKindOfAnswerAskedForBeatsOneThatOnlyRepeatsTheQuestionsWords() {
+    RetrievedPassage p = passage("logs",
+        "Audit logs are retained as described in the audit log retention standard for audit purposes. "
+            + "The security team reviews the audit log retention standard. "
+            + "Audit logs are retained for ninety (90) days.", 0.7);
+    EvidenceSelector.Selection s = EvidenceSelector.lexical().select("How long are audit logs retained?", List.of(p));
+    assertThat(s.focus().answerType()).isEqualTo(AnswerType.DURATION);
+    assertThat(s.ranked().getFirst().sentence()).isEqualTo("Audit logs are retained for ninety (90) days.");
+    assertThat(s.ranked().getFirst().answerTypeFound()).isTrue();
+    assertThat(s.ranked().getFirst().embedded()).isFalse();
+  }
+
+  @Test
+  void embeddingSimilarityRanksTheAnsweringSentenceAboveAKeywordHeavyNonAnswer() {
+    String answer = "Personnel report suspected incidents to the help desk within one hour.";
+    String keywordHeavy = "Incident reporting: this section on how quickly suspected incidents are reported describes incident report forms.";
+    // Lexically the keyword-heavy sentence wins (it has every focus word); a deterministic embedder
+    // standing in for the model says the question means the answer, and that must decide.
+    TextEmbedder embedder = new TextEmbedder() {
+      final Map<String, float[]> vectors = Map.of(answer, new float[] {1, 0}, keywordHeavy, new float[] {0.6f, 0.8f});
+
+      @Override
+      public float[] embedQuery(String question) {
+        return new float[] {0.98f, 0.2f};
+      }
+
+      @Override
+      public List<float[]> embedPassages(List<String> texts) {
+        return texts.stream().map(t -> vectors.getOrDefault(t, new float[] {0, 1})).toList();
+      }
+    };
+    List<RetrievedPassage> passages = List.of(passage("a", keywordHeavy, 0.9), passage("b", answer, 0.6));
+    String q = "How quickly must suspected incidents be reported?";
+    assertThat(EvidenceSelector.lexical().select(q, passages).ranked().getFirst().sentence()).isEqualTo(keywordHeavy);
+    EvidenceSelector.Selection s = EvidenceSelector.embedding(embedder).select(q, passages);
+    assertThat(s.ranked().getFirst().sentence()).isEqualTo(answer);
+    assertThat(s.ranked().getFirst().passageIndex()).isEqualTo(1);
+    assertThat(s.bestIn(0)).get().extracting(Evidence::sentence).isEqualTo(keywordHeavy);
+  }
+
+  @Test
+  void coverageCountsWhatOnePassageAndAllPassagesMention() {
+    List<RetrievedPassage> passages = List.of(passage("a", "Suppliers must notify the agency of data centre moves.", 0.5),
+        passage("b", "Notice periods are described in the contract.", 0.4));
+    EvidenceSelector.Selection s = EvidenceSelector.lexical()
+        .select("How many days' notice must a supplier give before moving its data centre?", passages);
+    assertThat(s.unionCoverage()).isGreaterThan(s.passageCoverage().get(1)).isLessThan(1.0);
+    assertThat(s.passageCoverage()).hasSize(2);
+  }
+}
