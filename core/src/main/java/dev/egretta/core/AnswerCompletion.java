@@ -1,7 +1,7 @@
 package dev.egretta.core;
 
 import dev.egretta.api.QueryResponse;
-import dev.egretta.core.pipeline.CitationFilter;
+import dev.egretta.core.internal.CitationFilter;
 import dev.egretta.core.spi.GeneratedAnswer;
 import dev.egretta.core.spi.TokenUsage;
 

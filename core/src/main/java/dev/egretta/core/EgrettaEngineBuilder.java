@@ -1,9 +1,9 @@
 package dev.egretta.core;
 
 import dev.egretta.core.catalog.DisplayNames;
-import dev.egretta.core.catalog.DomainCatalog;
+import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.generation.ExtractiveAnswerGenerator;
-import dev.egretta.core.generation.Tokens;
+import dev.egretta.core.internal.Tokens;
 import dev.egretta.core.pipeline.AnswerabilityJudge;
 import dev.egretta.core.pipeline.ContextJudge;
 import dev.egretta.core.pipeline.EvidenceSelector;

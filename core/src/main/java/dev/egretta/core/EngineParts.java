@@ -1,6 +1,6 @@
 package dev.egretta.core;
 
-import dev.egretta.core.catalog.DomainCatalog;
+import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.pipeline.ContextJudge;
 import dev.egretta.core.pipeline.ModeRouter;
 import dev.egretta.core.pipeline.QueryRewriter;

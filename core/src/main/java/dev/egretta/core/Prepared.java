@@ -3,7 +3,7 @@ package dev.egretta.core;
 import dev.egretta.api.Mode;
 import dev.egretta.api.Source;
 import dev.egretta.api.ValidatedQuery;
-import dev.egretta.core.catalog.DomainCatalog;
+import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.pipeline.ContextDecision;
 import dev.egretta.core.session.SessionRecord;
 import dev.egretta.core.spi.GenerationRequest;

@@ -13,7 +13,7 @@ import dev.egretta.api.Sender;
 import dev.egretta.api.Source;
 import dev.egretta.api.SourceType;
 import dev.egretta.api.ValidatedQuery;
-import dev.egretta.core.pipeline.CitationFilter;
+import dev.egretta.core.internal.CitationFilter;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;

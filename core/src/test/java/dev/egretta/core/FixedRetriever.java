@@ -1,6 +1,6 @@
 package dev.egretta.core;
 
-import dev.egretta.core.pipeline.Terms;
+import dev.egretta.core.internal.Terms;
 import dev.egretta.core.spi.CorpusInventory;
 import dev.egretta.core.spi.DomainCategory;
 import dev.egretta.core.spi.RetrievalRequest;

@@ -5,7 +5,7 @@ import dev.egretta.api.QueryResponse;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.Organisation;
-import dev.egretta.core.pipeline.CitationFilter;
+import dev.egretta.core.internal.CitationFilter;
 import dev.egretta.core.spi.CorpusInventory;
 import dev.egretta.core.spi.DomainCategory;
 import dev.egretta.core.spi.RetrievedPassage;

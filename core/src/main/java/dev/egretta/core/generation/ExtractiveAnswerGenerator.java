@@ -1,5 +1,6 @@
 package dev.egretta.core.generation;
 
+import dev.egretta.core.internal.Tokens;
 import dev.egretta.api.Mode;
 import dev.egretta.core.Cancellable;
 import dev.egretta.core.EgrettaException;

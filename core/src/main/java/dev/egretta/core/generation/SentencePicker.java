@@ -2,7 +2,7 @@ package dev.egretta.core.generation;
 
 import dev.egretta.core.pipeline.Evidence;
 import dev.egretta.core.pipeline.EvidenceSelector;
-import dev.egretta.core.pipeline.Terms;
+import dev.egretta.core.internal.Terms;
 import dev.egretta.core.spi.NumberedPassage;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.egretta.core.pipeline;
 
+import dev.egretta.core.internal.Terms;
 import dev.egretta.api.ContextQuality;
 import dev.egretta.core.spi.RetrievedPassage;
 import java.util.List;

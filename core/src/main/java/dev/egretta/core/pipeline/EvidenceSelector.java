@@ -1,5 +1,6 @@
 package dev.egretta.core.pipeline;
 
+import dev.egretta.core.internal.Terms;
 import dev.egretta.core.pipeline.QuestionFocus.Item;
 import dev.egretta.core.pipeline.QuestionFocus.SentenceText;
 import dev.egretta.core.spi.RetrievedPassage;

@@ -1,5 +1,6 @@
 package dev.egretta.core.pipeline;
 
+import dev.egretta.core.internal.Terms;
 import dev.egretta.api.Sender;
 import dev.egretta.core.spi.ChatTurn;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.egretta.core.pipeline;
 
+import dev.egretta.core.internal.Terms;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.egretta.core.pipeline;
 
+import dev.egretta.core.internal.Terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.egretta.api.Mode;

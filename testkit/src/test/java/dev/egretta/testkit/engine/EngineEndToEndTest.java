@@ -17,7 +17,7 @@ import dev.egretta.core.InvalidRequestException;
 import dev.egretta.core.Organisation;
 import dev.egretta.core.generation.ChatModelAnswerGenerator;
 import dev.egretta.core.generation.ExtractiveAnswerGenerator;
-import dev.egretta.core.pipeline.CitationFilter;
+import dev.egretta.core.internal.CitationFilter;
 import dev.egretta.core.session.JdbcSessionStore;
 import dev.egretta.core.spi.CorpusInventory;
 import dev.egretta.core.spi.DomainCategory;

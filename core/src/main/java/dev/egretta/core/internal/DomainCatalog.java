@@ -1,4 +1,6 @@
-package dev.egretta.core.catalog;
+package dev.egretta.core.internal;
+
+import dev.egretta.core.catalog.DisplayNames;
 
 import dev.egretta.api.Category;
 import dev.egretta.api.Domain;

@@ -1,4 +1,4 @@
-package dev.egretta.core.pipeline;
+package dev.egretta.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.egretta.core.generation;
+package dev.egretta.core.internal;
 
 import java.util.function.ToIntFunction;
 
