@@ -24,6 +24,7 @@ public final class LuceneConfig {
   private final long maxFileBytes;
   private final int searchDepth;
   private final int batchChunks;
+  private final Duration commitInterval;
 
   private LuceneConfig(Builder b) {
     this.embeddingModel = Optional.ofNullable(b.embeddingModel);
@@ -40,6 +41,7 @@ public final class LuceneConfig {
     this.maxFileBytes = b.maxFileBytes;
     this.searchDepth = b.searchDepth;
     this.batchChunks = b.batchChunks;
+    this.commitInterval = b.commitInterval;
   }
 
   /** The defaults: bge-small-en-v1.5 in process, RRF (k = 60), float vectors, 256-token chunks. */
@@ -108,6 +110,10 @@ public final class LuceneConfig {
     return batchChunks;
   }
 
+  public Duration commitInterval() {
+    return commitInterval;
+  }
+
   /** Validating builder; every setter rejects a bad value at once with a message naming it. */
   public static final class Builder {
     private EmbeddingModel embeddingModel;
@@ -124,6 +130,7 @@ public final class LuceneConfig {
     private long maxFileBytes = 512L << 20;
     private int searchDepth = 100;
     private int batchChunks = 512;
+    private Duration commitInterval = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -226,6 +233,20 @@ public final class LuceneConfig {
      */
     public Builder batchChunks(int chunks) {
       this.batchChunks = check(chunks, 16, 100_000, "batchChunks");
+      return this;
+    }
+
+    /**
+     * Longest time between two commits during ingestion, 10 ms..24 h (default 5 s), whichever of this
+     * and {@link #batchChunks} comes first: a crash loses at most about this much written work even
+     * when the documents are few or slow to read.
+     */
+    public Builder commitInterval(Duration interval) {
+      Objects.requireNonNull(interval, "commitInterval");
+      if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofHours(24)) > 0) {
+        throw new IllegalArgumentException("commitInterval must be between 10 ms and 24 h; got " + interval);
+      }
+      this.commitInterval = interval;
       return this;
     }
 

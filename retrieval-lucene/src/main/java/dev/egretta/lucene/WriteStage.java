@@ -2,6 +2,7 @@ package dev.egretta.lucene;
 
 import dev.egretta.core.EgrettaException;
 import dev.egretta.core.Organisation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.apache.lucene.document.Document;
 /**
  * The embed and write stage, on its own thread: takes whatever documents have been parsed (at least
  * one), embeds all their chunks in one call so that the embedding threads stay busy across small
- * documents, writes one block per document, and commits once {@code batchChunks} chunks are written and
+ * documents, writes one block per document, and commits once {@code batchChunks} chunks are written,
+ * once {@code commitInterval} has passed since the last commit (also while it waits for documents), and
  * at the end. Parsing goes on meanwhile, so embedding starts with the first document. A kill loses at
  * most the uncommitted documents, which the next run redoes.
  */
@@ -34,6 +36,7 @@ final class WriteStage implements AutoCloseable {
   private final Embedder embedder;
   private final Optional<Organisation> owner;
   private final int batchChunks;
+  private final long commitIntervalNanos;
   private final BlockingQueue<ParsedDocument> parsed = new ArrayBlockingQueue<>(QUEUED_DOCUMENTS);
   private final BlockingQueue<ParsedDocument> committed = new LinkedBlockingQueue<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -41,11 +44,13 @@ final class WriteStage implements AutoCloseable {
       Thread.ofPlatform().daemon().name("egretta-ingest-writer").factory());
   private final Future<?> writer;
 
-  WriteStage(IndexStore store, Embedder embedder, Optional<Organisation> owner, int batchChunks) {
+  WriteStage(IndexStore store, Embedder embedder, Optional<Organisation> owner, int batchChunks,
+      Duration commitInterval) {
     this.store = store;
     this.embedder = embedder;
     this.owner = owner;
     this.batchChunks = batchChunks;
+    this.commitIntervalNanos = commitInterval.toNanos();
     this.writer = thread.submit(() -> {
       writeLoop();
       return null;
@@ -95,13 +100,21 @@ final class WriteStage implements AutoCloseable {
   private void writeLoop() throws InterruptedException {
     List<ParsedDocument> uncommitted = new ArrayList<>();
     int uncommittedChunks = 0;
+    long lastCommit = System.nanoTime();
     boolean end = false;
     while (!end) {
       ParsedDocument first = parsed.poll(100, TimeUnit.MILLISECONDS);
       if (cancelled.get()) {
         return;
       }
+      boolean due = System.nanoTime() - lastCommit >= commitIntervalNanos;
       if (first == null) {
+        // Nothing new (a slow source or a long parse): what is written must not wait for the next batch.
+        if (due && !uncommitted.isEmpty()) {
+          commit(uncommitted);
+          uncommittedChunks = 0;
+          lastCommit = System.nanoTime();
+        }
         continue;
       }
       List<ParsedDocument> group = new ArrayList<>(List.of(first));
@@ -115,16 +128,23 @@ final class WriteStage implements AutoCloseable {
       for (ParsedDocument p : group) {
         uncommittedChunks += p.chunks().size();
       }
-      if (!uncommitted.isEmpty() && (end || uncommittedChunks >= batchChunks)) {
+      due = System.nanoTime() - lastCommit >= commitIntervalNanos;
+      if (!uncommitted.isEmpty() && (end || due || uncommittedChunks >= batchChunks)) {
         if (cancelled.get()) {
           return;
         }
-        store.commit();
-        committed.addAll(uncommitted);
-        uncommitted.clear();
+        commit(uncommitted);
         uncommittedChunks = 0;
+        lastCommit = System.nanoTime();
       }
     }
+  }
+
+  /** Makes the written documents durable and visible, and hands them to the report. */
+  private void commit(List<ParsedDocument> uncommitted) {
+    store.commit();
+    committed.addAll(uncommitted);
+    uncommitted.clear();
   }
 
   /** Embeds the group's chunks and writes one block per document (or its rejection), uncommitted. */
