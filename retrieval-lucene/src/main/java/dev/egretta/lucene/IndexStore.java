@@ -199,7 +199,7 @@ final class IndexStore implements AutoCloseable {
    * per {@link #REFRESH_INTERVAL_NANOS}: the check lists the directory, the reopen reads only new
    * segments. A search that meets a refresh in progress goes on with the current searcher.
    */
-  private void maybeSeeNewCommit() throws IOException {
+  private void maybeSeeNewCommit() {
     long now = System.nanoTime();
     long last = lastRefreshCheck.get();
     if (now - last < REFRESH_INTERVAL_NANOS || !lastRefreshCheck.compareAndSet(last, now)) {
@@ -207,6 +207,8 @@ final class IndexStore implements AutoCloseable {
     }
     try {
       searchers.maybeRefresh();
+    } catch (AlreadyClosedException e) {
+      // closed: the acquire that follows says so
     } catch (IOException e) {
       // e.g. a commit the writer deleted while it was being opened: the next check finds a newer one
       LOG.log(System.Logger.Level.WARNING, "cannot open the newest commit of " + path + "; searching the previous one: " + e);
@@ -265,8 +267,11 @@ final class IndexStore implements AutoCloseable {
     }
   }
 
-  /** Changes with every commit; lets callers cache what they read from the index. */
+  /** Changes with every commit (a read-only store's: as it takes them up); lets callers cache what they read. */
   long generation() {
+    if (writer == null) {
+      maybeSeeNewCommit(); // a caller answering from its cache alone would otherwise never see a new commit
+    }
     return generation.get();
   }
 

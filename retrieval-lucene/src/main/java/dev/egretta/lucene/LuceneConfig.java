@@ -195,11 +195,7 @@ public final class LuceneConfig {
 
     /** Time limit of one PDF parse, 1 s..1 h (default 60 s). */
     public Builder parseTimeLimit(Duration limit) {
-      Objects.requireNonNull(limit, "parseTimeLimit");
-      if (limit.compareTo(Duration.ofSeconds(1)) < 0 || limit.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("parseTimeLimit must be between 1 s and 1 h; got " + limit);
-      }
-      this.parseTimeLimit = limit;
+      this.parseTimeLimit = check(limit, Duration.ofSeconds(1), Duration.ofHours(1), "1 s and 1 h", "parseTimeLimit");
       return this;
     }
 
@@ -242,11 +238,7 @@ public final class LuceneConfig {
      * when the documents are few or slow to read.
      */
     public Builder commitInterval(Duration interval) {
-      Objects.requireNonNull(interval, "commitInterval");
-      if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofHours(24)) > 0) {
-        throw new IllegalArgumentException("commitInterval must be between 10 ms and 24 h; got " + interval);
-      }
-      this.commitInterval = interval;
+      this.commitInterval = check(interval, Duration.ofMillis(10), Duration.ofHours(24), "10 ms and 24 h", "commitInterval");
       return this;
     }
 
@@ -256,6 +248,14 @@ public final class LuceneConfig {
             "chunkOverlapTokens must be at most half of chunkTokens (" + chunkTokens + "); got " + chunkOverlapTokens);
       }
       return new LuceneConfig(this);
+    }
+
+    private static Duration check(Duration value, Duration min, Duration max, String range, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(name + " must be between " + range + "; got " + value);
+      }
+      return value;
     }
 
     private static int check(int value, int min, int max, String name) {
