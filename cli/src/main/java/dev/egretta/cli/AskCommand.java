@@ -62,7 +62,7 @@ final class AskCommand implements Callable<Integer> {
       case Validation.Valid<ValidatedQuery> v -> v.value();
       case Validation.Invalid<ValidatedQuery> i -> throw new InvalidRequestException(i.errors());
     };
-    try (OpenEngine open = OpenEngine.open(context, index, generator, s3, true)) {
+    try (OpenEngine open = OpenEngine.openReadOnly(context, index, generator, s3, true)) {
       if (json.json) {
         context.printJson(open.engine().query(query, org.org));
         return Egretta.OK;

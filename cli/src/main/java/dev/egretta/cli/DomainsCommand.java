@@ -29,7 +29,7 @@ final class DomainsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (OpenEngine open = OpenEngine.open(context, index, new GeneratorOptions(), new S3Options(), false)) {
+    try (OpenEngine open = OpenEngine.openReadOnly(context, index, new GeneratorOptions(), new S3Options(), false)) {
       Engine engine = open.engine();
       List<Map<String, Object>> listing = new ArrayList<>();
       Table table = Table.of("domain", "name", "category", "category name");

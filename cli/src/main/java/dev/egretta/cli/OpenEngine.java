@@ -45,12 +45,26 @@ final class OpenEngine implements AutoCloseable {
     return knowledgeBase;
   }
 
-  /** An engine over an existing index. */
+  /** An engine over an existing index that it may also change (private uploads): holds the index's write lock. */
   static OpenEngine open(Context context, IndexOption index, GeneratorOptions generator, S3Options s3,
       boolean signLinks) {
+    return open(context, index, generator, s3, signLinks, false);
+  }
+
+  /**
+   * An engine that only reads the index: it works while a server or an {@code index} run holds the write
+   * lock, and sees their commits as they land.
+   */
+  static OpenEngine openReadOnly(Context context, IndexOption index, GeneratorOptions generator, S3Options s3,
+      boolean signLinks) {
+    return open(context, index, generator, s3, signLinks, true);
+  }
+
+  private static OpenEngine open(Context context, IndexOption index, GeneratorOptions generator, S3Options s3,
+      boolean signLinks, boolean readOnly) {
     Path indexDir = index.existingIndex(context);
     List<AutoCloseable> resources = new ArrayList<>();
-    LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(indexDir);
+    LuceneKnowledgeBase kb = readOnly ? LuceneKnowledgeBase.openReadOnly(indexDir) : LuceneKnowledgeBase.open(indexDir);
     try {
       EgrettaEngineBuilder builder = EgrettaEngine.builder()
           .retriever(kb)
@@ -80,12 +94,12 @@ final class OpenEngine implements AutoCloseable {
 
   /**
    * An engine for the session commands only. Without an index it still lists (no) sessions; with one,
-   * it knows the index's domains for the sessions' display names.
+   * read-only, it knows the index's domains for the sessions' display names.
    */
   static OpenEngine forSessions(Context context, IndexOption index) {
     Path indexDir = index.indexDir(context);
-    if (Files.isDirectory(indexDir)) {
-      return open(context, index, new GeneratorOptions(), new S3Options(), false);
+    if (LuceneKnowledgeBase.exists(indexDir)) {
+      return openReadOnly(context, index, new GeneratorOptions(), new S3Options(), false);
     }
     Retriever none = request -> List.of();
     CorpusInventory empty = new CorpusInventory() {

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many short {@code egretta} processes at once over one index, as scripts and cron jobs start them:
- * answers, usage errors that exit at once, and runs that fail while the embedding model is still
- * loading in the background (the index is held by a concurrent {@code index} run). A JVM that
- * exited while ONNX Runtime was creating its session crashed with SIGSEGV on a busy machine; none
- * of these runs may crash, and none may leave ONNX Runtime's library in the temporary folder.
+ * answers while concurrent {@code index} runs hold the write lock (asks open the index read-only, so
+ * none may fail on the index; one may still fail on the session store, see below), usage errors that
+ * exit at once, and runs that fail while the embedding model is still loading in the background (a
+ * second {@code index} run meets the first one's lock). A JVM that exited while ONNX Runtime was
+ * creating its session crashed with SIGSEGV on a busy machine; none of these runs may crash, and none
+ * may leave ONNX Runtime's library in the temporary folder.
  */
 class ConcurrentRunsIT {
   private static final Path LAUNCHER = Path.of("..", "bin", "egretta").toAbsolutePath().normalize();
@@ -52,10 +54,13 @@ class ConcurrentRunsIT {
 
     List<Run> runs = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
-      // An index run holds the write lock for a while: concurrent asks then fail while their model loads.
+      // An index run holds the write lock for a while: the other round's index run fails while its model
+      // loads; the asks read beside it.
       runs.add(new Run("index" + round, List.of(0, 1),
           start("index" + round, "index", corpus, "--index", index, "--json")));
       for (int i = 0; i < 4; i++) {
+        // Not List.of(0) alone: on the shared 2-core machine one ask of eight once failed creating its session
+        // with SQLITE_BUSY (8 processes writing one sessions.db; the store's busy timeout is 10 s).
         runs.add(new Run("ask" + round + "-" + i, List.of(0, 1), start("ask" + round + "-" + i, "ask", "--index", index,
             "--domain", "business-continuity", "--category", "us", "--mode", "compliance", "--json",
             "What is the recovery time objective for payment processing?")));
@@ -79,7 +84,8 @@ class ConcurrentRunsIT {
       }
       int exit = r.process().exitValue();
       String err = read(r.name() + ".err");
-      if (!r.allowedExits().contains(exit) || err.contains("SIGSEGV") || err.contains("A fatal error")) {
+      if (!r.allowedExits().contains(exit) || err.contains("SIGSEGV") || err.contains("A fatal error")
+          || err.contains("already open for writing") && r.name().startsWith("ask")) {
         failures.add(r.name() + " exited " + exit + ": " + err.lines().limit(5).toList());
       }
     }
@@ -92,7 +98,7 @@ class ConcurrentRunsIT {
       assertThat(onnxCopies).as("ONNX Runtime copies left in the temporary folder").isEmpty();
     }
     assertThat(failures).as("crashed, hung or unexpected runs out of " + runs.size()).isEmpty();
-    // Concurrent asks may all have met a held index; once the crowd is gone, the index answers.
+    // Once the crowd is gone, the index still answers.
     Process after = start("after", "ask", "--index", index, "--domain", "business-continuity", "--category", "us",
         "--mode", "compliance", "--json", "What is the recovery time objective for payment processing?");
     assertThat(after.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -9,8 +9,8 @@ import java.util.Optional;
  * One ingestion run, in named stages: {@link IngestPlan} lists the source and skips unchanged documents
  * (same source version, or same SHA-256), reading the others on the caller's thread; {@link ParseStage}
  * parses and chunks them on parser threads; {@link WriteStage} embeds the documents already parsed, writes
- * each as one atomic block and commits after every {@code batchChunks} chunks; {@link IngestReportBuilder}
- * counts the outcomes and tells the listener. A crash loses at most the uncommitted batch, which the next
+ * each as one atomic block and commits after every {@code batchChunks} chunks or {@code commitInterval},
+ * whichever comes first; {@link IngestReportBuilder} counts the outcomes and tells the listener. A crash loses at most the uncommitted batch, which the next
  * run redoes.
  */
 final class Ingestion {
@@ -37,7 +37,7 @@ final class Ingestion {
     IngestReportBuilder report = new IngestReportBuilder(listener);
     IngestPlan plan = new IngestPlan(source, store, owner, config.maxFileBytes());
     listener.started(plan.listed().size());
-    try (WriteStage write = new WriteStage(store, embedder, owner, config.batchChunks());
+    try (WriteStage write = new WriteStage(store, embedder, owner, config.batchChunks(), config.commitInterval());
         ParseStage parse = new ParseStage(extractor, chunker, source instanceof TextDocumentSource)) {
       for (SourceDocument doc : plan.listed()) {
         if (!plan.firstListing(doc)) {

@@ -24,6 +24,7 @@ public final class LuceneConfig {
   private final long maxFileBytes;
   private final int searchDepth;
   private final int batchChunks;
+  private final Duration commitInterval;
 
   private LuceneConfig(Builder b) {
     this.embeddingModel = Optional.ofNullable(b.embeddingModel);
@@ -40,6 +41,7 @@ public final class LuceneConfig {
     this.maxFileBytes = b.maxFileBytes;
     this.searchDepth = b.searchDepth;
     this.batchChunks = b.batchChunks;
+    this.commitInterval = b.commitInterval;
   }
 
   /** The defaults: bge-small-en-v1.5 in process, RRF (k = 60), float vectors, 256-token chunks. */
@@ -108,6 +110,10 @@ public final class LuceneConfig {
     return batchChunks;
   }
 
+  public Duration commitInterval() {
+    return commitInterval;
+  }
+
   /** Validating builder; every setter rejects a bad value at once with a message naming it. */
   public static final class Builder {
     private EmbeddingModel embeddingModel;
@@ -124,6 +130,7 @@ public final class LuceneConfig {
     private long maxFileBytes = 512L << 20;
     private int searchDepth = 100;
     private int batchChunks = 512;
+    private Duration commitInterval = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -188,11 +195,7 @@ public final class LuceneConfig {
 
     /** Time limit of one PDF parse, 1 s..1 h (default 60 s). */
     public Builder parseTimeLimit(Duration limit) {
-      Objects.requireNonNull(limit, "parseTimeLimit");
-      if (limit.compareTo(Duration.ofSeconds(1)) < 0 || limit.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("parseTimeLimit must be between 1 s and 1 h; got " + limit);
-      }
-      this.parseTimeLimit = limit;
+      this.parseTimeLimit = check(limit, Duration.ofSeconds(1), Duration.ofHours(1), "1 s and 1 h", "parseTimeLimit");
       return this;
     }
 
@@ -229,12 +232,30 @@ public final class LuceneConfig {
       return this;
     }
 
+    /**
+     * Longest time between two commits during ingestion, 10 ms..24 h (default 5 s), whichever of this
+     * and {@link #batchChunks} comes first: a crash loses at most about this much written work even
+     * when the documents are few or slow to read.
+     */
+    public Builder commitInterval(Duration interval) {
+      this.commitInterval = check(interval, Duration.ofMillis(10), Duration.ofHours(24), "10 ms and 24 h", "commitInterval");
+      return this;
+    }
+
     public LuceneConfig build() {
       if (chunkOverlapTokens > chunkTokens / 2) {
         throw new IllegalArgumentException(
             "chunkOverlapTokens must be at most half of chunkTokens (" + chunkTokens + "); got " + chunkOverlapTokens);
       }
       return new LuceneConfig(this);
+    }
+
+    private static Duration check(Duration value, Duration min, Duration max, String range, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(name + " must be between " + range + "; got " + value);
+      }
+      return value;
     }
 
     private static int check(int value, int min, int max, String name) {

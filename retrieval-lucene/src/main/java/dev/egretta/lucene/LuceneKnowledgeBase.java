@@ -30,8 +30,10 @@ import org.apache.lucene.search.TermQuery;
  * search with the scope filter inside both queries, incremental and crash-safe ingestion.
  *
  * <p>Thread-safe: any number of searches may run while one ingestion runs (they see each
- * committed batch as soon as it is committed). Only one instance may open an index directory at a
- * time. Close it to release the index.
+ * committed batch as soon as it is committed). One writable instance ({@link #open}) may open an index
+ * directory at a time (it holds Lucene's write lock); any number of {@link #openReadOnly read-only}
+ * ones, in this process or others, may search it meanwhile and see each commit within about a second.
+ * Close it to release the index.
  *
  * <pre>{@code
  * try (var kb = LuceneKnowledgeBase.open(Path.of("index"))) {
@@ -55,17 +57,19 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
 
   private record FilingKey(long generation, Optional<Organisation> owner) {}
 
-  private LuceneKnowledgeBase(Path indexDir, LuceneConfig config) {
+  private LuceneKnowledgeBase(Path indexDir, LuceneConfig config, boolean readOnly) {
     this.config = config;
     this.embedder = new QueryCachingEmbedder(config.embeddingModel()
         .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
         .orElseGet(OnnxBgeEmbedder::shared));
     try {
-      dev.egretta.core.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
+      if (!readOnly) {
+        dev.egretta.core.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
+      }
     } catch (IOException e) {
       throw new dev.egretta.core.ConfigurationException("cannot create the index directory " + indexDir + ": " + e.getMessage(), e);
     }
-    this.store = new IndexStore(indexDir, analyzer, embedder, config.int8Quantization());
+    this.store = new IndexStore(indexDir, analyzer, embedder, config.int8Quantization(), readOnly);
     this.extractor = new PdfTextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
     this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
     this.searcher = new HybridSearcher(analyzer, embedder, config);
@@ -87,11 +91,46 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     return open(indexDir, LuceneConfig.defaults());
   }
 
-  /** Opens (or creates) the index in {@code indexDir}. */
+  /** Opens (or creates) the index in {@code indexDir} for searching and writing; takes its write lock. */
   public static LuceneKnowledgeBase open(Path indexDir, LuceneConfig config) {
     Objects.requireNonNull(indexDir, "indexDir");
     Objects.requireNonNull(config, "config");
-    return new LuceneKnowledgeBase(indexDir.toAbsolutePath(), config);
+    return new LuceneKnowledgeBase(indexDir.toAbsolutePath(), config, false);
+  }
+
+  /** {@link #openReadOnly(Path, LuceneConfig)} with the default settings. */
+  public static LuceneKnowledgeBase openReadOnly(Path indexDir) {
+    return openReadOnly(indexDir, LuceneConfig.defaults());
+  }
+
+  /**
+   * Opens an existing index for searching only, without its write lock, so that it works while a writer
+   * (a server, an {@code index} run) has the index open. Searches see the writer's commits within about a
+   * second; {@link #ingest} and {@link #deleteDocument} throw {@link IllegalStateException}.
+   *
+   * @throws dev.egretta.core.ConfigurationException when {@code indexDir} holds no index
+   */
+  public static LuceneKnowledgeBase openReadOnly(Path indexDir, LuceneConfig config) {
+    Objects.requireNonNull(indexDir, "indexDir");
+    Objects.requireNonNull(config, "config");
+    return new LuceneKnowledgeBase(indexDir.toAbsolutePath(), config, true);
+  }
+
+  /** Whether {@code indexDir} holds an index (a commit), as {@link #openReadOnly} needs; creates nothing. */
+  public static boolean exists(Path indexDir) {
+    return IndexStore.exists(indexDir.toAbsolutePath());
+  }
+
+  /** True when opened with {@link #openReadOnly}: searches only. */
+  public boolean readOnly() {
+    return store.readOnly();
+  }
+
+  private void checkWritable(String operation) {
+    if (store.readOnly()) {
+      throw new IllegalStateException("cannot " + operation + ": this knowledge base is open read-only;"
+          + " open it with LuceneKnowledgeBase.open to change it");
+    }
   }
 
   public LuceneConfig config() {
@@ -133,6 +172,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
+    checkWritable("ingest");
     ingestLock.lock();
     try {
       return new Ingestion(store, extractor, chunker, embedder, config, options.owner(), listener)
@@ -152,6 +192,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
   public boolean deleteDocument(Optional<Organisation> owner, String uri) {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(uri, "uri");
+    checkWritable("delete a document");
     ingestLock.lock();
     try {
       IndexSearcher s = store.acquire();

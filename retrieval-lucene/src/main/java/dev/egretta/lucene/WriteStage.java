@@ -2,6 +2,7 @@ package dev.egretta.lucene;
 
 import dev.egretta.core.EgrettaException;
 import dev.egretta.core.Organisation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,9 @@ import org.apache.lucene.document.Document;
 /**
  * The embed and write stage, on its own thread: takes whatever documents have been parsed (at least
  * one), embeds all their chunks in one call so that the embedding threads stay busy across small
- * documents, writes one block per document, and commits once {@code batchChunks} chunks are written and
- * at the end. Parsing goes on meanwhile, so embedding starts with the first document. A kill loses at
+ * documents (in slices of about {@link #SLICE_CHUNKS}), writes one block per document, and commits once
+ * {@code batchChunks} chunks are written, once {@code commitInterval} has passed since the last commit
+ * (checked after each slice and while it waits for documents), and at the end. Parsing goes on meanwhile, so embedding starts with the first document. A kill loses at
  * most the uncommitted documents, which the next run redoes.
  */
 final class WriteStage implements AutoCloseable {
@@ -34,18 +36,28 @@ final class WriteStage implements AutoCloseable {
   private final Embedder embedder;
   private final Optional<Organisation> owner;
   private final int batchChunks;
+  private final long commitIntervalNanos;
+  /** Chunks embedded in one call, at least (whole documents): the granularity of a time-bounded commit. */
+  private static final int SLICE_CHUNKS = 64;
+
   private final BlockingQueue<ParsedDocument> parsed = new ArrayBlockingQueue<>(QUEUED_DOCUMENTS);
   private final BlockingQueue<ParsedDocument> committed = new LinkedBlockingQueue<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final ExecutorService thread = Executors.newSingleThreadExecutor(
       Thread.ofPlatform().daemon().name("egretta-ingest-writer").factory());
   private final Future<?> writer;
+  // Touched only by the writer thread:
+  private final List<ParsedDocument> uncommitted = new ArrayList<>();
+  private int uncommittedChunks;
+  private long lastCommit;
 
-  WriteStage(IndexStore store, Embedder embedder, Optional<Organisation> owner, int batchChunks) {
+  WriteStage(IndexStore store, Embedder embedder, Optional<Organisation> owner, int batchChunks,
+      Duration commitInterval) {
     this.store = store;
     this.embedder = embedder;
     this.owner = owner;
     this.batchChunks = batchChunks;
+    this.commitIntervalNanos = commitInterval.toNanos();
     this.writer = thread.submit(() -> {
       writeLoop();
       return null;
@@ -93,8 +105,7 @@ final class WriteStage implements AutoCloseable {
   }
 
   private void writeLoop() throws InterruptedException {
-    List<ParsedDocument> uncommitted = new ArrayList<>();
-    int uncommittedChunks = 0;
+    lastCommit = System.nanoTime();
     boolean end = false;
     while (!end) {
       ParsedDocument first = parsed.poll(100, TimeUnit.MILLISECONDS);
@@ -102,6 +113,8 @@ final class WriteStage implements AutoCloseable {
         return;
       }
       if (first == null) {
+        // Nothing new (a slow source or a long parse): what is written must not wait for the next batch.
+        commitIfDue(false);
         continue;
       }
       List<ParsedDocument> group = new ArrayList<>(List.of(first));
@@ -110,21 +123,55 @@ final class WriteStage implements AutoCloseable {
       if (end) {
         group.remove(group.size() - 1);
       }
-      write(group);
-      uncommitted.addAll(group);
-      for (ParsedDocument p : group) {
-        uncommittedChunks += p.chunks().size();
-      }
-      if (!uncommitted.isEmpty() && (end || uncommittedChunks >= batchChunks)) {
+      // In slices, so that a large group (the parser runs up to 8 documents ahead) cannot hold off the
+      // time-bounded commit for the whole of its embedding.
+      for (List<ParsedDocument> slice : slices(group)) {
+        write(slice);
+        uncommitted.addAll(slice);
+        slice.forEach(p -> uncommittedChunks += p.chunks().size());
         if (cancelled.get()) {
           return;
         }
-        store.commit();
-        committed.addAll(uncommitted);
-        uncommitted.clear();
-        uncommittedChunks = 0;
+        commitIfDue(false);
+      }
+      commitIfDue(end);
+    }
+  }
+
+  /** Commits what is written once the interval has passed, {@code batchChunks} are waiting, or at the end. */
+  private void commitIfDue(boolean end) {
+    boolean due = end || uncommittedChunks >= batchChunks || System.nanoTime() - lastCommit >= commitIntervalNanos;
+    if (!due || uncommitted.isEmpty()) {
+      return;
+    }
+    store.commit();
+    committed.addAll(uncommitted);
+    uncommitted.clear();
+    uncommittedChunks = 0;
+    lastCommit = System.nanoTime();
+  }
+
+  /**
+   * Consecutive runs of whole documents of at least {@link #SLICE_CHUNKS} chunks (the last may hold
+   * fewer): enough texts that both embedding threads stay busy within one call.
+   */
+  private static List<List<ParsedDocument>> slices(List<ParsedDocument> group) {
+    List<List<ParsedDocument>> slices = new ArrayList<>();
+    List<ParsedDocument> slice = new ArrayList<>();
+    int chunks = 0;
+    for (ParsedDocument p : group) {
+      slice.add(p);
+      chunks += p.chunks().size();
+      if (chunks >= SLICE_CHUNKS) {
+        slices.add(slice);
+        slice = new ArrayList<>();
+        chunks = 0;
       }
     }
+    if (!slice.isEmpty()) {
+      slices.add(slice);
+    }
+    return slices;
   }
 
   /** Embeds the group's chunks and writes one block per document (or its rejection), uncommitted. */

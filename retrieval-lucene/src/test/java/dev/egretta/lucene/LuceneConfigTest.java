@@ -25,6 +25,11 @@ class LuceneConfigTest {
     assertThatThrownBy(() -> LuceneConfig.builder().denseWeight(1.5)).hasMessageContaining("denseWeight");
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(100).chunkOverlapTokens(80).build())
         .hasMessageContaining("chunkOverlapTokens");
+    assertThatThrownBy(() -> LuceneConfig.builder().commitInterval(java.time.Duration.ofMillis(5)))
+        .hasMessageContaining("commitInterval").hasMessageContaining("PT0.005S");
+    assertThatThrownBy(() -> LuceneConfig.builder().commitInterval(java.time.Duration.ofDays(2)))
+        .hasMessageContaining("commitInterval");
+    assertThat(LuceneConfig.defaults().commitInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
     assertThatThrownBy(() -> new ScoreCalibration(0.5, -1)).hasMessageContaining("slope");
     assertThatThrownBy(() -> RetrieverKind.parse("sparse")).hasMessageContaining("bm25, dense, hybrid");
   }
