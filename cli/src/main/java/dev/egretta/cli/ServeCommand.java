@@ -1,8 +1,8 @@
 package dev.egretta.cli;
 
+import dev.egretta.lucene.LucenePrivateDocuments;
 import dev.egretta.server.ApiKeys;
 import dev.egretta.server.EgrettaServer;
-import dev.egretta.server.LucenePrivateDocuments;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

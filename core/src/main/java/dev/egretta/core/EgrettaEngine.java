@@ -9,12 +9,10 @@ import dev.egretta.api.RenameResponse;
 import dev.egretta.api.RequestValidator;
 import dev.egretta.api.SessionSummary;
 import dev.egretta.api.ValidatedQuery;
-import dev.egretta.core.pipeline.CitationFilter;
 import dev.egretta.core.session.SessionRecord;
 import dev.egretta.core.session.StoredMessage;
 import dev.egretta.core.spi.GeneratedAnswer;
 import dev.egretta.core.spi.ModelEntry;
-import dev.egretta.core.spi.TokenUsage;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
@@ -60,16 +58,13 @@ public final class EgrettaEngine implements Engine {
   public QueryResponse query(ValidatedQuery query, Organisation caller) {
     check(query, caller);
     Prepared p = pipeline.prepare(query, caller);
+    AnswerCompletion completion = new AnswerCompletion(pipeline, p);
     if (p.insufficient()) {
-      return pipeline.finish(p, p.notCovered(), TokenUsage.ZERO, 0);
+      return completion.notCovered();
     }
     long g0 = System.nanoTime();
     GeneratedAnswer answer = pipeline.generator(p.model()).generate(p.generation());
-    String text = CitationFilter.repair(answer.markdown(), p.sources().size());
-    if (text.isBlank()) {
-      throw new UpstreamException("the model returned an empty answer");
-    }
-    return pipeline.finish(p, text, answer.usage(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - g0));
+    return completion.complete(answer, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - g0));
   }
 
   @Override

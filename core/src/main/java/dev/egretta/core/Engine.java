@@ -55,7 +55,12 @@ public interface Engine extends AutoCloseable {
   /** The domains the caller can query (public library and its own documents). */
   List<Domain> domains(Organisation caller);
 
-  /** The categories of one domain the caller can query. */
+  /**
+   * The categories of one domain the caller can query.
+   *
+   * @throws NotFoundException when the caller has no such domain (a query naming it is an
+   *     {@link InvalidRequestException} on its {@code domain} field instead)
+   */
   List<Category> categories(Organisation caller, String domain);
 
   /** Releases the index, the session store and any other resource; idempotent. */

@@ -1,15 +1,12 @@
 package dev.egretta.core;
 
 import dev.egretta.api.ErrorBody;
-import dev.egretta.api.QueryResponse;
 import dev.egretta.api.StreamEvent;
 import dev.egretta.api.ValidatedQuery;
-import dev.egretta.core.pipeline.CitationFilter;
 import dev.egretta.core.spi.AnswerGenerator;
 import dev.egretta.core.spi.AnswerStreamHandler;
 import dev.egretta.core.spi.GeneratedAnswer;
 import dev.egretta.core.spi.StreamingAnswerGenerator;
-import dev.egretta.core.spi.TokenUsage;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -69,22 +66,19 @@ final class StreamRun implements Cancellable {
       if (!emit(new StreamEvent.Sources(p.sources()))) {
         return;
       }
+      AnswerCompletion completion = new AnswerCompletion(pipeline, p);
       if (p.insufficient()) {
-        String text = p.notCovered();
-        if (emit(new StreamEvent.Delta(text))) {
-          end(new StreamEvent.Done(pipeline.finish(p, text, TokenUsage.ZERO, 0)));
+        if (emit(new StreamEvent.Delta(p.notCovered()))) {
+          end(new StreamEvent.Done(completion.notCovered()));
         }
         return;
       }
       long g0 = System.nanoTime();
-      CitationFilter filter = new CitationFilter(p.sources().size());
-      StringBuilder text = new StringBuilder();
       Cancellable c = streaming(pipeline.generator(p.model())).stream(p.generation(), new AnswerStreamHandler() {
         @Override
         public void onDelta(String fragment) {
-          String safe = filter.accept(fragment);
+          String safe = completion.accept(fragment);
           if (!safe.isEmpty() && !cancelled) {
-            text.append(safe);
             emit(new StreamEvent.Delta(safe));
           }
         }
@@ -105,23 +99,15 @@ final class StreamRun implements Cancellable {
         }
 
         private void complete(GeneratedAnswer answer, long generationMs) {
-          String rest = filter.finish();
-          if (!rest.isEmpty()) {
-            text.append(rest);
-            if (!emit(new StreamEvent.Delta(rest))) {
-              return;
-            }
+          String rest = completion.flush();
+          if (!rest.isEmpty() && !emit(new StreamEvent.Delta(rest))) {
+            return;
           }
           if (cancelled) {
             return;
           }
-          if (text.toString().isBlank()) {
-            fail(new UpstreamException("the model returned an empty answer"));
-            return;
-          }
           try {
-            QueryResponse r = pipeline.finish(p, text.toString(), answer.usage(), generationMs);
-            end(new StreamEvent.Done(r));
+            end(new StreamEvent.Done(completion.complete(answer.usage(), generationMs)));
           } catch (EgrettaException e) {
             fail(e);
           } catch (RuntimeException e) {

@@ -129,6 +129,14 @@ class EgrettaEngineTest {
   }
 
   @Test
+  void theCategoriesOfAnUnknownDomainAreNotFound() {
+    assertThat(engine.categories(Organisation.LOCAL, "business-continuity")).extracting(c -> c.code()).contains("us");
+    assertThatThrownBy(() -> engine.categories(Organisation.LOCAL, "cooking"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("unknown domain 'cooking'").hasMessageContaining("business-continuity, information-security");
+  }
+
+  @Test
   void unknownDomainCategoryModelAndEmptyPrivateScopeAreClearErrors() {
     assertThatThrownBy(() -> engine.query(ValidatedQuery.of("q?", "cooking", "us", Mode.COMPLIANCE), Organisation.LOCAL))
         .isInstanceOf(InvalidRequestException.class)

@@ -23,6 +23,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,6 +57,10 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   private final CompletableFuture<OrtSession> session;
   private final ExecutorService workers;
   private final int threads;
+  /** Model calls hold the read lock; JVM exit takes the write lock (see {@link #quiesce()}). */
+  private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
+  private volatile boolean exiting;
+  private static final long QUIESCE_SECONDS = 20;
 
   private OnnxBgeEmbedder(int threads) {
     this.threads = threads;
@@ -73,11 +80,38 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }, loaders);
-    environment = CompletableFuture.supplyAsync(OrtEnvironment::getEnvironment, loaders);
+    environment = CompletableFuture.supplyAsync(() -> {
+      OnnxNativeLibrary.prepare();
+      return OrtEnvironment.getEnvironment();
+    }, loaders);
     CompletableFuture<byte[]> loaded = model.thenCombine(environment, (bytes, env) -> bytes);
     session = loaded.thenApplyAsync(bytes -> createSession(bytes), loaders);
     CompletableFuture.allOf(tokenizer, session).whenComplete((ok, failure) -> loaders.shutdown());
     workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
+    try {
+      Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("egretta-model-quiesce").unstarted(this::quiesce));
+    } catch (IllegalStateException alreadyExiting) {
+      // The JVM is exiting already: nothing will be loaded that could race its exit.
+    }
+  }
+
+  /**
+   * Runs at JVM exit, before native libraries' own exit handlers: a JVM that exited while a daemon
+   * thread was inside {@code OrtSession.createSession} (or a model call) crashed with SIGSEGV, so
+   * exit waits (bounded) for the load to end and for calls in progress to return, and refuses new ones.
+   */
+  private void quiesce() {
+    exiting = true;
+    try {
+      CompletableFuture.allOf(session, tokenizer).handle((ok, failure) -> null).get(QUIESCE_SECONDS, TimeUnit.SECONDS);
+      if (calls.writeLock().tryLock(QUIESCE_SECONDS, TimeUnit.SECONDS)) {
+        return; // held until the process ends: no model call starts after this
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Waited long enough: let the JVM go.
+    }
   }
 
   private static InputStream resource(String name) {
@@ -189,6 +223,17 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   /** One text (token ids with [CLS] and [SEP]) through the model: its normalised [CLS] vector. */
   private float[] run(OrtSession session, long[] ids) {
+    if (exiting || !calls.readLock().tryLock()) {
+      throw new EgrettaException("the JVM is exiting; the embedding model is no longer available");
+    }
+    try {
+      return runLocked(session, ids);
+    } finally {
+      calls.readLock().unlock();
+    }
+  }
+
+  private float[] runLocked(OrtSession session, long[] ids) {
     OrtEnvironment environment = this.environment.join();
     long[] mask = new long[ids.length];
     Arrays.fill(mask, 1L);

@@ -2,6 +2,7 @@ package dev.egretta.server;
 
 import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.InvalidRequestException;
+import dev.egretta.core.spi.PrivateDocuments;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;

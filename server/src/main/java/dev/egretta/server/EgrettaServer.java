@@ -2,6 +2,7 @@ package dev.egretta.server;
 
 import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.Engine;
+import dev.egretta.core.spi.PrivateDocuments;
 import io.javalin.Javalin;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;

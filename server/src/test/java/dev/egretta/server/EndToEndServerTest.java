@@ -14,6 +14,7 @@ import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
 import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.lucene.LucenePrivateDocuments;
 import dev.egretta.testsupport.TestPdfs;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -104,6 +105,21 @@ class EndToEndServerTest {
     JsonNode done = EgretJson.mapper().readTree(events.getLast().data());
     assertThat(text.toString()).isEqualTo(done.get("response").asText());
     assertThat(StreamingTest.withoutIdsAndLatencies(done)).isEqualTo(StreamingTest.withoutIdsAndLatencies(answer));
+  }
+
+  @Test
+  void anUnknownDomainIs404OnTheCategoriesRouteAnd400InAQuery() {
+    assertThat(json(http.get("/v1/domains/business-continuity/categories/", ALPHA_KEY)).get(0).get("code").asText())
+        .isEqualTo("us");
+    HttpResponse<String> categories = http.get("/v1/domains/cooking/categories/", ALPHA_KEY);
+    assertThat(categories.statusCode()).isEqualTo(404);
+    assertThat(json(categories).get("detail").asText())
+        .isEqualTo("unknown domain 'cooking'; must be one of business-continuity");
+
+    HttpResponse<String> query = http.post("/v1/query/", ALPHA_KEY, query(QUESTION, "").replace(
+        "\"domain\":\"business-continuity\"", "\"domain\":\"cooking\""));
+    assertThat(query.statusCode()).isEqualTo(400);
+    assertThat(json(query).get("errors").get(0).get("field").asText()).isEqualTo("domain");
   }
 
   @Test

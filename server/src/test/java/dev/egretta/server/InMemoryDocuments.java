@@ -3,6 +3,8 @@ package dev.egretta.server;
 import dev.egretta.core.InvalidRequestException;
 import dev.egretta.core.NotFoundException;
 import dev.egretta.core.Organisation;
+import dev.egretta.core.spi.PrivateDocument;
+import dev.egretta.core.spi.PrivateDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

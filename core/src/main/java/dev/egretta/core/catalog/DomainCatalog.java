@@ -3,6 +3,7 @@ package dev.egretta.core.catalog;
 import dev.egretta.api.Category;
 import dev.egretta.api.Domain;
 import dev.egretta.core.InvalidRequestException;
+import dev.egretta.core.NotFoundException;
 import dev.egretta.core.Organisation;
 import dev.egretta.core.spi.CorpusInventory;
 import dev.egretta.core.spi.DomainCategory;
@@ -34,12 +35,13 @@ public final class DomainCatalog {
   /**
    * The categories of one domain, sorted by code.
    *
-   * @throws InvalidRequestException naming the valid domains when the caller has no such domain
+   * @throws NotFoundException naming the valid domains when the caller has no such domain: here the
+   *     domain names a resource (HTTP 404), where in a query it is a bad field (400)
    */
   public List<Category> categories(Organisation caller, String domain) {
     TreeSet<String> codes = byDomain(caller).get(domain);
     if (codes == null) {
-      throw unknownDomain(caller, domain);
+      throw new NotFoundException(unknownDomain(caller, domain));
     }
     return codes.stream().map(code -> new Category(code, names.categoryName(code))).toList();
   }
@@ -53,7 +55,7 @@ public final class DomainCatalog {
     TreeMap<String, TreeSet<String>> all = byDomain(caller);
     TreeSet<String> codes = all.get(domain);
     if (codes == null) {
-      throw unknownDomain(caller, domain);
+      throw InvalidRequestException.of("domain", unknownDomain(caller, domain));
     }
     if (!codes.contains(category)) {
       throw InvalidRequestException.of("category", "unknown category '" + category + "' for domain '" + domain
@@ -67,10 +69,10 @@ public final class DomainCatalog {
     return names;
   }
 
-  private InvalidRequestException unknownDomain(Organisation caller, String domain) {
+  private String unknownDomain(Organisation caller, String domain) {
     TreeMap<String, TreeSet<String>> all = byDomain(caller);
     String valid = all.isEmpty() ? "none: the index holds no documents yet" : "one of " + String.join(", ", all.keySet());
-    return InvalidRequestException.of("domain", "unknown domain '" + domain + "'; must be " + valid);
+    return "unknown domain '" + domain + "'; must be " + valid;
   }
 
   private TreeMap<String, TreeSet<String>> byDomain(Organisation caller) {

@@ -45,6 +45,11 @@ abstract class ConnectionSource implements AutoCloseable {
     return new EgrettaException("the session store could not " + what + ": " + e.getMessage(), e);
   }
 
+  /** A JDBC URL fit for a message: any password in it masked. */
+  static String redact(String url) {
+    return url == null ? "(unknown URL)" : url.replaceAll("password=[^&;]*", "password=***");
+  }
+
   static ConnectionSource single(String url, Properties props) {
     return new Single(url, props);
   }
@@ -87,8 +92,7 @@ abstract class ConnectionSource implements AutoCloseable {
       try {
         return DriverManager.getConnection(url, props);
       } catch (SQLException e) {
-        String redacted = url.replaceAll("password=[^&;]*", "password=***");
-        throw new ConfigurationException("cannot connect to session database " + redacted + ": " + e.getMessage(), e);
+        throw new ConfigurationException("cannot connect to session database " + redact(url) + ": " + e.getMessage(), e);
       }
     }
 

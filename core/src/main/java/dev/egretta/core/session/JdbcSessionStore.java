@@ -29,10 +29,12 @@ import javax.sql.DataSource;
 
 /**
  * Sessions in a relational database through JDBC: SQLite (durable and embedded: one file that
- * survives restarts; the CLI keeps it beside the index) or PostgreSQL (shared by several servers).
- * The dialect is detected from the connection. Tables ({@code egretta_session},
- * {@code egretta_message}) are created when missing. Times are kept as microseconds since the epoch;
- * sources and context quality as Egret JSON. Thread-safe; storage failures become
+ * survives restarts) or PostgreSQL (shared by several servers). The dialect is detected from the
+ * connection. The schema is versioned: opening a store creates the tables ({@code egretta_session},
+ * {@code egretta_message}) or upgrades them by ordered migrations, recorded in
+ * {@code egretta_schema_version}; a database created before versioning is adopted as version 1, and
+ * one written by a newer Egretta is refused with a {@link ConfigurationException}. Times are kept as
+ * microseconds since the epoch; sources and context quality as Egret JSON. Thread-safe; storage failures become
  * {@link EgrettaException}s naming the operation.
  *
  * <pre>{@code
@@ -52,17 +54,31 @@ public final class JdbcSessionStore implements SessionStore {
   private final ConnectionSource connections;
   private final SqlDialect dialect;
 
-  private JdbcSessionStore(ConnectionSource connections) {
+  private JdbcSessionStore(ConnectionSource connections, SessionSchema schema) {
     this.connections = connections;
-    this.dialect = connections.call("open the session store", c -> {
-      SqlDialect d = SqlDialect.of(c.getMetaData().getDatabaseProductName());
-      d.createSchema(c);
-      return d;
-    });
+    try {
+      this.dialect = connections.transaction("open the session store", c -> {
+        SqlDialect d = SqlDialect.of(c.getMetaData().getDatabaseProductName());
+        schema.upgrade(c, d);
+        return d;
+      });
+    } catch (RuntimeException e) {
+      try {
+        connections.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /** A durable SQLite store in {@code file} (created with its parent folders when missing). */
   public static JdbcSessionStore sqlite(Path file) {
+    return sqlite(file, SessionSchema.CURRENT);
+  }
+
+  /** {@link #sqlite(Path)} with another list of migrations (tests of the schema's upgrades). */
+  static JdbcSessionStore sqlite(Path file, SessionSchema schema) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -71,12 +87,14 @@ public final class JdbcSessionStore implements SessionStore {
     } catch (IOException e) {
       throw new ConfigurationException("cannot create the folder of session database " + file + ": " + e.getMessage(), e);
     }
-    return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    return new JdbcSessionStore(ConnectionSource.single(url, properties(url, null, null)), schema);
   }
 
   /**
-   * The CLI's default: a durable SQLite store in {@value #INDEX_FILE_NAME} inside the index folder,
-   * so sessions persist between runs and travel with the index.
+   * A durable SQLite store in {@value #INDEX_FILE_NAME} inside the index folder, so that sessions
+   * persist between runs and travel with the index. (The CLI keeps its store elsewhere: in
+   * {@code sessions.db} next to the index folder, or where {@code --sessions} says.)
    */
   public static JdbcSessionStore besideIndex(Path indexDir) {
     return sqlite(indexDir.resolve(INDEX_FILE_NAME));
@@ -84,6 +102,16 @@ public final class JdbcSessionStore implements SessionStore {
 
   /** A store over a JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql://...}); one connection, reopened when broken. */
   public static JdbcSessionStore open(String jdbcUrl, String user, String password) {
+    return new JdbcSessionStore(ConnectionSource.single(jdbcUrl, properties(jdbcUrl, user, password)),
+        SessionSchema.CURRENT);
+  }
+
+  /** A store over a pooled {@link DataSource}: one connection per operation. */
+  public static JdbcSessionStore open(DataSource dataSource) {
+    return new JdbcSessionStore(ConnectionSource.pooled(dataSource), SessionSchema.CURRENT);
+  }
+
+  private static Properties properties(String jdbcUrl, String user, String password) {
     Properties props = new Properties();
     if (user != null) {
       props.setProperty("user", user);
@@ -94,13 +122,11 @@ public final class JdbcSessionStore implements SessionStore {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
       props.setProperty("journal_mode", "WAL");
       props.setProperty("busy_timeout", "10000");
+      // Take the write lock when a transaction begins, not at its first write: two processes
+      // upgrading one file's schema (or renaming a session) then wait for each other instead of failing.
+      props.setProperty("transaction_mode", "IMMEDIATE");
     }
-    return new JdbcSessionStore(ConnectionSource.single(jdbcUrl, props));
-  }
-
-  /** A store over a pooled {@link DataSource}: one connection per operation. */
-  public static JdbcSessionStore open(DataSource dataSource) {
-    return new JdbcSessionStore(ConnectionSource.pooled(dataSource));
+    return props;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.egretta.server;
+package dev.egretta.core.spi;
 
 import dev.egretta.core.Organisation;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.egretta.server;
+package dev.egretta.lucene;
 
 import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.EgrettaException;
@@ -6,12 +6,9 @@ import dev.egretta.core.InvalidRequestException;
 import dev.egretta.core.NotFoundException;
 import dev.egretta.core.Organisation;
 import dev.egretta.core.spi.DocumentSource;
+import dev.egretta.core.spi.PrivateDocument;
+import dev.egretta.core.spi.PrivateDocuments;
 import dev.egretta.core.spi.SourceDocument;
-import dev.egretta.lucene.IndexedDocument;
-import dev.egretta.lucene.IngestListener;
-import dev.egretta.lucene.IngestOptions;
-import dev.egretta.lucene.IngestReport;
-import dev.egretta.lucene.LuceneKnowledgeBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +33,7 @@ import java.util.UUID;
  * and indexed before the call returns; a document's id is derived from its URI, so documents the
  * CLI indexed for the organisation can be listed and deleted too. The knowledge base is shared with
  * the engine, which owns and closes it. Thread-safe (the knowledge base serialises ingestion).
+ * The server's document routes use it through {@link PrivateDocuments}; the CLI's {@code serve} wires it in.
  */
 public final class LucenePrivateDocuments implements PrivateDocuments {
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);

@@ -1,4 +1,4 @@
-package dev.egretta.server;
+package dev.egretta.core.spi;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

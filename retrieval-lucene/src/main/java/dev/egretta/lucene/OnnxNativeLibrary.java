@@ -1,0 +1,163 @@
+package dev.egretta.lucene;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Extracts ONNX Runtime's native libraries once per version into a cache folder and points ONNX
+ * Runtime at it ({@code onnxruntime.native.path}), before anything loads it.
+ *
+ * <p>Left to itself, ONNX Runtime copies its 16 MB library into a new {@code onnxruntime-java*}
+ * temporary folder in every JVM; a killed JVM leaves the copy behind, and several JVMs starting at
+ * once each write their own. Here the copy is written once into a private staging folder and moved
+ * into place atomically, so a process either sees a complete folder or none, and concurrent first
+ * runs cannot load a half-written library.
+ *
+ * <p>The folder is {@code $EGRETTA_NATIVE_CACHE}, else {@code $XDG_CACHE_HOME/egretta}, else
+ * {@code ~/.cache/egretta}, with a subfolder named after the platform and the libraries' sizes and
+ * CRCs, so another ONNX Runtime version gets its own. A user who set {@code onnxruntime.native.path}
+ * keeps it; when no cache folder can be written ONNX Runtime's own extraction is used, with a
+ * warning.
+ */
+final class OnnxNativeLibrary {
+
+  private static final System.Logger LOG = System.getLogger(OnnxNativeLibrary.class.getName());
+  static final String NATIVE_PATH_PROPERTY = "onnxruntime.native.path";
+  private static final List<String> LIBRARIES = List.of("onnxruntime", "onnxruntime4j_jni");
+
+  private static volatile boolean prepared;
+
+  private OnnxNativeLibrary() {}
+
+  /** Sets {@code onnxruntime.native.path} to the cached libraries, extracting them on first use. Idempotent. */
+  static synchronized void prepare() {
+    if (prepared) {
+      return;
+    }
+    prepared = true;
+    if (System.getProperty(NATIVE_PATH_PROPERTY) != null) {
+      return;
+    }
+    Optional<String> platform = platform();
+    if (platform.isEmpty()) {
+      return;
+    }
+    try {
+      Path folder = extract(cacheRoot(), platform.get());
+      System.setProperty(NATIVE_PATH_PROPERTY, folder.toString());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot cache ONNX Runtime's native library (" + e.getMessage()
+          + "); it will be extracted to the temporary folder instead. Set EGRETTA_NATIVE_CACHE to a writable folder.");
+    }
+  }
+
+  /** The folder holding the libraries for this platform and version: reused when present, else created. */
+  static Path extract(Path cacheRoot, String platform) throws IOException {
+    StringBuilder key = new StringBuilder("onnxruntime-").append(platform);
+    for (String library : LIBRARIES) {
+      key.append('-').append(fingerprint(resource(platform, library)));
+    }
+    Path target = cacheRoot.resolve(key.toString());
+    if (Files.isDirectory(target)) {
+      return target;
+    }
+    Files.createDirectories(cacheRoot);
+    Path staging = Files.createTempDirectory(cacheRoot, ".staging-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    try {
+      for (String library : LIBRARIES) {
+        try (InputStream in = resource(platform, library).openStream()) {
+          Files.copy(in, staging.resolve(System.mapLibraryName(library)));
+        }
+      }
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+        // Another process finished first (or the file system cannot rename atomically); its copy is complete.
+        if (!Files.isDirectory(target)) {
+          throw e;
+        }
+      } catch (IOException e) {
+        // On Linux, renaming onto a non-empty folder fails with "Directory not empty": the same case.
+        if (!Files.isDirectory(target)) {
+          throw e;
+        }
+      }
+    } finally {
+      deleteQuietly(staging);
+    }
+    return target;
+  }
+
+  static Path cacheRoot() {
+    String explicit = System.getenv("EGRETTA_NATIVE_CACHE");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("egretta");
+  }
+
+  /** ONNX Runtime's own name for this platform's resource folder, when we know it. */
+  static Optional<String> platform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    String o = os.contains("linux") ? "linux" : os.contains("mac") || os.contains("darwin") ? "osx"
+        : os.contains("win") ? "win" : null;
+    String a = arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch.equals("aarch64") ? "aarch64" : null;
+    return o == null || a == null ? Optional.empty() : Optional.of(o + "-" + a);
+  }
+
+  private static URL resource(String platform, String library) throws IOException {
+    String name = "/ai/onnxruntime/native/" + platform + "/" + System.mapLibraryName(library).replace("jnilib", "dylib");
+    URL url = OnnxNativeLibrary.class.getResource(name);
+    if (url == null) {
+      throw new IOException("ONNX Runtime's library " + name + " is not on the classpath");
+    }
+    return url;
+  }
+
+  /** Size and CRC from the jar's directory (no need to read 16 MB), or size and time for a plain file. */
+  private static String fingerprint(URL url) throws IOException {
+    URLConnection c = url.openConnection();
+    if (c instanceof JarURLConnection jar) {
+      jar.setUseCaches(false);
+      var entry = jar.getJarEntry();
+      jar.getJarFile().close();
+      return Long.toHexString(entry.getSize()) + Long.toHexString(entry.getCrc());
+    }
+    try {
+      Path file = Path.of(url.toURI());
+      return Long.toHexString(Files.size(file)) + Long.toHexString(Files.getLastModifiedTime(file).toMillis());
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      throw new IOException("cannot fingerprint " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "could not remove " + folder + ": " + e.getMessage());
+    }
+  }
+}
