@@ -30,7 +30,8 @@ public final class AnswerabilityFeatures {
       "top_lexical_rank_inverse", // 1 / lexical rank of the top hit (0 when absent or unknown)
       "top_vector_rank_inverse",  // 1 / vector rank of the top hit
       "evidence_rank_agreement",  // 1 when the best sentence's passage is first in both rankings
-      "focus_size");              // ln(1 + number of focus items)
+      "focus_size",               // ln(1 + number of focus items)
+      "missing_specific");        // 1 when a name, acronym, number or quoted phrase of the question is in no passage
 
   private final double[] values;
 
@@ -89,7 +90,8 @@ public final class AnswerabilityFeatures {
         first == null ? 0 : inverse(first.lexicalRank()),
         first == null ? 0 : inverse(first.vectorRank()),
         evidencePassage != null && evidencePassage.lexicalRank() == 1 && evidencePassage.vectorRank() == 1 ? 1 : 0,
-        Math.log1p(selection.focus().items().size())};
+        Math.log1p(selection.focus().items().size()),
+        selection.missing().stream().anyMatch(i -> i.multiplier() > 1) ? 1 : 0};
     return new AnswerabilityFeatures(v);
   }
 

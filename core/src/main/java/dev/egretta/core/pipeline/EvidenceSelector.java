@@ -20,8 +20,8 @@ import java.util.Objects;
  *       sentence mentions; an item weighs {@code multiplier · ln(1 + (N+1)/(df+1))} over the N
  *       candidate sentences, so the rarest words (and names, numbers, quoted phrases) count most;
  *       items only in a neighbouring sentence count half;</li>
- *   <li><b>answer type</b>: whether the sentence or the next one holds the kind of answer asked for
- *       ({@link AnswerType});</li>
+ *   <li><b>answer type</b>: whether the sentence holds the kind of answer asked for ({@link AnswerType},
+ *       {@link QuestionFocus#answerFoundIn}); the next sentence counts only after a colon;</li>
  *   <li><b>embedding similarity</b> (with a {@link TextEmbedder}): the cosine of the question (with
  *       its query instruction) and the sentence (as a passage). To stay within the latency budget only
  *       the best {@code embeddedCandidates} sentences by the lexical evidence (at most
@@ -91,11 +91,14 @@ public final class EvidenceSelector {
    * @param ranked every candidate sentence, best evidence first
    * @param passageCoverage per passage (in the given order), the focus coverage of the whole passage
    * @param unionCoverage the focus coverage of all passages together
+   * @param missing the focus items that no passage mentions
    */
-  public record Selection(QuestionFocus focus, List<Evidence> ranked, List<Double> passageCoverage, double unionCoverage) {
+  public record Selection(QuestionFocus focus, List<Evidence> ranked, List<Double> passageCoverage, double unionCoverage,
+      List<Item> missing) {
     public Selection {
       ranked = List.copyOf(ranked);
       passageCoverage = List.copyOf(passageCoverage);
+      missing = List.copyOf(missing);
     }
 
     /** The best evidence sentence of one passage, if it has a candidate sentence. */
@@ -136,6 +139,7 @@ public final class EvidenceSelector {
       all.addAll(texts);
     }
     double union = coverageOf(weights, total, all);
+    List<Item> missing = focus.items().stream().filter(item -> all.stream().noneMatch(item::in)).toList();
 
     int n = candidates.size();
     double[] coverage = new double[n];
@@ -150,7 +154,9 @@ public final class EvidenceSelector {
             : (k.prev() != null && item.in(k.prev()) || k.next() != null && item.in(k.next())) ? w.getValue() / 2 : 0;
       }
       coverage[c] = total > 0 ? Math.min(1.0, covered / total) : 0;
-      typeFound[c] = focus.answerFoundIn(k.sentence()) || k.next() != null && focus.answerFoundIn(k.next().lower());
+      // the quoted sentence itself must hold the answer; the next one only after an introducing colon
+      typeFound[c] = focus.answerFoundIn(k.sentence())
+          || k.sentence().endsWith(":") && k.next() != null && focus.answerFoundIn(k.next().lower());
       lexical[c] = coverage[c] + (typeFound[c] ? LEXICAL_TYPE_WEIGHT : 0)
           + LEXICAL_PASSAGE_WEIGHT * passages.get(k.passage()).score();
     }
@@ -167,7 +173,7 @@ public final class EvidenceSelector {
     ranked.sort(Comparator.comparing(Evidence::embedded).reversed()
         .thenComparing(Comparator.comparingDouble(Evidence::score).reversed())
         .thenComparingInt(Evidence::passageIndex).thenComparingInt(Evidence::sentenceIndex));
-    return new Selection(focus, ranked, passageCoverage, union);
+    return new Selection(focus, ranked, passageCoverage, union, missing);
   }
 
   /** Cosines for the best lexical candidates (NaN for the others, and for all without an embedder). */

@@ -29,10 +29,10 @@ class AnswerabilityModelTest {
     assertThat(m.features()).isEqualTo(AnswerabilityFeatures.NAMES);
     assertThat(m.threshold()).isBetween(0.0, 1.0);
     assertThat(m.weights()).hasSize(AnswerabilityFeatures.NAMES.size());
-    // a fitted model, not zeros: the best evidence's similarity and coverage raise P(answerable)
+    // a fitted model, not zeros: the evidence's similarity and its coverage of the question's focus
+    // where the kind of answer asked for is found raise P(answerable)
     assertThat(m.weights()[AnswerabilityFeatures.NAMES.indexOf("best_similarity")]).isPositive();
-    assertThat(m.weights()[AnswerabilityFeatures.NAMES.indexOf("max_sentence_coverage")]
-        + m.weights()[AnswerabilityFeatures.NAMES.indexOf("best_evidence_coverage")]).isPositive();
+    assertThat(m.weights()[AnswerabilityFeatures.NAMES.indexOf("answer_coverage")]).isPositive();
   }
 
   @Test
@@ -57,6 +57,6 @@ class AnswerabilityModelTest {
     assertThatThrownBy(() -> read("{\"features\":[]}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lack the field 'mean'");
     assertThatThrownBy(() -> AnswerabilityFeatures.of(1, 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 15");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 16");
   }
 }

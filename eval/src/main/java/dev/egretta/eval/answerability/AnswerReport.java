@@ -1,0 +1,173 @@
+package dev.egretta.eval.answerability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.egretta.api.Mode;
+import dev.egretta.api.QueryResponse;
+import dev.egretta.api.ValidatedQuery;
+import dev.egretta.core.EgrettaEngine;
+import dev.egretta.core.Organisation;
+import dev.egretta.core.pipeline.ScoreThresholdJudge;
+import dev.egretta.core.spi.Retriever;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a question file through two engines over the same index, in the same run: the engine's
+ * default pipeline (evidence selection + answerability judge) and the previous one (score threshold,
+ * lexical sentence choice, as before this change), compliance mode, default extractive generator.
+ * Prints page hit@5, answer keyword recall, unanswerable flagged, answerable falsely flagged and
+ * dangling citations for both, and the median of the per-question latency difference.
+ *
+ * <pre>AnswerReport --questions eval/pdf-qa/heldout.jsonl [--corpus ../shared/corpus] [--corpus-index DIR] [--rounds 3]</pre>
+ */
+public final class AnswerReport {
+  private static final Pattern CITATION = Pattern.compile("\\[Source (\\d+)]");
+
+  private AnswerReport() {}
+
+  record Tally(int[] counts, double[] recall, List<Long> nanos) {
+    Tally() {
+      this(new int[6], new double[1], new ArrayList<>());
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    java.util.Map<String, String> a = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa/heldout.jsonl"));
+    Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
+    Path index = Path.of(a.getOrDefault("corpus-index",
+        Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval", "pdf-corpus").toString()));
+    int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
+    List<JsonNode> qs = PdfQaCases.read(questions);
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
+      kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
+      Retriever plain = kb::retrieve;
+      EgrettaEngine current = EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens).build();
+      EgrettaEngine previous = EgrettaEngine.builder().retriever(plain).corpusInventory(kb)
+          .contextJudge(ScoreThresholdJudge.defaults()).tokenCounter(kb::countTokens).build();
+      // warm up both (JIT, model) on the first questions, with other wording so no cache helps the timed run
+      for (int i = 0; i < Math.min(10, qs.size()); i++) {
+        ask(current, qs.get(i), "Please answer: ");
+        ask(previous, qs.get(i), "Please answer: ");
+      }
+      Tally now = new Tally();
+      Tally before = new Tally();
+      List<Long> added = new ArrayList<>();
+      List<String> rows = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        // the engines share the index's query-vector cache: each asks its own wording (trailing spaces) so neither
+        // finds the other's query vector there
+        for (JsonNode q : qs) {
+          // alternate the order so neither engine is always the one that runs on a warmer cache
+          boolean currentFirst = (round + q.get("id").asText().hashCode()) % 2 == 0;
+          long[] t = new long[2];
+          QueryResponse[] r = new QueryResponse[2];
+          for (int k = 0; k < 2; k++) {
+            boolean isCurrent = (k == 0) == currentFirst;
+            long t0 = System.nanoTime();
+            QueryResponse resp = ask(isCurrent ? current : previous, q, " ".repeat(2 * round + (isCurrent ? 0 : 1)));
+            t[isCurrent ? 0 : 1] = System.nanoTime() - t0;
+            r[isCurrent ? 0 : 1] = resp;
+          }
+          added.add(t[0] - t[1]);
+          now.nanos().add(t[0]);
+          before.nanos().add(t[1]);
+          if (round == 0) {
+            tally(now, q, r[0]);
+            tally(before, q, r[1]);
+            rows.add(q.get("id").asText() + "\t" + row(q, r[0]) + "\t|previous\t" + row(q, r[1]));
+          }
+        }
+      }
+      rows.forEach(System.out::println);
+      System.out.println("engine\tpage_hit@5\tkeyword_recall\tunanswerable_flagged\tanswerable_flagged\tdangling\tp50_ms");
+      print("current", now);
+      print("previous", before);
+      System.out.printf(Locale.ROOT, "added latency per query: median %.1f ms over %d paired runs (%d rounds)%n",
+          median(added) / 1e6, added.size(), rounds);
+      current.close();
+      previous.close();
+    }
+  }
+
+  private static QueryResponse ask(EgrettaEngine engine, JsonNode q, String variant) {
+    return engine.query(ValidatedQuery.of(q.get("question").asText() + variant, q.get("domain").asText(),
+        q.get("category").asText(), Mode.COMPLIANCE), Organisation.LOCAL);
+  }
+
+  private static String row(JsonNode q, QueryResponse r) {
+    return (r.contextQuality().insufficientContext() ? "FLAGGED" : "answered") + "\t" + pageHit(q, r) + "\t"
+        + String.format(Locale.ROOT, "%.2f", recall(q, r)) + "\t" + r.response().replace('\n', ' ');
+  }
+
+  private static void tally(Tally t, JsonNode q, QueryResponse r) {
+    int[] c = t.counts();
+    boolean flagged = r.contextQuality().insufficientContext();
+    if (q.get("answerable").asBoolean()) {
+      c[0]++;
+      c[1] += pageHit(q, r) ? 1 : 0;
+      t.recall()[0] += recall(q, r);
+      c[4] += flagged ? 1 : 0;
+    } else {
+      c[2]++;
+      c[3] += flagged ? 1 : 0;
+    }
+    Matcher m = CITATION.matcher(r.response());
+    while (m.find()) {
+      int n = Integer.parseInt(m.group(1));
+      c[5] += n < 1 || n > r.sources().size() ? 1 : 0;
+    }
+  }
+
+  static boolean pageHit(JsonNode q, QueryResponse r) {
+    if (!q.hasNonNull("pages")) {
+      return false;
+    }
+    List<Integer> pages = new ArrayList<>();
+    q.get("pages").forEach(p -> pages.add(p.asInt()));
+    String file = q.get("file").asText();
+    return r.sources().stream().limit(5)
+        .anyMatch(s -> file.endsWith(s.filename()) && s.pageNumber() != null && pages.contains(s.pageNumber()));
+  }
+
+  static double recall(JsonNode q, QueryResponse r) {
+    JsonNode kws = q.get("answer_keywords");
+    if (kws == null || kws.isEmpty()) {
+      return 0;
+    }
+    String answer = norm(r.response());
+    int found = 0;
+    for (JsonNode k : kws) {
+      found += answer.contains(norm(k.asText())) ? 1 : 0;
+    }
+    return (double) found / kws.size();
+  }
+
+  private static String norm(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00a0]+", " ");
+  }
+
+  private static void print(String name, Tally t) {
+    int[] c = t.counts();
+    System.out.printf(Locale.ROOT, "%s\t%d/%d\t%.3f\t%d/%d\t%d/%d\t%d\t%.1f%n", name, c[1], c[0],
+        c[0] == 0 ? 0 : t.recall()[0] / c[0], c[3], c[2], c[4], c[0], c[5], median(t.nanos()) / 1e6);
+  }
+
+  static double median(List<Long> xs) {
+    long[] s = xs.stream().mapToLong(Long::longValue).sorted().toArray();
+    return s.length == 0 ? 0 : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
+  }
+
+}

@@ -1,0 +1,228 @@
+package dev.egretta.eval.answerability;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.egretta.core.pipeline.AnswerabilityFeatures;
+import dev.egretta.core.pipeline.AnswerabilityJudge;
+import dev.egretta.core.pipeline.AnswerabilityModel;
+import dev.egretta.core.pipeline.EvidenceSelector;
+import dev.egretta.core.pipeline.ScoreThresholdJudge;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fits the answerability model ({@code core/src/main/resources/dev/egretta/core/pipeline/answerability.json}).
+ *
+ * <pre>
+ * AnswerabilityFit [--obliqa ../shared/eval/obliqa] [--obliqa-index DIR] [--corpus ../shared/corpus]
+ *                  [--corpus-index DIR] [--questions eval/pdf-qa] [--cases FILE] [--rebuild] [--max-questions N]
+ *                  [--out core/src/main/resources/dev/egretta/core/pipeline/answerability.json]
+ * </pre>
+ *
+ * Cases: ObliQA dev gold removal ({@link GoldRemovalCases}) and {@code dev.jsonl} of the PDF
+ * question set ({@link PdfQaCases}); a fifth of the ObliQA questions (by id hash) is held out, and
+ * {@code heldout.jsonl} is only reported on. Cases are cached in {@code --cases} (re-used unless
+ * {@code --rebuild}). The fit: L2 logistic regression (λ = 0.01) on standardised features, the PDF
+ * cases weighted to half of the total (the targets are about PDFs like them; ObliQA labels are noisier); the threshold is the 5th percentile of the answerable
+ * training cases' probabilities (at most 5 % of answerable training questions flagged).
+ */
+public final class AnswerabilityFit {
+  static final double LAMBDA = 0.01;
+  static final double MAX_FALSE_FLAGS = 0.05;
+  static final double PDF_SHARE = 0.5;
+
+  /** The features do not depend on the coefficients; cases are built with these, whatever the resource holds. */
+  private static final AnswerabilityModel NEUTRAL = new AnswerabilityModel(AnswerabilityFeatures.NAMES,
+      new double[AnswerabilityFeatures.NAMES.size()], java.util.stream.DoubleStream.generate(() -> 1)
+          .limit(AnswerabilityFeatures.NAMES.size()).toArray(), new double[AnswerabilityFeatures.NAMES.size()], 0, 0.5);
+
+  private AnswerabilityFit() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> a = args(args);
+    Path obliqa = Path.of(a.getOrDefault("obliqa", "../shared/eval/obliqa"));
+    Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
+    Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa"));
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval");
+    Path cases = Path.of(a.getOrDefault("cases", tmp.resolve("answerability-cases.tsv").toString()));
+    Path out = Path.of(a.getOrDefault("out", "core/src/main/resources/dev/egretta/core/pipeline/answerability.json"));
+    List<FitCase> all;
+    if (Files.exists(cases) && !a.containsKey("rebuild")) {
+      all = Files.readAllLines(cases).stream().skip(1).map(FitCase::fromTsv).toList();
+      System.err.println("read " + all.size() + " cases from " + cases + " (--rebuild to recompute)");
+    } else {
+      all = new ArrayList<>();
+      ScoreThresholdJudge floor = ScoreThresholdJudge.defaults();
+      Path obliqaIndex = Path.of(a.getOrDefault("obliqa-index", tmp.resolve("obliqa-c256-o32").toString()));
+      if (!Files.isDirectory(obliqaIndex)) {
+        throw new IllegalArgumentException("no ObliQA index in " + obliqaIndex + ": build it once with "
+            + "eval/bin/run BeirEvaluator --dataset " + obliqa + " --split dev, or pass --obliqa-index DIR");
+      }
+      try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(obliqaIndex)) {
+        AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), NEUTRAL, floor);
+        all.addAll(GoldRemovalCases.build(kb, obliqa, "dev", judge, floor,
+            Integer.parseInt(a.getOrDefault("max-questions", "0")), System.err));
+      }
+      if (Files.exists(questions.resolve("dev.jsonl"))) {
+        Path corpusIndex = Path.of(a.getOrDefault("corpus-index", tmp.resolve("pdf-corpus").toString()));
+        try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(corpusIndex)) {
+          kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
+          AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), NEUTRAL, floor);
+          all.addAll(PdfQaCases.build(kb, questions.resolve("dev.jsonl"), false, judge, floor));
+          if (Files.exists(questions.resolve("heldout.jsonl"))) {
+            all.addAll(PdfQaCases.build(kb, questions.resolve("heldout.jsonl"), true, judge, floor));
+          }
+        }
+      } else {
+        System.err.println("no " + questions.resolve("dev.jsonl") + ": fitting on ObliQA only");
+      }
+      Files.createDirectories(cases.toAbsolutePath().getParent());
+      List<String> lines = new ArrayList<>(List.of(FitCase.HEADER));
+      all.forEach(c -> lines.add(c.toTsv()));
+      Files.write(cases, lines);
+    }
+    List<FitCase> train = all.stream().filter(c -> !c.heldout() && !c.floorFlagged()).toList();
+    double pdf = train.stream().filter(c -> c.source().equals("pdf-qa")).count();
+    double pdfWeight = pdf == 0 ? 0 : PDF_SHARE / (1 - PDF_SHARE) * (train.size() - pdf) / pdf;
+    List<double[]> xs = train.stream().map(FitCase::features).toList();
+    List<Integer> ys = train.stream().map(c -> c.answerable() ? 1 : 0).toList();
+    List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
+    LogisticFit.Model m = LogisticFit.fit(xs, ys, ws, LAMBDA);
+    double threshold = threshold(train, m, ws);
+    ObjectNode report = new ObjectMapper().createObjectNode();
+    for (String source : List.of("obliqa", "pdf-qa")) {
+      for (boolean held : List.of(false, true)) {
+        List<FitCase> part = all.stream().filter(c -> c.source().equals(source) && c.heldout() == held).toList();
+        if (!part.isEmpty()) {
+          report.set(source + (held ? " heldout" : " training"), rates(part, m, threshold));
+        }
+      }
+    }
+    write(out, m, threshold, report, train.size(), pdfWeight);
+    System.out.println(report.toPrettyString());
+    System.err.println("wrote " + out);
+  }
+
+  /** The 5th (weighted) percentile of the answerable training cases' probabilities. */
+  private static double threshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws) {
+    List<double[]> pw = new ArrayList<>();
+    double total = 0;
+    for (int i = 0; i < train.size(); i++) {
+      if (train.get(i).answerable()) {
+        pw.add(new double[] {m.probability(train.get(i).features()), ws.get(i)});
+        total += ws.get(i);
+      }
+    }
+    pw.sort(Comparator.comparingDouble(x -> x[0]));
+    double acc = 0;
+    for (double[] x : pw) {
+      acc += x[1];
+      if (acc > MAX_FALSE_FLAGS * total) {
+        return Math.min(0.95, Math.max(0.05, x[0]));
+      }
+    }
+    return 0.5;
+  }
+
+  private static ObjectNode rates(List<FitCase> part, LogisticFit.Model m, double threshold) {
+    int ans = 0;
+    int falseFlags = 0;
+    int un = 0;
+    int flagged = 0;
+    int floor = 0;
+    for (FitCase c : part) {
+      boolean flag = c.floorFlagged() || m.probability(c.features()) < threshold;
+      floor += c.floorFlagged() && !c.answerable() ? 1 : 0;
+      if (c.answerable()) {
+        ans++;
+        falseFlags += flag ? 1 : 0;
+      } else {
+        un++;
+        flagged += flag ? 1 : 0;
+      }
+    }
+    ObjectNode n = new ObjectMapper().createObjectNode();
+    n.put("answerable", ans);
+    n.put("answerable_flagged", falseFlags);
+    n.put("answerable_flag_rate", round(ans == 0 ? 0 : (double) falseFlags / ans));
+    n.put("unanswerable", un);
+    n.put("unanswerable_flagged", flagged);
+    n.put("unanswerable_flagged_by_score_floor", floor);
+    n.put("unanswerable_flag_rate", round(un == 0 ? 0 : (double) flagged / un));
+    return n;
+  }
+
+  private static void write(Path out, LogisticFit.Model m, double threshold, ObjectNode report, int rows, double pdfWeight)
+      throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("about", "Answerability: P(answerable) = sigmoid(bias + sum weights[i] * (x[i] - mean[i]) / scale[i]) over "
+        + "AnswerabilityFeatures (evidence of the EvidenceSelector with bge-small-en-v1.5, 4 embedded sentences); "
+        + "insufficient_context when P < threshold. The ScoreThresholdJudge floor (top score 0.05) applies first.");
+    root.put("command", "eval/bin/run answerability.AnswerabilityFit --rebuild (from the repository root)");
+    root.put("data", "ObliQA dev (../shared/eval/obliqa, qrels/dev.tsv) gold removal: answerable = a gold passage among "
+        + "the 5 offered; unanswerable = the same 40-hit hybrid list with the gold passages' hits removed (ranks moved "
+        + "up, scores re-capped), first 10 kept; 4/5 of the questions by id hash fit, 1/5 held out. Plus eval/pdf-qa/dev.jsonl "
+        + "over ../shared/corpus (weighted to " + (int) (PDF_SHARE * 100) + "% of the fit, weight " + round(pdfWeight)
+        + " per case) when present; eval/pdf-qa/heldout.jsonl is reported on only.");
+    root.put("fit", "L2 logistic regression, lambda " + LAMBDA + ", Newton's method, " + rows + " training cases that pass "
+        + "the score floor; threshold = 5th percentile of the answerable training cases' P (max " + (int) (MAX_FALSE_FLAGS * 100)
+        + "% of them flagged)");
+    root.put("fitted", LocalDate.now().toString());
+    ArrayNode names = root.putArray("features");
+    AnswerabilityFeatures.NAMES.forEach(names::add);
+    array(root.putArray("mean"), m.mean());
+    array(root.putArray("scale"), m.scale());
+    array(root.putArray("weights"), m.weights());
+    root.put("bias", round(m.bias()));
+    root.put("threshold", round(threshold));
+    root.set("flag_rates", report);
+    Files.writeString(out, json.writeValueAsString(root) + "\n");
+  }
+
+  private static void array(ArrayNode a, double[] v) {
+    for (double x : v) {
+      a.add(round(x));
+    }
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1e6) / 1e6;
+  }
+
+  private static Map<String, String> args(String[] args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+      }
+      String key = args[i].substring(2);
+      if (key.equals("rebuild")) {
+        out.put(key, "true");
+      } else if (i + 1 < args.length) {
+        out.put(key, args[++i]);
+      } else {
+        throw new IllegalArgumentException("--" + key + " needs a value");
+      }
+    }
+    return out;
+  }
+
+  static String fmt(double x) {
+    return String.format(Locale.ROOT, "%.4f", x);
+  }
+}
