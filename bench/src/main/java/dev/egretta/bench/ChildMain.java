@@ -37,7 +37,7 @@ public final class ChildMain {
       case "easyrag" -> EasyRagSide.ingestAndQuery(Path.of(a[2]), Questions.corpusQuestions(),
           Integer.parseInt(a[3]), Integer.parseInt(a[4]));
       case "embed" -> EmbeddingReference.embed(readTexts(Path.of(a[2])), Integer.parseInt(a[3]), Integer.parseInt(a[4]));
-      case "parse" -> dev.egretta.lucene.ParseAndChunkReference.run(Path.of(a[2]));
+      case "parse" -> ParseAndChunkReference.run(Path.of(a[2]));
       case "coldstart" -> ColdStart.run(Path.of(a[2]), Questions.corpusQuestions().get(0));
       case "scifact" -> SciFactBench.run(Path.of(a[2]), Path.of(a[3]), Integer.parseInt(a[4]), Integer.parseInt(a[5]));
       case "synthetic-build" -> SyntheticBench.build(Path.of(a[2]), Integer.parseInt(a[3]), Boolean.parseBoolean(a[4]), Long.parseLong(a[5]));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.SearchScope;
-import dev.egretta.lucene.BenchAccess;
+import dev.egretta.lucene.BenchmarkHooks;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.IngestReport;
@@ -54,7 +54,7 @@ final class EgrettaSide {
         return hits.size();
       });
       out.put("latenciesMs", latencies);
-      texts = BenchAccess.indexTexts(kb);
+      texts = BenchmarkHooks.indexTexts(kb);
       // BM25-only retrieval still embeds the query; over a few hundred chunks its search part is ~0.1 ms,
       // so this is (an upper bound of) the query-embedding time inside Egretta.
       out.put("bm25KindLatenciesMs", Latency.measure(questions, 1, rounds, q -> kb.search(

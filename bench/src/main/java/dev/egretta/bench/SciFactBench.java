@@ -1,9 +1,9 @@
 package dev.egretta.bench;
 
+import dev.egretta.eval.BeirEvaluator;
+import dev.egretta.eval.Metrics;
 import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.RetrieverKind;
-import dev.egretta.lucene.eval.BeirEvaluator;
-import dev.egretta.lucene.eval.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

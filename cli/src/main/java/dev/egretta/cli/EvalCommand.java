@@ -1,9 +1,9 @@
 package dev.egretta.cli;
 
+import dev.egretta.eval.BeirEvaluator;
+import dev.egretta.eval.Metrics;
 import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.RetrieverKind;
-import dev.egretta.lucene.eval.BeirEvaluator;
-import dev.egretta.lucene.eval.Metrics;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -34,7 +34,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** The stages of one query in order (DESIGN §3), shared by the blocking and the streaming call. */
+/**
+ * The stages of one query in order (validate, organisation, session, follow-up rewrite, mode routing,
+ * scoped retrieval, context judgement, then generation and completion), shared by the blocking and the
+ * streaming call.
+ */
 final class QueryPipeline {
 
   private static final System.Logger LOG = System.getLogger(QueryPipeline.class.getName());

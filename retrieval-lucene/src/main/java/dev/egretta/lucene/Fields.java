@@ -140,7 +140,7 @@ final class Fields {
 
   /** Identifies a chunk's embedded text, so that identical text is never embedded twice. */
   static String textHash(String indexText) {
-    return Ingestion.sha256(indexText.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
+    return IngestPlan.sha256(indexText.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
   }
 
   /** The filter every search applies inside its query. */

@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code threads} workers. The model quantizes its activations dynamically, per call: in a padded
  * batch every text shares the scale of the batch's extremes, so a passage's vector depended on its
  * neighbours (cosine to a query moved by 0.01) and padding cost work. One text per call gives each
- * passage the same vector wherever it is embedded, and was 1.3-1.5x faster on 2 cores (DESIGN §5:
- * LangChain4j's own {@code embedAll} oversubscribes them). A query runs on the caller's thread: a
+ * passage the same vector wherever it is embedded, and was 1.3-1.5x faster on 2 cores (LangChain4j's
+ * own {@code embedAll} runs one text per call with ONNX's default thread count, so two of its callers oversubscribe them). A query runs on the caller's thread: a
  * second session with 2 intra-op threads was measured too and gave a similar median but a p99
  * 1.4-2x worse on a shared machine, since each operator waits for both threads.
  *

@@ -21,7 +21,7 @@ public record ScoreCalibration(double midpoint, double slope) {
 
   /**
    * Logistic regression of "judged relevant" on cosine over SciFact's train queries
-   * ({@code bin/run eval.CalibrationFit}). SciFact judges few abstracts per claim, so this fit is strict:
+   * ({@code eval/bin/run CalibrationFit}). SciFact judges few abstracts per claim, so this fit is strict:
    * on policy documents it scored answers found first by both rankers as irrelevant.
    */
   public static final ScoreCalibration BGE_SMALL_EN_V15_SCIFACT_TRAIN = new ScoreCalibration(0.8307, 32.62);

@@ -1,6 +1,6 @@
 package dev.egretta.bench.synthetic;
 
-import dev.egretta.lucene.BenchAccess;
+import dev.egretta.lucene.BenchmarkHooks;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -30,7 +30,7 @@ final class RealQueryCostModel implements EmbeddingModel {
   @Override
   public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
     for (int i = 0; i < segments.size(); i++) {
-      BenchAccess.embedQueryWithBuiltInModel(realQuestions.get(Math.floorMod(next.getAndIncrement(), realQuestions.size())));
+      BenchmarkHooks.embedQueryWithBuiltInModel(realQuestions.get(Math.floorMod(next.getAndIncrement(), realQuestions.size())));
     }
     return synthetic.embedAll(segments);
   }

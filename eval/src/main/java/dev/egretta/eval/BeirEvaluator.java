@@ -1,4 +1,4 @@
-package dev.egretta.lucene.eval;
+package dev.egretta.eval;
 
 import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.RetrievedPassage;

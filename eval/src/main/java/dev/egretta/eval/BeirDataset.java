@@ -1,4 +1,4 @@
-package dev.egretta.lucene.eval;
+package dev.egretta.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

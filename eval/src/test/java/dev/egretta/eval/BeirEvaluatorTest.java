@@ -1,4 +1,4 @@
-package dev.egretta.lucene.eval;
+package dev.egretta.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.RetrieverKind;
+import dev.egretta.testsupport.HashingEmbeddingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class BeirEvaluatorTest {
     Files.copy(scifact.resolve("queries.jsonl"), slice.resolve("queries.jsonl"));
     Files.write(slice.resolve("qrels/test.tsv"), qrels);
 
-    LuceneConfig config = LuceneConfig.builder().embeddingModel(new dev.egretta.lucene.HashingEmbeddingModelForEval()).build();
+    LuceneConfig config = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).build();
     Path index = dir.resolve("index");
     try (BeirEvaluator eval = BeirEvaluator.open(slice, "test", index, config)) {
       assertThat(eval.index(null).documentsIndexed()).isEqualTo(400);

@@ -1,5 +1,11 @@
-package dev.egretta.lucene;
+package dev.egretta.bench.tools;
 
+import dev.egretta.lucene.BenchmarkHooks;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.IngestReport;
+import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneKnowledgeBase;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -31,14 +37,14 @@ public final class IngestBench {
     for (String pass : List.of("cold JVM", "warm JVM")) {
       Path index = Files.createTempDirectory("egretta-ingest-bench");
       try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
-        kb.embedder().embedPassages(List.of("warm up the embedding model once before timing"));
+        BenchmarkHooks.embedPassagesWithBuiltInModel(List.of("warm up the embedding model once before timing"));
         long cpu0 = processCpuNanos();
         IngestReport report = kb.ingest(source, IngestOptions.publicLibrary(), IngestListener.NONE);
         double ingestCpu = (processCpuNanos() - cpu0) / 1e9;
-        List<String> texts = kb.allIndexTexts();
+        List<String> texts = BenchmarkHooks.indexTexts(kb);
         long cpu1 = processCpuNanos();
         long t = System.nanoTime();
-        kb.embedder().embedPassages(texts);
+        BenchmarkHooks.embedPassagesWithBuiltInModel(texts);
         double embedSeconds = (System.nanoTime() - t) / 1e9;
         double embedCpu = (processCpuNanos() - cpu1) / 1e9;
         System.out.printf("%s: documents %d, pages %d, chunks %d%n", pass, report.documentsIndexed(), report.pages(), report.chunks());

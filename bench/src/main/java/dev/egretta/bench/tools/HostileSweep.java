@@ -1,6 +1,13 @@
-package dev.egretta.lucene;
+package dev.egretta.bench.tools;
 
 import dev.egretta.core.spi.SourceDocument;
+import dev.egretta.lucene.DocumentOutcome;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.IngestReport;
+import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneConfig;
+import dev.egretta.lucene.LuceneKnowledgeBase;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +27,6 @@ import java.util.TreeMap;
  * {@code HostileSweep <hostile-pdfs dir> [index dir]}.
  */
 public final class HostileSweep {
-  /** Outcome of one file. */
   /**
    * Outcome of one file; {@code seconds} is the time from reading it to having its chunks (parse +
    * chunk) — for the last file it also includes waiting for the final batch to be embedded.

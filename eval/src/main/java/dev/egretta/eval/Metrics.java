@@ -1,4 +1,4 @@
-package dev.egretta.lucene.eval;
+package dev.egretta.eval;
 
 import java.util.Locale;
 

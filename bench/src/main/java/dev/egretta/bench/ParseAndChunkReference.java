@@ -1,48 +1,46 @@
-package dev.egretta.lucene;
+package dev.egretta.bench;
 
+import dev.egretta.lucene.BenchmarkHooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The non-embedding part of Egretta's ingestion, timed alone on one thread: PDF text extraction (Egretta's
  * Tika-based extractor) and chunking (after header and footer removal, as ingestion does) with the bge
- * tokenizer as token counter, for every PDF of a folder.
+ * tokenizer as token counter, for every PDF of a folder, through {@link BenchmarkHooks}.
  * Tells how much of the ingestion time is not the model (the bench's profile of the ingestion ratio).
  */
-public final class ParseAndChunkReference {
+final class ParseAndChunkReference {
   private ParseAndChunkReference() {}
 
-  public static Map<String, Object> run(Path folder) throws Exception {
+  static Map<String, Object> run(Path folder) throws Exception {
     List<Path> pdfs;
     try (Stream<Path> walk = Files.walk(folder)) {
       pdfs = walk.filter(p -> p.toString().toLowerCase().endsWith(".pdf")).sorted().toList();
     }
-    LuceneConfig defaults = LuceneConfig.defaults();
     long t0 = System.nanoTime();
-    TokenCounter tokens = OnnxBgeEmbedder.shared().tokenCounter();
-    Chunker chunker = new Chunker(tokens, defaults.chunkTokens(), defaults.chunkOverlapTokens());
+    Function<List<String>, List<?>> chunker = BenchmarkHooks.chunker(true);
+    chunker.apply(List.of("Loads the tokenizer before the clock starts for chunking."));
     long t1 = System.nanoTime();
     long parse = 0;
     long chunk = 0;
     int pages = 0;
     int chunks = 0;
-    try (PdfTextExtractor extractor = new PdfTextExtractor(defaults.parseTimeLimit(), defaults.maxCharactersPerDocument())) {
-      for (Path pdf : pdfs) {
-        long a = System.nanoTime();
-        ExtractedText text = extract(extractor, pdf);
-        long b = System.nanoTime();
-        chunks += chunker.chunk(BoilerplateRemover.clean(text.pages())).size();
-        long c = System.nanoTime();
-        parse += b - a;
-        chunk += c - b;
-        pages += text.pageCount();
-      }
+    for (Path pdf : pdfs) {
+      long a = System.nanoTime();
+      List<String> text = extract(pdf);
+      long b = System.nanoTime();
+      chunks += chunker.apply(BenchmarkHooks.removeBoilerplate(text)).size();
+      long c = System.nanoTime();
+      parse += b - a;
+      chunk += c - b;
+      pages += text.size();
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("documents", pdfs.size());
@@ -54,11 +52,11 @@ public final class ParseAndChunkReference {
     return out;
   }
 
-  private static ExtractedText extract(PdfTextExtractor extractor, Path pdf) throws IOException {
+  private static List<String> extract(Path pdf) throws IOException {
     try {
-      return extractor.extract(Files.readAllBytes(pdf));
-    } catch (RejectedException e) {
-      throw new IOException(pdf + " rejected: " + e.getMessage(), e);
+      return BenchmarkHooks.extractPages(Files.readAllBytes(pdf));
+    } catch (IOException e) {
+      throw new IOException(pdf + ": " + e.getMessage(), e);
     }
   }
 }

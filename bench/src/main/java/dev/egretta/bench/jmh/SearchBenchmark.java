@@ -1,19 +1,21 @@
-package dev.egretta.lucene;
+package dev.egretta.bench.jmh;
 
 import dev.egretta.bench.synthetic.SyntheticCorpus;
 import dev.egretta.bench.synthetic.SyntheticEmbeddingModel;
 import dev.egretta.bench.synthetic.SyntheticSource;
+import dev.egretta.core.spi.RetrievalRequest;
 import dev.egretta.core.spi.SearchScope;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.LuceneConfig;
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.lucene.RetrieverKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.FSDirectory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -26,10 +28,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One top-10 search through {@code HybridSearcher} over a ~5k-chunk synthetic index (Egretta's layout,
- * built through {@link LuceneKnowledgeBase#ingest}), with the synthetic embedding model so that the real
- * model's query embedding is left out. HYBRID minus the larger of BM25 and DENSE bounds what the second
- * search, RRF fusion and the extra score calibration cost.
+ * One top-10 {@link LuceneKnowledgeBase#search} over a ~5k-chunk synthetic index (built through
+ * {@link LuceneKnowledgeBase#ingest}), with the synthetic embedding model so that the real model's query
+ * embedding is left out. HYBRID minus the larger of BM25 and DENSE bounds what the second search, RRF
+ * fusion and the extra score calibration cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,10 +41,7 @@ public class SearchBenchmark {
   public RetrieverKind kind;
 
   private Path dir;
-  private FSDirectory directory;
-  private DirectoryReader reader;
-  private IndexSearcher searcher;
-  private HybridSearcher hybrid;
+  private LuceneKnowledgeBase kb;
   private SearchScope scope;
   private String[] questions;
   private int next;
@@ -53,13 +52,12 @@ public class SearchBenchmark {
     SyntheticEmbeddingModel model = new SyntheticEmbeddingModel(corpus);
     LuceneConfig config = LuceneConfig.builder().embeddingModel(model).build();
     dir = Files.createTempDirectory("egretta-jmh-search");
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir, config)) {
-      kb.ingest(new SyntheticSource(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
+    try (LuceneKnowledgeBase writing = LuceneKnowledgeBase.open(dir, config)) {
+      writing.ingest(new SyntheticSource(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
     }
-    directory = FSDirectory.open(dir);
-    reader = DirectoryReader.open(directory);
-    searcher = new IndexSearcher(reader);
-    hybrid = new HybridSearcher(new EnglishAnalyzer(), new LangChainEmbedder(model, ""), config);
+    // Reopened: closing waits for the segment merges that ingestion started, which would otherwise
+    // compete with the measured searches (they made the first seconds' searches 10-100x slower).
+    kb = LuceneKnowledgeBase.open(dir, config);
     scope = SearchScope.publicOnly(SyntheticSource.DOMAIN, SyntheticSource.CATEGORY);
     questions = new String[64];
     for (int i = 0; i < questions.length; i++) {
@@ -70,13 +68,12 @@ public class SearchBenchmark {
   @Benchmark
   public List<?> searchTop10() {
     String q = questions[next++ & (questions.length - 1)];
-    return hybrid.search(searcher, q, scope, 10, kind);
+    return kb.search(new RetrievalRequest(q, scope, 10), kind);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    reader.close();
-    directory.close();
+    kb.close();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -1,11 +1,12 @@
-package dev.egretta.lucene;
+package dev.egretta.bench.jmh;
 
+import dev.egretta.lucene.BenchmarkHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Chunking one real 33-page PDF's text (EPA roles and responsibilities, from {@code ../shared/corpus};
  * generated prose when the shared data is absent) into 256-token chunks, with the bge tokenizer as the
- * token counter (Egretta's default) or the word-based estimate (foreign models).
+ * token counter (Egretta's default) or the word-based estimate (foreign models). Ingestion's own chunker,
+ * through {@link BenchmarkHooks#chunker}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,18 +29,16 @@ public class ChunkingBenchmark {
   @Param({"bge", "estimate"})
   public String counter;
 
-  private Chunker chunker;
+  private Function<List<String>, List<?>> chunker;
   private List<String> pages;
 
   @Setup
   public void setup() throws Exception {
-    TokenCounter tokens = counter.equals("bge") ? OnnxBgeEmbedder.shared().tokenCounter() : TokenCounter.estimate();
-    LuceneConfig defaults = LuceneConfig.defaults();
-    chunker = new Chunker(tokens, defaults.chunkTokens(), defaults.chunkOverlapTokens());
+    chunker = BenchmarkHooks.chunker(counter.equals("bge"));
     Path pdf = Path.of(System.getProperty("egretta.shared", "../shared"),
         "corpus/information-security/pdf/us/epa_roles_and_responsibilities_procedures.pdf");
     if (Files.exists(pdf)) {
-      pages = new PdfTextExtractor(Duration.ofMinutes(1), 10_000_000).extract(Files.readAllBytes(pdf)).pages();
+      pages = BenchmarkHooks.extractPages(Files.readAllBytes(pdf));
     } else {
       pages = new ArrayList<>();
       for (int p = 0; p < 33; p++) {
@@ -49,7 +49,7 @@ public class ChunkingBenchmark {
   }
 
   @Benchmark
-  public List<Chunk> chunkDocument() {
-    return chunker.chunk(pages);
+  public List<?> chunkDocument() {
+    return chunker.apply(pages);
   }
 }

@@ -1,5 +1,6 @@
-package dev.egretta.lucene;
+package dev.egretta.bench.tools;
 
+import dev.egretta.lucene.BenchmarkHooks;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.IOException;
@@ -9,19 +10,22 @@ import java.util.List;
 
 /**
  * Embedding throughput of the built-in embedder (raw ONNX Runtime, 2 callers x 1 intra-op
- * thread, sorted batches) against LangChain4j's own {@code embedAll} on the same texts.
+ * thread, one text per call) against LangChain4j's own {@code embedAll} on the same texts.
  * {@code EmbedBench <text file, one passage per line> [count]}.
  */
 public final class EmbedBench {
   private EmbedBench() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length < 1) {
+      System.err.println("usage: EmbedBench <text file, one passage per line> [count]");
+      System.exit(2);
+    }
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 128;
     List<String> texts = Files.readAllLines(Path.of(args[0])).stream().filter(l -> !l.isBlank()).limit(count).toList();
-    OnnxBgeEmbedder ours = OnnxBgeEmbedder.shared();
-    ours.embedPassages(texts.subList(0, Math.min(8, texts.size())));
+    BenchmarkHooks.embedPassagesWithBuiltInModel(texts.subList(0, Math.min(8, texts.size())));
     long t = System.nanoTime();
-    ours.embedPassages(texts);
+    BenchmarkHooks.embedPassagesWithBuiltInModel(texts);
     double oursSeconds = (System.nanoTime() - t) / 1e9;
     BgeSmallEnV15QuantizedEmbeddingModel lc4j = new BgeSmallEnV15QuantizedEmbeddingModel();
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
