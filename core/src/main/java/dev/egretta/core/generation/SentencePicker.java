@@ -15,8 +15,9 @@ import java.util.Set;
  * the best evidence first, then the others that evidence the question too, best first, at most two
  * per passage. A sentence evidences the question when it mentions some of its focus (or, embedded,
  * is as similar to it as the best one) and scores close to the best: within {@value #EMBEDDED_MARGIN}
- * of it when similarities were computed, at least half of it otherwise. Sentences that only share
- * filler with the question are left out. When a quoted sentence ends with a colon, or the next
+ * of it when similarities were computed (a sentence that was not embedded: covering at least
+ * {@value #LEXICAL_SHARE} of the best coverage and holding the kind of answer asked for), at least
+ * half of it without embeddings. Sentences that only share filler with the question are left out. When a quoted sentence ends with a colon, or the next
  * sentence of its passage refers back to it ("They must be ..."), that next sentence is quoted
  * right after it, so the quote reads on its own.
  *
@@ -33,6 +34,12 @@ final class SentencePicker {
   /** A sentence that continues the one before ("They should be signed...") is quoted after it. */
   private static final java.util.regex.Pattern CONTINUES =
       java.util.regex.Pattern.compile("^(?:They|These|This|It|Such|Those|Their|Its|That|The latter|Each of these)\\b");
+  /**
+   * A sentence that was not embedded (the selector embeds only the best few) is quoted after the
+   * embedded ones when it covers at least this share of the best coverage and, if the question asks
+   * for a kind of answer, holds one.
+   */
+  static final double LEXICAL_SHARE = 0.6;
   /** Without embeddings, a sentence scoring under this share of the best one is left out. */
   static final double RELATIVE_FLOOR = 0.5;
   /** A sentence without focus terms still evidences the question when this close to the best similarity. */
@@ -43,7 +50,9 @@ final class SentencePicker {
   private SentencePicker() {}
 
   static List<Pick> pick(EvidenceSelector selector, String question, String focus, List<NumberedPassage> passages, int max) {
-    List<Evidence> ranked = selector.select(question, passages.stream().map(NumberedPassage::passage).toList()).ranked();
+    EvidenceSelector.Selection selection = selector.select(question, passages.stream().map(NumberedPassage::passage).toList());
+    List<Evidence> ranked = selection.ranked();
+    boolean typed = selection.focus().typed();
     if (ranked.isEmpty()) {
       return passages.isEmpty() || Terms.sentences(passages.getFirst().passage().text()).isEmpty() ? List.of()
           : List.of(new Pick(passages.getFirst().number(), Terms.sentences(passages.getFirst().passage().text()).getFirst(), 0));
@@ -57,14 +66,15 @@ final class SentencePicker {
       }
     }
     Evidence best = ranked.getFirst();
+    double maxCoverage = ranked.stream().mapToDouble(Evidence::coverage).max().orElse(0);
     List<Pick> chosen = new ArrayList<>();
     Map<Integer, Integer> perSource = new HashMap<>();
     for (Evidence e : ranked) {
       if (chosen.size() >= max) {
         break;
       }
-      boolean close = best.embedded()
-          ? e.embedded() && e.score() >= best.score() - EMBEDDED_MARGIN
+      boolean close = best.embedded() && e.embedded() ? e.score() >= best.score() - EMBEDDED_MARGIN
+          : best.embedded() ? e.coverage() >= LEXICAL_SHARE * maxCoverage && (e.answerTypeFound() || !typed)
           : e.score() > 0 && e.score() >= RELATIVE_FLOOR * best.score();
       boolean evidences = e.coverage() > 0 || e.embedded() && e.similarity() >= best.similarity() - SIMILARITY_SLACK;
       int source = passages.get(e.passageIndex()).number();

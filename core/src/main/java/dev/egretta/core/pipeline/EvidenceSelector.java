@@ -41,7 +41,7 @@ public final class EvidenceSelector {
   public static final int DEFAULT_EMBEDDED_CANDIDATES = 4;
   static final int MAX_EMBEDDED_PER_PASSAGE = 2;
   /** Only the first words of a long sentence are embedded: the model's cost grows with the length. */
-  static final int MAX_EMBEDDED_WORDS = 60;
+  static final int MAX_EMBEDDED_WORDS = 40;
   static final int SENTENCE_CACHE = 4096;
   static final int MIN_WORDS = 5;
   /** A table-of-contents line ("Scope ........ 4"), never an answer. */
@@ -110,9 +110,35 @@ public final class EvidenceSelector {
   private record Candidate(int passage, int index, String sentence, SentenceText text, SentenceText prev,
       SentenceText next) {}
 
+  private record Key(String question, List<String> chunks, List<Double> scores) {}
+
+  /** The last selections: the context judge and the extractive generator select for the same question. */
+  private final Map<Key, Selection> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Selection> eldest) {
+      return size() > 16;
+    }
+  };
+
   /** Ranks the sentences of {@code passages} as evidence for {@code question}. */
   public Selection select(String question, List<RetrievedPassage> passages) {
     Objects.requireNonNull(question, "question");
+    Key key = new Key(question, passages.stream().map(p -> p.chunkId() + "\u0000" + p.text().hashCode()).toList(),
+        passages.stream().map(RetrievedPassage::score).toList());
+    synchronized (recent) {
+      Selection s = recent.get(key);
+      if (s != null) {
+        return s;
+      }
+    }
+    Selection s = compute(question, passages);
+    synchronized (recent) {
+      recent.put(key, s);
+    }
+    return s;
+  }
+
+  private Selection compute(String question, List<RetrievedPassage> passages) {
     QuestionFocus focus = QuestionFocus.of(question);
     List<Candidate> candidates = new ArrayList<>();
     List<List<SentenceText>> passageTexts = new ArrayList<>();

@@ -6,6 +6,9 @@ import dev.egretta.api.QueryResponse;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.Organisation;
+import dev.egretta.core.pipeline.AnswerabilityJudge;
+import dev.egretta.core.pipeline.AnswerabilityModel;
+import dev.egretta.core.pipeline.EvidenceSelector;
 import dev.egretta.core.pipeline.ScoreThresholdJudge;
 import dev.egretta.core.spi.Retriever;
 import dev.egretta.lucene.IngestListener;
@@ -25,9 +28,11 @@ import java.util.regex.Pattern;
  * default pipeline (evidence selection + answerability judge) and the previous one (score threshold,
  * lexical sentence choice, as before this change), compliance mode, default extractive generator.
  * Prints page hit@5, answer keyword recall, unanswerable flagged, answerable falsely flagged and
- * dangling citations for both, and the median of the per-question latency difference.
+ * dangling citations for both, the median of the per-question latency difference (over all rounds and
+ * over the first), and the time of the answerability judge alone with no sentence vector cached.
  *
- * <pre>AnswerReport --questions eval/pdf-qa/heldout.jsonl [--corpus ../shared/corpus] [--corpus-index DIR] [--rounds 3]</pre>
+ * <pre>AnswerReport --questions eval/pdf-qa/heldout.jsonl [--warmup eval/pdf-qa/dev.jsonl] [--corpus ../shared/corpus]
+ *              [--corpus-index DIR] [--rounds 3]</pre>
  */
 public final class AnswerReport {
   private static final Pattern CITATION = Pattern.compile("\\[Source (\\d+)]");
@@ -41,15 +46,14 @@ public final class AnswerReport {
   }
 
   public static void main(String[] args) throws IOException {
-    java.util.Map<String, String> a = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    java.util.Map<String, String> a = CommandLine.parseOrExit(args,
+        java.util.Set.of("questions", "warmup", "corpus", "corpus-index", "rounds"), java.util.Set.of(),
+        "eval/bin/run answerability.AnswerReport [--questions FILE] [--warmup FILE] [--corpus DIR] [--corpus-index DIR] [--rounds N]");
     Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa/heldout.jsonl"));
     Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
     Path index = Path.of(a.getOrDefault("corpus-index",
         Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval", "pdf-corpus").toString()));
-    int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
+    int rounds = Math.max(1, CommandLine.positiveInt(a, "rounds", 3));
     List<JsonNode> qs = PdfQaCases.read(questions);
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
       kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
@@ -57,10 +61,13 @@ public final class AnswerReport {
       EgrettaEngine current = EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens).build();
       EgrettaEngine previous = EgrettaEngine.builder().retriever(plain).corpusInventory(kb)
           .contextJudge(ScoreThresholdJudge.defaults()).tokenCounter(kb::countTokens).build();
-      // warm up both (JIT, model) on the first questions, with other wording so no cache helps the timed run
-      for (int i = 0; i < Math.min(10, qs.size()); i++) {
-        ask(current, qs.get(i), "Please answer: ");
-        ask(previous, qs.get(i), "Please answer: ");
+      // warm up both (JIT, model): on another question file when given (then the timed questions' own
+      // sentences are mostly not cached yet), else on the first questions with other wording
+      List<JsonNode> warmup = a.containsKey("warmup") ? PdfQaCases.read(Path.of(a.get("warmup")))
+          : qs.subList(0, Math.min(10, qs.size()));
+      for (JsonNode q : warmup) {
+        ask(current, q, " (warm-up)");
+        ask(previous, q, " (warm-up)");
       }
       Tally now = new Tally();
       Tally before = new Tally();
@@ -95,8 +102,32 @@ public final class AnswerReport {
       System.out.println("engine\tpage_hit@5\tkeyword_recall\tunanswerable_flagged\tanswerable_flagged\tdangling\tp50_ms");
       print("current", now);
       print("previous", before);
-      System.out.printf(Locale.ROOT, "added latency per query: median %.1f ms over %d paired runs (%d rounds)%n",
-          median(added) / 1e6, added.size(), rounds);
+      System.out.printf(Locale.ROOT, "added latency per query: median %.1f ms over %d paired runs (%d rounds); first round"
+          + " (no sentence vector cached yet) %.1f ms%n", median(added) / 1e6, added.size(), rounds,
+          median(added.subList(0, qs.size())) / 1e6);
+      System.out.printf(Locale.ROOT, "load average at the end: %.1f on %d cores%n",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+      // the judge alone with nothing cached but the query vector (a fresh selector per question), after retrieval
+      List<Long> cold = new ArrayList<>();
+      List<Long> reference = new ArrayList<>();
+      for (JsonNode q : qs) {
+        String text = q.get("question").asText() + " (cold)";
+        List<dev.egretta.core.spi.RetrievedPassage> hits = kb.retrieve(new dev.egretta.core.spi.RetrievalRequest(text,
+            dev.egretta.core.spi.SearchScope.publicOnly(q.get("domain").asText(), q.get("category").asText()), 10));
+        AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), AnswerabilityModel.defaults(),
+            ScoreThresholdJudge.defaults());
+        long t0 = System.nanoTime();
+        judge.judge(text, hits);
+        cold.add(System.nanoTime() - t0);
+        // the reference on the same machine at the same moment: one uncached query embedding
+        long t1 = System.nanoTime();
+        kb.embedQuery(text + " (reference)");
+        reference.add(System.nanoTime() - t1);
+      }
+      System.out.printf(Locale.ROOT, "answerability judge with no sentence vector cached: median %.1f ms, max %.1f ms over %d"
+          + " questions; one query embedding meanwhile: median %.1f ms%n", median(cold) / 1e6,
+          cold.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, cold.size(), median(reference) / 1e6);
       current.close();
       previous.close();
     }

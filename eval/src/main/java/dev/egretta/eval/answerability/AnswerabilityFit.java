@@ -9,9 +9,11 @@ import dev.egretta.core.pipeline.AnswerabilityJudge;
 import dev.egretta.core.pipeline.AnswerabilityModel;
 import dev.egretta.core.pipeline.EvidenceSelector;
 import dev.egretta.core.pipeline.ScoreThresholdJudge;
+import dev.egretta.eval.BeirEvaluator;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.LuceneKnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,16 +21,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fits the answerability model ({@code core/src/main/resources/dev/egretta/core/pipeline/answerability.json}).
  *
  * <pre>
- * AnswerabilityFit [--obliqa ../shared/eval/obliqa] [--obliqa-index DIR] [--corpus ../shared/corpus]
+ * eval/bin/run answerability.AnswerabilityFit [--obliqa ../shared/eval/obliqa] [--obliqa-index DIR] [--corpus ../shared/corpus]
  *                  [--corpus-index DIR] [--questions eval/pdf-qa] [--cases FILE] [--rebuild] [--max-questions N]
  *                  [--out core/src/main/resources/dev/egretta/core/pipeline/answerability.json]
  * </pre>
@@ -37,13 +38,16 @@ import java.util.Map;
  * question set ({@link PdfQaCases}); a fifth of the ObliQA questions (by id hash) is held out, and
  * {@code heldout.jsonl} is only reported on. Cases are cached in {@code --cases} (re-used unless
  * {@code --rebuild}). The fit: L2 logistic regression (λ = 0.01) on standardised features, the PDF
- * cases weighted to half of the total (the targets are about PDFs like them; ObliQA labels are noisier); the threshold is the 5th percentile of the answerable
- * training cases' probabilities (at most 5 % of answerable training questions flagged).
+ * cases weighted to half of the total (the targets are about PDFs like them; ObliQA labels are
+ * noisier); the threshold is the 5th percentile of the answerable training cases' probabilities (at
+ * most 5 % of answerable training questions flagged).
  */
 public final class AnswerabilityFit {
   static final double LAMBDA = 0.01;
   static final double MAX_FALSE_FLAGS = 0.05;
   static final double PDF_SHARE = 0.5;
+  /** ObliQA dev questions used (a stable sample mixing its groups; 0 = all 2,788): about 6 minutes on 2 cores. */
+  static final int MAX_QUESTIONS = 2000;
 
   /** The features do not depend on the coefficients; cases are built with these, whatever the resource holds. */
   private static final AnswerabilityModel NEUTRAL = new AnswerabilityModel(AnswerabilityFeatures.NAMES,
@@ -53,7 +57,10 @@ public final class AnswerabilityFit {
   private AnswerabilityFit() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> a = args(args);
+    Map<String, String> a = CommandLine.parseOrExit(args,
+        Set.of("obliqa", "obliqa-index", "corpus", "corpus-index", "questions", "cases", "out", "max-questions"),
+        Set.of("rebuild"), "eval/bin/run answerability.AnswerabilityFit [--rebuild] [--max-questions N] [--obliqa DIR]"
+            + " [--obliqa-index DIR] [--corpus DIR] [--corpus-index DIR] [--questions DIR] [--cases FILE] [--out FILE]");
     Path obliqa = Path.of(a.getOrDefault("obliqa", "../shared/eval/obliqa"));
     Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
     Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa"));
@@ -67,15 +74,16 @@ public final class AnswerabilityFit {
     } else {
       all = new ArrayList<>();
       ScoreThresholdJudge floor = ScoreThresholdJudge.defaults();
-      Path obliqaIndex = Path.of(a.getOrDefault("obliqa-index", tmp.resolve("obliqa-c256-o32").toString()));
-      if (!Files.isDirectory(obliqaIndex)) {
-        throw new IllegalArgumentException("no ObliQA index in " + obliqaIndex + ": build it once with "
-            + "eval/bin/run BeirEvaluator --dataset " + obliqa + " --split dev, or pass --obliqa-index DIR");
+      Path obliqaIndex = a.containsKey("obliqa-index") ? Path.of(a.get("obliqa-index"))
+          : BeirEvaluator.defaultIndexDir(obliqa, LuceneConfig.defaults());
+      // the evaluator's cached index of the dataset (built once, ~2.5 min on 2 cores)
+      try (BeirEvaluator eval = BeirEvaluator.open(obliqa, "dev", obliqaIndex, LuceneConfig.defaults())) {
+        eval.index(System.err);
       }
       try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(obliqaIndex)) {
         AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), NEUTRAL, floor);
         all.addAll(GoldRemovalCases.build(kb, obliqa, "dev", judge, floor,
-            Integer.parseInt(a.getOrDefault("max-questions", "0")), System.err));
+            CommandLine.positiveInt(a, "max-questions", MAX_QUESTIONS), System.err));
       }
       if (Files.exists(questions.resolve("dev.jsonl"))) {
         Path corpusIndex = Path.of(a.getOrDefault("corpus-index", tmp.resolve("pdf-corpus").toString()));
@@ -173,7 +181,8 @@ public final class AnswerabilityFit {
     root.put("about", "Answerability: P(answerable) = sigmoid(bias + sum weights[i] * (x[i] - mean[i]) / scale[i]) over "
         + "AnswerabilityFeatures (evidence of the EvidenceSelector with bge-small-en-v1.5, 4 embedded sentences); "
         + "insufficient_context when P < threshold. The ScoreThresholdJudge floor (top score 0.05) applies first.");
-    root.put("command", "eval/bin/run answerability.AnswerabilityFit --rebuild (from the repository root)");
+    root.put("command", "eval/bin/run answerability.AnswerabilityFit --rebuild (from the repository root; "
+        + "--max-questions " + MAX_QUESTIONS + " by default)");
     root.put("data", "ObliQA dev (../shared/eval/obliqa, qrels/dev.tsv) gold removal: answerable = a gold passage among "
         + "the 5 offered; unanswerable = the same 40-hit hybrid list with the gold passages' hits removed (ranks moved "
         + "up, scores re-capped), first 10 kept; 4/5 of the questions by id hash fit, 1/5 held out. Plus eval/pdf-qa/dev.jsonl "
@@ -204,25 +213,4 @@ public final class AnswerabilityFit {
     return Math.round(x * 1e6) / 1e6;
   }
 
-  private static Map<String, String> args(String[] args) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-      }
-      String key = args[i].substring(2);
-      if (key.equals("rebuild")) {
-        out.put(key, "true");
-      } else if (i + 1 < args.length) {
-        out.put(key, args[++i]);
-      } else {
-        throw new IllegalArgumentException("--" + key + " needs a value");
-      }
-    }
-    return out;
-  }
-
-  static String fmt(double x) {
-    return String.format(Locale.ROOT, "%.4f", x);
-  }
 }

@@ -1,0 +1,58 @@
+package dev.egretta.eval.answerability;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code --name value} and {@code --flag} arguments of this package's mains. */
+final class CommandLine {
+  private CommandLine() {}
+
+  /** The options; on an unknown or incomplete one, its message on stderr and exit code 2 (as the other eval mains). */
+  static Map<String, String> parseOrExit(String[] args, Set<String> valued, Set<String> flags, String usage) {
+    try {
+      return parse(args, valued, flags);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: " + usage);
+      System.exit(2);
+      return Map.of();
+    }
+  }
+
+  static Map<String, String> parse(String[] args, Set<String> valued, Set<String> flags) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String key = args[i].startsWith("--") ? args[i].substring(2) : null;
+      if (key != null && flags.contains(key)) {
+        out.put(key, "true");
+      } else if (key != null && valued.contains(key)) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--" + key + " needs a value");
+        }
+        out.put(key, args[++i]);
+      } else {
+        throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+      }
+    }
+    return out;
+  }
+
+  static int positiveInt(Map<String, String> options, String key, int fallback) {
+    String v = options.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println("--" + key + " must be a whole number >= 0; got '" + v + "'");
+    System.exit(2);
+    return fallback;
+  }
+}
