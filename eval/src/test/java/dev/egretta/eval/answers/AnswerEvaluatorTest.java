@@ -13,6 +13,7 @@ import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
 import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.lucene.ScoreCalibration;
 import dev.egretta.testsupport.HashingEmbeddingModel;
 import dev.egretta.testsupport.TestPdfs;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ class AnswerEvaluatorTest {
         """
         {"id": "u1", "question": "What is the penalty for a late data centre move notice?", "domain": "business-continuity", "category": "us", "answerable": false}"""));
     LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(temp.resolve("index"),
-        LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).build());
+        // hashing vectors have lower cosines than a real model: calibrate for them
+        LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).calibration(new ScoreCalibration(0.1, 20.0)).build());
     kb.ingest(LocalFolderSource.of(temp.resolve("corpus")), IngestOptions.publicLibrary(), IngestListener.NONE);
 
     List<AnswerRow> rows;

@@ -18,7 +18,7 @@ class AnswerScoringTest {
 
   private static QueryResponse response(String text, List<Source> sources) {
     return new QueryResponse(text, sources, List.of(), new ContextQuality(false, sources.size(), 0.5),
-        new Usage(0, 0, 0, "m"), new Performance(0, 0, 0, sources.size(), 0.5), "s", "m1");
+        new Usage(0, 0, 0, "m"), new Performance(0, 0, 0, sources.size(), 0.5), "s", 1L);
   }
 
   @Test
