@@ -11,12 +11,6 @@ import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.Organisation;
 import dev.egretta.core.generation.NotCoveredStatement;
-import dev.egretta.lucene.IngestListener;
-import dev.egretta.lucene.IngestOptions;
-import dev.egretta.lucene.LocalFolderSource;
-import dev.egretta.lucene.LuceneConfig;
-import dev.egretta.lucene.LuceneKnowledgeBase;
-import dev.egretta.lucene.ScoreCalibration;
 import dev.egretta.testsupport.TestPdfs;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,9 +40,8 @@ class BedrockAnswerCheckTest {
 
   @TempDir
   static Path temp;
+  private static WireEngine wire;
   private static BedrockWireServer server;
-  private static BedrockAnswerGenerator generator;
-  private static BedrockEmbeddings titan;
   private static EgrettaEngine engine;
 
   @BeforeAll
@@ -61,24 +54,15 @@ class BedrockAnswerCheckTest {
             + "The Contingency Plan Coordinator reports the results of each test to the System Owner within 30 days.",
         "Audit Log Retention\n\nAudit records are retained for a minimum of three years. The security operations "
             + "team reviews the audit log repository weekly."));
-    server = new BedrockWireServer();
-    BedrockConfig bedrock = config(server).build();
-    generator = BedrockAnswerGenerator.create(bedrock);
-    titan = BedrockEmbeddings.titanV2(bedrock, 256);
-    LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(temp.resolve("index"),
-        // the wire server's bag-of-words vectors have lower cosines than a real model: calibrate for them
-        LuceneConfig.builder().embeddingModel(titan).calibration(new ScoreCalibration(0.1, 20.0)).build());
-    kb.ingest(LocalFolderSource.of(temp.resolve("corpus")), IngestOptions.publicLibrary(), IngestListener.NONE);
-    engine = EgrettaEngine.builder().retriever(kb).generator(generator).modelCatalog(BedrockModelCatalog.create()).build();
+    wire = WireEngine.over(temp.resolve("corpus"), temp.resolve("index"));
+    server = wire.server();
+    engine = wire.engine();
   }
 
   @AfterAll
   static void stop() {
-    if (engine != null) {
-      engine.close();
-      generator.close();
-      titan.close();
-      server.close();
+    if (wire != null) {
+      wire.close();
     }
   }
 

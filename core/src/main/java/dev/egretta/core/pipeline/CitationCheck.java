@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
  * <p>The claim of a citation is the sentence it ends (the text since the previous citation on the
  * same line, cut at the last sentence break; a citation right after another, or alone after a
  * sentence's full stop, shares that sentence). Passage N supports the claim when the claim is quoted
- * from it (case, punctuation and markdown aside), or when every number of the claim occurs in the
- * passage and the passage covers the claim's focus ({@link EvidenceSelector}'s rarity-weighted
- * coverage of its terms, names, numbers and phrases) by at least {@value #MIN_COVERAGE}, or by at
- * least {@value #MIN_COVERAGE_WITH_SIMILARITY} with an embedding similarity of at least
- * {@value #MIN_SIMILARITY} between the claim and the passage's best sentence (a paraphrase).
- * The thresholds are set by hand, not fitted: a quote or close paraphrase passes, a claim whose
- * numbers or key terms are not in the cited passage does not.
+ * from it (case, punctuation and markdown aside), or when every number of the claim (digits, or the
+ * words two to twelve) occurs in the passage and the passage covers the claim's focus
+ * ({@link EvidenceSelector}'s rarity-weighted coverage of its terms, names, numbers and phrases) by at
+ * least {@value #MIN_COVERAGE}, or by at least {@value #MIN_COVERAGE_WITH_SIMILARITY} with an embedding
+ * similarity of at least {@value #MIN_SIMILARITY} between the claim and the passage's best sentence (a
+ * paraphrase). The thresholds are set by hand, not fitted: a quote or close paraphrase passes, a claim
+ * whose numbers or key terms are not in the cited passage does not.
  *
  * <p>An unsupported citation is removed (with the blanks before it); the sources left without any
  * citation after that are dropped and the others renumbered densely from 1 in their original order.
@@ -43,6 +43,9 @@ public final class CitationCheck {
   private static final Pattern REFERENCE = Pattern.compile("\\[Source (\\d+)]");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;:])\\s+(?=\\S)");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,:/]\\d+)*");
+  private static final List<String> NUMBER_WORDS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve");
+  private static final Pattern NUMBER_WORD = Pattern.compile("(?i)\\b(" + String.join("|", NUMBER_WORDS) + ")\\b");
   private static final Pattern MARKUP = Pattern.compile("^\\s*(?:#+|[-*+•>]|\\d+[.)])\\s+|[*_`\"“”]");
 
   private final EvidenceSelector selector;
@@ -210,11 +213,16 @@ public final class CitationCheck {
     return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
+  /** Numbers as digits, number words as their digits ("five" → 5); "one" is left out, it is a pronoun as often. */
   private static Set<String> numbers(String text) {
     Set<String> out = new LinkedHashSet<>();
     Matcher m = NUMBER.matcher(text);
     while (m.find()) {
       out.add(m.group().replaceAll("(?<=\\d),(?=\\d{3})", "").replaceAll("[.,:/]$", ""));
+    }
+    Matcher w = NUMBER_WORD.matcher(text);
+    while (w.find()) {
+      out.add(Integer.toString(NUMBER_WORDS.indexOf(w.group(1).toLowerCase(Locale.ROOT)) + 2));
     }
     return out;
   }

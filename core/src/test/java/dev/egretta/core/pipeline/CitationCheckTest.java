@@ -72,6 +72,11 @@ class CitationCheckTest {
         + "Results are reported within 10 days.");
     assertThat(r.kept()).containsExactly(1);
     assertThat(r.removed()).isEqualTo(1);
+    // a number in words counts as one: the passage says 30, not five
+    assertThat(check.check("Results go to the System Owner within five days [Source 1].", List.of(TESTING))
+        .noSupportedClaim()).isTrue();
+    assertThat(check.check("The coordinator reports each test's results to the System Owner within thirty (30) days "
+        + "[Source 1].", List.of(TESTING)).noSupportedClaim()).isFalse();
   }
 
   @Test
