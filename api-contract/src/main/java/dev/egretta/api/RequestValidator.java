@@ -181,13 +181,37 @@ public final class RequestValidator {
           .collect(Collectors.joining("."));
       String message = limitBreach(e)
           .map(limit -> "exceeds a JSON limit: " + firstLine(limit.getOriginalMessage()))
-          .orElseGet(() -> "has the wrong type or value: " + firstLine(e.getOriginalMessage()));
+          .orElseGet(() -> expected(e));
       return new JsonRead<>(null, List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
     } catch (JacksonException e) {
       return new JsonRead<>(null, List.of(new FieldError("body", "is not valid JSON: " + firstLine(e.getOriginalMessage()))));
     } catch (java.io.IOException e) {
       return new JsonRead<>(null, List.of(new FieldError("body", "could not be read: " + e.getMessage())));
     }
+  }
+
+  /**
+   * What the field needs, in JSON terms: Jackson's own messages name Java types and tokens
+   * ({@code java.lang.String}, {@code JsonToken.START_ARRAY}), which mean nothing to a client.
+   */
+  private static String expected(JsonMappingException e) {
+    Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+    if (target == null) {
+      return "has the wrong type or value";
+    }
+    if (target == String.class) {
+      return "must be a string";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "must be true or false";
+    }
+    if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+      return "must be a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+      return "must be an array";
+    }
+    return "must be a JSON object";
   }
 
   private static Optional<StreamConstraintsException> limitBreach(Throwable e) {

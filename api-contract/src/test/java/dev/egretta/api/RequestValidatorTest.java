@@ -121,7 +121,32 @@ class RequestValidatorTest {
     FieldError error = onlyError(parse("{\"query\":\"q\",\"domain\":\"d\",\"category\":\"c\",\"mode\":\"auto\",\"stream\":\"yes\"}"));
 
     assertThat(error.field()).isEqualTo("stream");
-    assertThat(error.message()).startsWith("has the wrong type or value");
+    assertThat(error.message()).isEqualTo("must be true or false");
+  }
+
+  // Jackson's own messages name Java types (java.lang.String, dev.egretta.api.QueryRequest, JsonToken...):
+  // the client gets the JSON type the field needs instead.
+  @Test
+  void typeErrorsNameTheJsonTypeNeverAJavaType() {
+    String base = "\"domain\":\"d\",\"category\":\"c\",\"mode\":\"auto\"";
+    FieldError object = onlyError(parse("{\"query\":{\"a\":1}," + base + "}"));
+    assertThat(object.field()).isEqualTo("query");
+    assertThat(object.message()).isEqualTo("must be a string");
+    FieldError array = onlyError(parse("[1,2]"));
+    assertThat(array.field()).isEqualTo("body");
+    assertThat(array.message()).isEqualTo("must be a JSON object");
+    FieldError scalar = onlyError(parse("42"));
+    assertThat(scalar.message()).isEqualTo("must be a JSON object");
+    for (String json : List.of("{\"query\":[\"x\"]," + base + "}", "[1,2]", "\"text\"", "{\"query\":\"q\"," + base
+        + ",\"stream\":{}}", "{\"query\":\"q\"," + base + ",\"stream\":1.5e400}", "{\"query\":\"q\"} x")) {
+      for (FieldError e : ((Validation.Invalid<ValidatedQuery>) parse(json)).errors()) {
+        assertThat(e.message()).as(json).doesNotContainPattern("java\\.|dev\\.egretta|JsonToken|`|Cannot deserialize");
+      }
+    }
+    FieldError rename = ((Validation.Invalid<String>) RequestValidator.parseRename(
+        "{\"title\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).errors().getFirst();
+    assertThat(rename.field()).isEqualTo("title");
+    assertThat(rename.message()).isEqualTo("must be a string");
   }
 
   @Test

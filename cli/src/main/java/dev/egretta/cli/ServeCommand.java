@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     description = {"Serve the Egret-compatible HTTP API (/v1/query/, /v1/sessions/..., /v1/models/) over the index. "
         + "Every request needs 'Authorization: Bearer <key>' (create keys with 'egretta keys add'). Documents an "
         + "organisation uploads to /v1/knowledge-base/documents/ are kept in 'uploads' beside the index. Stops on Ctrl-C.",
-        "--json prints {\"url\", \"index\", \"api_keys\"} once the server listens."})
+        "--json prints {\"url\", \"index\", \"api_keys\", \"rate_limit_per_minute\", \"max_streams\"} once the "
+            + "server listens."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
       description = "Interface to bind (default 127.0.0.1: this machine only; 0.0.0.0 for all).")
@@ -24,6 +25,29 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port (default 8080; 0 = any free port).")
   int port;
+
+  @Option(names = "--rate-limit", paramLabel = "PER_MINUTE", defaultValue = "120",
+      description = "Requests per minute per organisation, all its keys together (default 120; 0 = no limit). "
+          + "Over it: 429 with Retry-After.")
+  int rateLimit;
+
+  @Option(names = "--max-streams", paramLabel = "N", defaultValue = "4",
+      description = "Concurrent streamed answers per organisation (default 4); more get 429.")
+  int maxStreams;
+
+  @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+      description = "Largest JSON request body (default 1048576 = 1 MiB, at least 1024); larger ones get 413.")
+  long maxBodyBytes;
+
+  @Option(names = "--max-upload-bytes", paramLabel = "BYTES", defaultValue = "52428800",
+      description = "Largest uploaded PDF (default 52428800 = 50 MiB, at least 1024); larger ones get 413.")
+  long maxUploadBytes;
+
+  @Option(names = "--source-root", paramLabel = "NAME=FOLDER",
+      description = "Name a folder the index was built from (repeatable): over HTTP its documents' uri is "
+          + "file:NAME/<path below FOLDER>, never the server's path. Uploads are always named 'uploads'; other "
+          + "local documents show as file:<id>/<file name>.")
+  Map<String, Path> sourceRoots = new LinkedHashMap<>();
 
   @Mixin IndexOption index;
   @Mixin ApiKeysOption keys;
@@ -42,6 +66,17 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new UsageException("--port must be between 0 and 65535; got " + port);
     }
+    // Checked before the index opens, each message naming its flag.
+    if (rateLimit < 0) {
+      throw new UsageException("--rate-limit must be >= 0 (0 = no limit); got " + rateLimit);
+    }
+    if (maxStreams < 1) {
+      throw new UsageException("--max-streams must be >= 1; got " + maxStreams);
+    }
+    if (maxBodyBytes < 1024 || maxUploadBytes < 1024) {
+      throw new UsageException("--max-body-bytes and --max-upload-bytes must be at least 1024; got "
+          + maxBodyBytes + " and " + maxUploadBytes);
+    }
     generator.check();
     Logs.serverNotes();
     Path keysFile = keys.file(context);
@@ -53,15 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     Path uploads = indexDir.resolveSibling("uploads");
     boolean interrupted = false;
     try (OpenEngine open = OpenEngine.open(context, index, generator, s3, true);
-         EgrettaServer server = EgrettaServer.builder()
-             .engine(open.engine())
-             .closeEngine(false)
-             .apiKeys(apiKeys)
-             .privateDocuments(LucenePrivateDocuments.of(open.knowledgeBase().orElseThrow(), uploads))
-             .host(host)
-             .port(port)
-             .build()
-             .start()) {
+         EgrettaServer server = settings(open, apiKeys, uploads).build().start()) {
       // Ctrl-C: stop taking requests, let running ones finish, then close the index and the session store.
       Thread hook = new Thread(() -> {
         server.close();
@@ -73,6 +100,8 @@ final class ServeCommand implements Callable<Integer> {
         started.put("url", server.baseUrl());
         started.put("index", indexDir.toString());
         started.put("api_keys", apiKeys.size());
+        started.put("rate_limit_per_minute", rateLimit);
+        started.put("max_streams", maxStreams);
         context.printJson(started);
       } else {
         context.println("Egretta serves " + server.baseUrl() + " (index " + indexDir + ", " + apiKeys.size()
@@ -96,5 +125,22 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return Egretta.OK;
+  }
+
+  private EgrettaServer.Builder settings(OpenEngine open, ApiKeys apiKeys, Path uploads) {
+    EgrettaServer.Builder builder = EgrettaServer.builder()
+        .engine(open.engine())
+        .closeEngine(false)
+        .apiKeys(apiKeys)
+        .privateDocuments(LucenePrivateDocuments.of(open.knowledgeBase().orElseThrow(), uploads))
+        .host(host)
+        .port(port)
+        .rateLimitPerMinute(rateLimit)
+        .maxStreamsPerOrganisation(maxStreams)
+        .maxBodyBytes(maxBodyBytes)
+        .maxUploadBytes(maxUploadBytes)
+        .sourceRoot("uploads", uploads);
+    sourceRoots.forEach(builder::sourceRoot);
+    return builder;
   }
 }

@@ -44,6 +44,25 @@ class ServeAndKeysTest {
 
     assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
     assertThat(run.err()).contains("organisation id must be");
+    for (String traversal : List.of("..", ".", ".hidden")) {
+      CliRun dots = CliRun.run(dir, "keys", "add", "--org", traversal);
+      assertThat(dots.exitCode()).as(traversal).isEqualTo(Egretta.USAGE);
+      assertThat(dots.err()).contains("organisation id must be");
+    }
+    assertThat(dir.resolve("egretta-data/api-keys")).doesNotExist();
+  }
+
+  @Test
+  void serveRefusesBadLimitsNamingTheFlag() {
+    CliRun negative = CliRun.run(dir, "serve", "--rate-limit", "-1");
+    assertThat(negative.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(negative.err()).contains("--rate-limit must be >= 0");
+    CliRun streams = CliRun.run(dir, "serve", "--max-streams", "0");
+    assertThat(streams.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(streams.err()).contains("--max-streams must be >= 1");
+    CliRun body = CliRun.run(dir, "serve", "--max-body-bytes", "10");
+    assertThat(body.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(body.err()).contains("--max-body-bytes");
   }
 
   @Test
@@ -65,12 +84,15 @@ class ServeAndKeysTest {
     Context context = new Context(new PrintWriter(pipe, true), new PrintWriter(err, true), Map.of(), dir, false);
     AtomicInteger exit = new AtomicInteger(-1);
     Thread server = new Thread(() -> exit.set(Egretta.run(context, "serve", "--port", "0", "--json",
+        "--rate-limit", "0", "--max-streams", "2", "--source-root", "demo=" + DemoFixture.get().corpus(),
         "--index", DemoFixture.get().index().toString(), "--sessions", dir.resolve("s.db").toString())));
     server.start();
     try {
       JsonNode started = EgretJson.mapper().readTree(lines.readLine());
       String url = started.get("url").asText();
       assertThat(started.get("api_keys").asInt()).isEqualTo(1);
+      assertThat(started.get("rate_limit_per_minute").asInt()).isZero();
+      assertThat(started.get("max_streams").asInt()).isEqualTo(2);
 
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> models = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/models/"))
@@ -86,6 +108,9 @@ class ServeAndKeysTest {
       assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
       assertThat(EgretJson.mapper().readTree(query.body()).get("sources").get(0).get("page_number").asInt())
           .isEqualTo(2);
+      assertThat(EgretJson.mapper().readTree(query.body()).get("sources").get(0).get("uri").asText())
+          .startsWith("file:demo/business-continuity/pdf/us/");
+      assertThat(query.body()).doesNotContain(DemoFixture.get().dir.toString());
 
       // An organisation's private knowledge base: upload a PDF, find it with knowledge_scope private, delete it.
       byte[] pdf = Files.readAllBytes(DemoFixture.get().corpus()
@@ -115,6 +140,9 @@ class ServeAndKeysTest {
       JsonNode privateSource = EgretJson.mapper().readTree(privateQuery.body()).get("sources").get(0);
       assertThat(privateSource.get("filename").asText()).isEqualTo("acme-access.pdf");
       assertThat(privateSource.get("is_private").asBoolean()).isTrue();
+      assertThat(privateSource.get("uri").asText()).startsWith("file:uploads/acme/").endsWith("/acme-access.pdf");
+      assertThat(upload.body()).doesNotContain(DemoFixture.get().dir.toString())
+          .contains("\"uri\":\"" + privateSource.get("uri").asText() + "\"");
 
       HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(
           URI.create(url + "/v1/knowledge-base/documents/" + documentId + "/")).DELETE()

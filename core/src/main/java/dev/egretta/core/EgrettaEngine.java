@@ -71,7 +71,9 @@ public final class EgrettaEngine implements Engine {
   public Cancellable stream(ValidatedQuery query, Organisation caller, StreamListener listener) {
     Objects.requireNonNull(listener, "listener");
     check(query, caller);
-    StreamRun run = new StreamRun(pipeline, query, caller, listener);
+    // Decided before returning, so that no event is sent for a query refused up front (a server answers those
+    // with their ordinary status instead of a stream holding one error event).
+    StreamRun run = new StreamRun(pipeline, pipeline.check(query, caller), listener);
     run.submit(parts.streamExecutor());
     return run;
   }
@@ -97,7 +99,7 @@ public final class EgrettaEngine implements Engine {
   public RenameResponse rename(Organisation caller, UUID sessionId, String title) {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(sessionId, "sessionId");
-    String t = title == null ? "" : title.strip();
+    String t = title == null ? "" : SessionRecord.cleanTitle(title);
     if (t.isEmpty() || t.length() > RequestValidator.MAX_TITLE_CHARS) {
       throw InvalidRequestException.of("title", "must be 1.." + RequestValidator.MAX_TITLE_CHARS
           + " characters after trimming (got " + t.length() + ")");

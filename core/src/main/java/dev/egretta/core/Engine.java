@@ -23,7 +23,10 @@ public interface Engine extends AutoCloseable {
 
   /**
    * Answers a question as a stream of events to {@code listener}: sources first, then text deltas,
-   * then the complete response (or an error). Returns at once; cancelling stops generation.
+   * then the complete response (or an error). Returns without waiting for retrieval or generation;
+   * cancelling stops generation. What can be decided up front (unknown or another organisation's
+   * session, unknown model, domain or category, a knowledge scope the caller cannot use) is thrown
+   * by this call, before any event, exactly as {@link #query} throws it.
    */
   Cancellable stream(ValidatedQuery query, Organisation caller, StreamListener listener);
 

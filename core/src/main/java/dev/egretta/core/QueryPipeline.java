@@ -54,7 +54,15 @@ final class QueryPipeline {
     return parts;
   }
 
-  Prepared prepare(ValidatedQuery q, Organisation caller) {
+  /** A query whose every up-front check passed: model, domain and category, scope, session. */
+  record Checked(ValidatedQuery query, Organisation caller, ModelEntry model, DomainCatalog.Resolved names,
+      SearchScope scope, Optional<SessionRecord> session, long startNanos, Instant startedAt) {}
+
+  /**
+   * The checks that need no retrieval or model (unknown model, domain, category or session, another
+   * organisation's session, a scope the caller cannot use); a stream runs them before its first event.
+   */
+  Checked check(ValidatedQuery q, Organisation caller) {
     long start = System.nanoTime();
     Instant startedAt = parts.now();
     ModelEntry model = parts.models().resolve(q.modelId());
@@ -63,6 +71,22 @@ final class QueryPipeline {
     Optional<SessionRecord> session = q.sessionId().map(id -> parts.sessions().find(caller, id)
         .orElseThrow(() -> SessionStore.notFound(id)));
     session.ifPresent(s -> checkSessionScope(s, q));
+    return new Checked(q, caller, model, names, scope, session, start, startedAt);
+  }
+
+  Prepared prepare(ValidatedQuery q, Organisation caller) {
+    return prepare(check(q, caller));
+  }
+
+  Prepared prepare(Checked checked) {
+    ValidatedQuery q = checked.query();
+    Organisation caller = checked.caller();
+    ModelEntry model = checked.model();
+    DomainCatalog.Resolved names = checked.names();
+    SearchScope scope = checked.scope();
+    Optional<SessionRecord> session = checked.session();
+    long start = checked.startNanos();
+    Instant startedAt = checked.startedAt();
     List<ChatTurn> history = session.map(s -> parts.sessions().messages(caller, s.id()).stream()
         .map(m -> new ChatTurn(m.message().sender(), m.message().content())).toList()).orElse(List.of());
     String standalone = parts.rewriter().standalone(q.query(), history);

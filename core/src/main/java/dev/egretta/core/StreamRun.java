@@ -2,7 +2,6 @@ package dev.egretta.core;
 
 import dev.egretta.api.ErrorBody;
 import dev.egretta.api.StreamEvent;
-import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.spi.AnswerGenerator;
 import dev.egretta.core.spi.AnswerStreamHandler;
 import dev.egretta.core.spi.GeneratedAnswer;
@@ -22,8 +21,7 @@ final class StreamRun implements Cancellable {
   private static final System.Logger LOG = System.getLogger(StreamRun.class.getName());
 
   private final QueryPipeline pipeline;
-  private final ValidatedQuery query;
-  private final Organisation caller;
+  private final QueryPipeline.Checked checked;
   private final StreamListener listener;
   private volatile boolean cancelled;
   private volatile Cancellable generation;
@@ -31,10 +29,10 @@ final class StreamRun implements Cancellable {
   private volatile ExecutorService executor;
   private boolean ended;
 
-  StreamRun(QueryPipeline pipeline, ValidatedQuery query, Organisation caller, StreamListener listener) {
+  /** @param checked the query after its up-front checks, run by the caller before any event */
+  StreamRun(QueryPipeline pipeline, QueryPipeline.Checked checked, StreamListener listener) {
     this.pipeline = pipeline;
-    this.query = query;
-    this.caller = caller;
+    this.checked = checked;
     this.listener = listener;
   }
 
@@ -62,7 +60,7 @@ final class StreamRun implements Cancellable {
 
   private void run() {
     try {
-      Prepared p = pipeline.prepare(query, caller);
+      Prepared p = pipeline.prepare(checked);
       if (!emit(new StreamEvent.Sources(p.sources()))) {
         return;
       }

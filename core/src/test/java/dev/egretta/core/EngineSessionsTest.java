@@ -84,4 +84,37 @@ class EngineSessionsTest {
     assertThatThrownBy(() -> EgrettaEngine.builder().retriever(FixedRetriever.library())
         .generator(r -> null).build()).isInstanceOf(ConfigurationException.class).hasMessageContaining("modelCatalog");
   }
+
+  // Titles are shown in UIs: NUL, bidi overrides and other control or format characters are stripped
+  // (line breaks and tabs become spaces), from the first question and from a rename alike.
+  @Test
+  void titlesLoseControlAndBidiCharacters() {
+    try (Engine engine = engine()) {
+      UUID id = UUID.fromString(engine.query(ask("Who\u0000 approves\n\tthe \u202Eplan\u202C?\u2066x\u2069"),
+          Organisation.LOCAL).sessionId());
+      assertThat(engine.recentSessions(Organisation.LOCAL, 1).getFirst().title()).isEqualTo("Who approves the plan?x");
+      assertThat(engine.rename(Organisation.LOCAL, id, "Plan\u0007 \u200Fapproval\u0000\r\nv2\uFEFF").title())
+          .isEqualTo("Plan approval v2");
+      assertThatThrownBy(() -> engine.rename(Organisation.LOCAL, id, "\u0000\u202E\u0001"))
+          .isInstanceOf(InvalidRequestException.class).hasMessageContaining("title");
+    }
+  }
+
+  // sessions.db holds every organisation's questions and answers: owner-only whatever the umask, WAL included.
+  @Test
+  void theSessionDatabaseAndItsFolderAreOwnerOnly() throws Exception {
+    Path file = dir.resolve("fresh/data/sessions.db");
+    try (Engine engine = EgrettaEngine.builder().retriever(FixedRetriever.library())
+        .sessionStore(JdbcSessionStore.sqlite(file)).build()) {
+      engine.query(ask("Who approves the contingency plan?"), Organisation.LOCAL);
+      try (var files = java.nio.file.Files.list(file.getParent())) {
+        for (Path f : files.toList()) {
+          assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)))
+              .as(f.getFileName().toString()).isEqualTo("rw-------");
+        }
+      }
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          java.nio.file.Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    }
+  }
 }

@@ -155,15 +155,16 @@ class EngineStreamingTest {
   }
 
   @Test
-  void invalidQueryStreamsOneErrorNamingTheField() throws Exception {
+  void invalidQueryIsThrownByStreamNamingTheFieldBeforeAnyEvent() throws Exception {
     try (Engine engine = EgrettaEngine.builder().retriever(FixedRetriever.library()).build()) {
       Collector c = new Collector();
-      engine.stream(ValidatedQuery.of("q?", "nowhere", "us", Mode.COMPLIANCE), Organisation.LOCAL, c);
-      List<StreamEvent> events = c.await();
-      assertThat(events).singleElement().isInstanceOfSatisfying(StreamEvent.Error.class, e -> {
-        assertThat(e.body().detail()).contains("unknown domain 'nowhere'");
-        assertThat(e.body().errors()).extracting(f -> f.field()).containsExactly("domain");
-      });
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.stream(
+          ValidatedQuery.of("q?", "nowhere", "us", Mode.COMPLIANCE), Organisation.LOCAL, c))
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.body().detail()).contains("unknown domain 'nowhere'");
+            assertThat(e.body().errors()).extracting(f -> f.field()).containsExactly("domain");
+          });
+      assertThat(c.events).isEmpty();
     }
   }
 
@@ -198,6 +199,35 @@ class EngineStreamingTest {
       assertThat(complete.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(got.getFirst()).isInstanceOf(StreamEvent.Sources.class);
       assertThat(got.getLast()).isInstanceOf(StreamEvent.Done.class);
+    }
+  }
+
+  // Everything decidable before the first event is decided before stream(...) returns, so that a
+  // server can answer it with its ordinary status instead of starting a stream that only says "error".
+  @Test
+  void problemsDecidableBeforeTheFirstEventAreThrownByStreamItself() throws Exception {
+    try (Engine engine = EgrettaEngine.builder().retriever(FixedRetriever.library()).build()) {
+      Collector own = new Collector();
+      engine.stream(ask("Who approves the contingency plan?"), Organisation.LOCAL, own);
+      java.util.UUID session = java.util.UUID.fromString(
+          ((StreamEvent.Done) own.await().getLast()).response().sessionId());
+      Collector c = new Collector();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.stream(
+          ask("q").withSessionId(java.util.UUID.randomUUID()), Organisation.LOCAL, c))
+          .isInstanceOf(NotFoundException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.stream(
+          ask("q").withSessionId(session), Organisation.of("other"), c))
+          .isInstanceOf(NotFoundException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.stream(
+          ValidatedQuery.of("q", "information-security", "us", Mode.COMPLIANCE).withSessionId(session),
+          Organisation.LOCAL, c))
+          .isInstanceOf(InvalidRequestException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.stream(
+          ask("q").withKnowledgeScope(dev.egretta.api.KnowledgeScope.PRIVATE), Organisation.of("other"), c))
+          .isInstanceOf(InvalidRequestException.class).hasMessageContaining("knowledge_scope");
+      Thread.sleep(200);
+      assertThat(c.events).as("no event for a refused stream").isEmpty();
     }
   }
 }

@@ -61,7 +61,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
         .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
         .orElseGet(OnnxBgeEmbedder::shared));
     try {
-      Files.createDirectories(indexDir);
+      dev.egretta.core.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
     } catch (IOException e) {
       throw new dev.egretta.core.ConfigurationException("cannot create the index directory " + indexDir + ": " + e.getMessage(), e);
     }

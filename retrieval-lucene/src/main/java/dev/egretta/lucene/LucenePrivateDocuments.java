@@ -2,6 +2,7 @@ package dev.egretta.lucene;
 
 import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.EgrettaException;
+import dev.egretta.core.FilePermissions;
 import dev.egretta.core.InvalidRequestException;
 import dev.egretta.core.NotFoundException;
 import dev.egretta.core.Organisation;
@@ -17,11 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,7 +49,8 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     Objects.requireNonNull(knowledgeBase, "knowledgeBase");
     Objects.requireNonNull(dataDir, "dataDir");
     try {
-      return new LucenePrivateDocuments(knowledgeBase, Files.createDirectories(dataDir).toRealPath());
+      return new LucenePrivateDocuments(knowledgeBase,
+          FilePermissions.createPrivateDirectories(dataDir).toRealPath());
     } catch (IOException e) {
       throw new ConfigurationException("cannot create the upload folder " + dataDir + ": " + e.getMessage(), e);
     }
@@ -60,11 +59,14 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
   @Override
   public PrivateDocument upload(Organisation owner, String domain, String category, String filename,
       InputStream content) {
-    Path folder = dataDir.resolve(owner.id()).resolve(UUID.randomUUID().toString());
+    Path folder = ownerFolder(owner).resolve(UUID.randomUUID().toString());
     Path file = folder.resolve(safeName(filename));
     try {
-      Files.createDirectories(folder);
-      Files.copy(content, file);
+      FilePermissions.createPrivateDirectories(folder);
+      FilePermissions.createPrivateFile(file);
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        content.transferTo(out);
+      }
       if (!startsLikePdf(file)) {
         throw InvalidRequestException.of("file", "must be a PDF document (it does not start with %PDF-)");
       }
@@ -74,7 +76,8 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
       IngestReport report = knowledgeBase.ingest(new OneFile(file, doc), IngestOptions.privateTo(owner),
           IngestListener.NONE);
       if (!report.rejected().isEmpty()) {
-        throw InvalidRequestException.of("file", "could not be indexed: " + report.rejected().getFirst().reason());
+        throw InvalidRequestException.of("file", "could not be indexed: "
+            + forClient(report.rejected().getFirst().reason(), file));
       }
       return knowledgeBase.documents(Optional.of(owner)).stream()
           .filter(d -> d.uri().equals(doc.uri()))
@@ -90,6 +93,20 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     }
   }
 
+  /** The owner's folder, checked to resolve inside the data folder (ids cannot climb; a planted symlink could). */
+  private Path ownerFolder(Organisation owner) {
+    Path folder = dataDir.resolve(owner.id());
+    try {
+      FilePermissions.createPrivateDirectories(folder);
+      if (!folder.toRealPath().startsWith(dataDir)) {
+        throw new EgrettaException("the upload folder of organisation " + owner + " resolves outside " + dataDir);
+      }
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the upload folder of organisation " + owner, e);
+    }
+  }
+
   @Override
   public List<PrivateDocument> list(Organisation owner) {
     return knowledgeBase.documents(Optional.of(owner)).stream()
@@ -101,7 +118,7 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
   @Override
   public void delete(Organisation owner, String documentId) {
     IndexedDocument doc = knowledgeBase.documents(Optional.of(owner)).stream()
-        .filter(d -> idOf(d.uri()).equals(documentId))
+        .filter(d -> PrivateDocument.idOf(d.uri()).equals(documentId))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("Document not found."));
     knowledgeBase.deleteDocument(Optional.of(owner), doc.uri());
@@ -121,7 +138,7 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
         // listed in the index but gone from disk: still listed, so it can be deleted
       }
     }
-    return new PrivateDocument(idOf(doc.uri()), doc.filename(), doc.uri(), doc.domain(), doc.category(), size,
+    return new PrivateDocument(PrivateDocument.idOf(doc.uri()), doc.filename(), doc.uri(), doc.domain(), doc.category(), size,
         doc.pages(), stored);
   }
 
@@ -140,14 +157,15 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     }
   }
 
-  /** A stable, opaque id for a document URI: 32 hex digits of its SHA-256. */
-  static String idOf(String uri) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+  /**
+   * A rejection reason fit for the uploading client: without the parser's Java exception names
+   * ({@code IOException: ...}) and without where the server keeps the file.
+   */
+  static String forClient(String reason, Path file) {
+    return reason.replace(file.toString(), file.getFileName().toString())
+        .replace(file.getParent().toString(), "")
+        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z]\\w*(?:Exception|Error)(?::\\s*|\\b)", "")
+        .strip();
   }
 
   /** The last path segment of a client file name, restricted to safe characters, ending in {@code .pdf}. */

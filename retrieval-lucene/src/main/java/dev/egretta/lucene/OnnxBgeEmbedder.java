@@ -60,7 +60,8 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   /** Model calls hold the read lock; JVM exit takes the write lock (see {@link #quiesce()}). */
   private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
   private volatile boolean exiting;
-  private static final long QUIESCE_SECONDS = 20;
+  /** Generous: on a machine loaded 20x over, creating the session alone has taken over 20 s. */
+  private static final long QUIESCE_SECONDS = 60;
 
   private OnnxBgeEmbedder(int threads) {
     this.threads = threads;

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -144,14 +143,10 @@ public final class ApiKeys {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
-        Files.createDirectories(parent);
+        dev.egretta.core.FilePermissions.createPrivateDirectories(parent);
       }
       try {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-          Files.createFile(file);
-        }
+        dev.egretta.core.FilePermissions.createPrivateFile(file);
         Files.writeString(file, "# Egretta API keys: <organisation-id> sha256:<hex SHA-256 of the key>\n",
             StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       } catch (FileAlreadyExistsException e) {

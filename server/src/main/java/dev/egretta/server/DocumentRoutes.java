@@ -21,21 +21,24 @@ import java.util.regex.Pattern;
  */
 final class DocumentRoutes {
   static final String PATH = "/v1/knowledge-base/documents/";
+  private static final System.Logger LOG = System.getLogger(DocumentRoutes.class.getName());
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9._-]{1," + RequestValidator.MAX_SLUG_CHARS + "}");
 
   private final Optional<PrivateDocuments> documents;
   private final Guard guard;
   private final long maxUploadBytes;
+  private final PublicUris uris;
 
-  DocumentRoutes(Optional<PrivateDocuments> documents, Guard guard, long maxUploadBytes) {
+  DocumentRoutes(Optional<PrivateDocuments> documents, Guard guard, long maxUploadBytes, PublicUris uris) {
     this.documents = documents;
     this.guard = guard;
     this.maxUploadBytes = maxUploadBytes;
+    this.uris = uris;
   }
 
   void register(Javalin app) {
     app.post(PATH, guard.protect(this::upload));
-    app.get(PATH, guard.protect((ctx, caller) -> Routes.json(ctx, 200, documents().list(caller.organisation()))));
+    app.get(PATH, guard.protect((ctx, caller) -> uris.answer(ctx, 200, documents().list(caller.organisation()))));
     app.delete(PATH + "{document_id}/", guard.protect((ctx, caller) -> {
       documents().delete(caller.organisation(), ctx.pathParam("document_id"));
       ctx.status(204);
@@ -55,13 +58,13 @@ final class DocumentRoutes {
     UploadedFile file;
     try {
       file = ctx.uploadedFile("file");
-    } catch (IllegalStateException e) {
+    } catch (Exception e) { // Javalin rethrows the parser's IOException unchecked
       // Jetty's multipart parser stops at the configured size limits. The rest of a body sent without
       // a length is still on its way: read it off (bounded), or the client gets a reset, not the 413.
-      if (String.valueOf(e.getMessage()).contains("exceeds")) {
+      if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("exceeds")) {
         BoundedBody.drainAndRefuse(ctx, -1, maxUploadBytes);
       }
-      throw e;
+      throw malformed(e);
     }
     if (file != null && file.size() > maxUploadBytes) {
       throw HttpProblem.tooLarge(maxUploadBytes);
@@ -77,8 +80,22 @@ final class DocumentRoutes {
     }
     String filename = file.filename() == null || file.filename().isBlank() ? "upload.pdf" : file.filename();
     try (InputStream content = file.content()) {
-      Routes.json(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
+      uris.answer(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
     }
+  }
+
+  /**
+   * What the multipart parser refused: a stalled body stays 408; anything else it throws (no or wrong
+   * boundary, a part cut short, a header line too long, a NUL in a file name) is the body the client sent.
+   */
+  private static RuntimeException malformed(Exception e) {
+    Optional<HttpProblem> fault = ClientFault.of(e);
+    if (fault.isPresent() && fault.get().status() != 400) {
+      return fault.get();
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "refused a malformed multipart body: " + e);
+    return InvalidRequestException.of("body", "is not well-formed multipart/form-data with the PDF in a part named "
+        + "'file' (boundaries as declared, complete parts, no control characters in file names or part headers)");
   }
 
   /** A domain or category form field: required, a slug of letters, digits, '.', '_' or '-'. */

@@ -5,7 +5,6 @@ import dev.egretta.core.Engine;
 import dev.egretta.core.spi.PrivateDocuments;
 import io.javalin.Javalin;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public final class EgrettaServer implements AutoCloseable {
   private final InFlight inFlight = new InFlight();
   private final Object lifecycle = new Object();
   private Javalin app;
-  private Path uploadCache;
+  private UploadCache uploadCache;
   private volatile int port = -1;
   private boolean closed;
 
@@ -59,19 +58,25 @@ public final class EgrettaServer implements AutoCloseable {
         throw new IllegalStateException("an EgrettaServer starts once");
       }
       try {
-        uploadCache = Files.createTempDirectory("egretta-uploads");
+        uploadCache = UploadCache.create();
       } catch (java.io.IOException e) {
         throw new IllegalStateException("cannot create a temporary folder for uploads: " + e.getMessage(), e);
       }
-      app = HttpApp.create(settings, inFlight, uploadCache);
+      app = HttpApp.create(settings, inFlight, uploadCache.path());
       try {
         app.start(settings.host, settings.port);
       } catch (RuntimeException e) {
         app.stop();
-        deleteQuietly(uploadCache);
+        uploadCache.close();
         closed = true;
         throw new ConfigurationException("cannot listen on " + settings.host + ":" + settings.port + ": "
             + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+      }
+      // Javalin makes its connector at start; every connection (and so every body read) is accepted after this.
+      for (var connector : app.jettyServer().server().getConnectors()) {
+        if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+          c.setIdleTimeout(settings.idleTimeout.toMillis());
+        }
       }
       port = app.port();
       LOG.log(Level.INFO, "Egretta server listening on " + baseUrl());
@@ -128,7 +133,9 @@ public final class EgrettaServer implements AutoCloseable {
         if (settings.closeEngine) {
           closeQuietly("engine", settings.engine);
         }
-        deleteQuietly(uploadCache);
+        if (uploadCache != null) {
+          uploadCache.close();
+        }
         closed = true;
         lifecycle.notifyAll();
         LOG.log(Level.INFO, "Egretta server stopped");
@@ -147,17 +154,6 @@ public final class EgrettaServer implements AutoCloseable {
     }
   }
 
-  private static void deleteQuietly(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (var paths = Files.walk(folder)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      LOG.log(Level.DEBUG, "could not delete " + folder + ": " + e.getMessage());
-    }
-  }
-
   /** Settings of a server; each setter checks its value and names it when it is wrong. */
   public static final class Builder {
     Engine engine;
@@ -168,10 +164,12 @@ public final class EgrettaServer implements AutoCloseable {
     long maxUploadBytes = 50L << 20;
     int rateRequests = 120;
     Duration ratePeriod = Duration.ofMinutes(1);
-    int maxStreamsPerKey = 4;
+    int maxStreamsPerOrganisation = 4;
     Duration heartbeat = Duration.ofSeconds(15);
     Duration shutdownTimeout = Duration.ofSeconds(30);
+    Duration idleTimeout = Duration.ofSeconds(30);
     Optional<PrivateDocuments> documents = Optional.empty();
+    java.util.Map<Path, String> sourceRoots = new java.util.LinkedHashMap<>();
     boolean closeEngine = true;
 
     private Builder() {}
@@ -229,7 +227,10 @@ public final class EgrettaServer implements AutoCloseable {
       return this;
     }
 
-    /** At most {@code requests} requests per API key per {@code period} (a token bucket); default 120 per minute. */
+    /**
+     * At most {@code requests} requests per organisation (all its keys together) per {@code period}, a
+     * token bucket; default 120 per minute.
+     */
     public Builder rateLimit(int requests, Duration period) {
       if (requests < 1) {
         throw new IllegalArgumentException("rate limit requests must be >= 1; got " + requests);
@@ -242,18 +243,26 @@ public final class EgrettaServer implements AutoCloseable {
       return this;
     }
 
+    /** At most this many requests per organisation per minute; 0 turns the rate limit off (as {@code --rate-limit}). */
+    public Builder rateLimitPerMinute(int requests) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("rate limit per minute must be >= 0 (0 = off); got " + requests);
+      }
+      return requests == 0 ? noRateLimit() : rateLimit(requests, Duration.ofMinutes(1));
+    }
+
     /** No rate limit (for trusted single-tenant installs and tests). */
     public Builder noRateLimit() {
       this.rateRequests = 0;
       return this;
     }
 
-    /** At most this many concurrent streams per API key; more get 429. Default 4. */
-    public Builder maxStreamsPerKey(int streams) {
+    /** At most this many concurrent streams per organisation (all its keys together); more get 429. Default 4. */
+    public Builder maxStreamsPerOrganisation(int streams) {
       if (streams < 1) {
-        throw new IllegalArgumentException("maxStreamsPerKey must be >= 1; got " + streams);
+        throw new IllegalArgumentException("maxStreamsPerOrganisation must be >= 1; got " + streams);
       }
-      this.maxStreamsPerKey = streams;
+      this.maxStreamsPerOrganisation = streams;
       return this;
     }
 
@@ -272,6 +281,41 @@ public final class EgrettaServer implements AutoCloseable {
         throw new IllegalArgumentException("shutdownTimeout must be >= 0; got " + timeout);
       }
       this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long a connection may stay silent, in particular while a request body is arriving: a body that
+     * stalls longer gets 408. Default 30 s.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout == null || timeout.toMillis() < 100) {
+        throw new IllegalArgumentException("idleTimeout must be at least 100 ms; got " + timeout);
+      }
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Names a folder documents are indexed from, so that over HTTP their {@code uri} is
+     * {@code file:<name>/<path below the folder>} rather than the server's absolute path. Documents
+     * under no named folder are shown as {@code file:<document id>/<file name>}; {@code s3://} URIs
+     * are shown as they are. The engine, its sessions and the index keep the real URIs.
+     *
+     * @param name letters, digits, {@code .}, {@code _} or {@code -}, e.g. {@code corpus} or {@code uploads}
+     */
+    public Builder sourceRoot(String name, Path folder) {
+      if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        throw new IllegalArgumentException("source root name must be 1 to 64 letters, digits, '.', '_' or '-'; got "
+            + name);
+      }
+      Path absolute = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+      sourceRoots.put(absolute, name);
+      try {
+        sourceRoots.put(absolute.toRealPath(), name); // index URIs are often made from real paths
+      } catch (java.io.IOException e) {
+        // not there (yet): the path as given is all there is
+      }
       return this;
     }
 
@@ -304,10 +348,12 @@ public final class EgrettaServer implements AutoCloseable {
       copy.maxUploadBytes = maxUploadBytes;
       copy.rateRequests = rateRequests;
       copy.ratePeriod = ratePeriod;
-      copy.maxStreamsPerKey = maxStreamsPerKey;
+      copy.maxStreamsPerOrganisation = maxStreamsPerOrganisation;
       copy.heartbeat = heartbeat;
       copy.shutdownTimeout = shutdownTimeout;
+      copy.idleTimeout = idleTimeout;
       copy.documents = documents;
+      copy.sourceRoots = new java.util.LinkedHashMap<>(sourceRoots);
       copy.closeEngine = closeEngine;
       return new EgrettaServer(copy);
     }

@@ -47,7 +47,12 @@ final class ErrorMapper {
             : new Answer(502, ErrorBody.of("The model provider failed: " + ue.getMessage()), Optional.empty());
       }
       case EgrettaException other -> internal(other);
-      default -> internal(e);
+      default -> ClientFault.of(e)
+          .map(p -> {
+            LOG.log(Level.DEBUG, () -> "refused a request the client broke off or malformed: " + e);
+            return new Answer(p.status(), p.body(), Optional.<Duration>empty());
+          })
+          .orElseGet(() -> internal(e));
     };
   }
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Wraps every protected route: authenticates the bearer key (401) and applies the key's rate
- * limit (429). (Shutdown refusal and in-flight counting happen in {@link InFlightFilter}.)
+ * Wraps every protected route: authenticates the bearer key (401) and applies the organisation's
+ * rate limit (429). (Shutdown refusal and in-flight counting happen in {@link InFlightFilter}.)
  */
 final class Guard {
   /** The context attribute holding the caller's organisation, for the access log. */
@@ -31,14 +31,24 @@ final class Guard {
     return ctx -> {
       Caller caller = authenticate(ctx);
       ctx.attribute(ORGANISATION_ATTRIBUTE, caller.organisation().id());
-      rateLimiter.flatMap(limiter -> limiter.tryAcquire(caller.keyId())).ifPresent(wait -> {
-        throw new HttpProblem(429, "Rate limit exceeded for this API key; retry after the time in Retry-After.", wait);
+      // Per organisation, not per key: more keys must not mean a higher limit.
+      rateLimiter.flatMap(limiter -> limiter.tryAcquire(caller.organisation().id())).ifPresent(wait -> {
+        throw new HttpProblem(429, "Rate limit exceeded for this organisation; retry after the time in Retry-After.",
+            wait);
       });
       handler.handle(ctx, caller);
     };
   }
 
   private Caller authenticate(Context ctx) {
+    var headers = ctx.req().getHeaders("Authorization");
+    if (headers != null && headers.hasMoreElements()) {
+      headers.nextElement();
+      if (headers.hasMoreElements()) {
+        // Proxies and servers disagree on which of two credentials counts: refuse rather than guess.
+        throw new HttpProblem(400, "Send exactly one Authorization header.");
+      }
+    }
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer");

@@ -25,8 +25,9 @@ final class HttpApp {
         settings.rateRequests > 0
             ? Optional.of(new RateLimiter(settings.rateRequests, settings.ratePeriod, System::nanoTime))
             : Optional.empty());
-    SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerKey), inFlight,
-        settings.heartbeat);
+    PublicUris uris = new PublicUris(settings.sourceRoots);
+    SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerOrganisation), inFlight,
+        settings.heartbeat, uris);
     Javalin app = Javalin.create(config -> {
       config.useVirtualThreads = true;
       config.showJavalinBanner = false;
@@ -37,15 +38,18 @@ final class HttpApp {
       config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + MULTIPART_OVERHEAD, SizeUnit.BYTES);
       config.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, SizeUnit.BYTES);
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-          new FilterHolder(new InFlightFilter(inFlight)), "/*", EnumSet.of(DispatcherType.REQUEST)));
+      config.jetty.modifyServletContextHandler(handler -> {
+        handler.addFilter(new FilterHolder(new InFlightFilter(inFlight)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        handler.setErrorHandler(new JsonErrorHandler());
+      });
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       // Method, path, status, time and organisation: never bodies, query strings or keys.
       config.requestLogger.http((ctx, ms) -> ACCESS.log(Level.INFO, () -> String.format(
           "%s %s %d %.0fms org=%s", ctx.method(), ctx.path(), ctx.statusCode(), ms,
           Objects.requireNonNullElse(ctx.attribute(Guard.ORGANISATION_ATTRIBUTE), "-"))));
     });
-    new Routes(settings.engine, guard, streamer, settings.maxBodyBytes).register(app);
-    new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes).register(app);
+    new Routes(settings.engine, guard, streamer, settings.maxBodyBytes, uris).register(app);
+    new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes, uris).register(app);
     app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), ErrorBody.of(detail(e))));
     app.exception(Exception.class, (e, ctx) -> {
       ErrorMapper.Answer answer = ErrorMapper.map(e);

@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per API key: {@code requests} tokens, refilled evenly over {@code per}. Only
- * authenticated keys get a bucket, so the map is bounded by the keys file. Thread-safe.
+ * A token bucket per key (the server keys them by organisation): {@code requests} tokens, refilled
+ * evenly over {@code per}. Only authenticated callers get a bucket, so the map is bounded by the
+ * organisations of the keys file. Thread-safe.
  */
 final class RateLimiter {
   private final double capacity;

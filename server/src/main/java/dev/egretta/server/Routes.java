@@ -21,26 +21,28 @@ final class Routes {
   private final Guard guard;
   private final SseStreamer streamer;
   private final long maxBodyBytes;
+  private final PublicUris uris;
 
-  Routes(Engine engine, Guard guard, SseStreamer streamer, long maxBodyBytes) {
+  Routes(Engine engine, Guard guard, SseStreamer streamer, long maxBodyBytes, PublicUris uris) {
     this.engine = engine;
     this.guard = guard;
     this.streamer = streamer;
     this.maxBodyBytes = maxBodyBytes;
+    this.uris = uris;
   }
 
   void register(Javalin app) {
     app.get("/health", this::health);
     app.post("/v1/query/", guard.protect(this::query));
-    app.get("/v1/sessions/recent/", guard.protect((ctx, caller) -> json(ctx, 200,
+    app.get("/v1/sessions/recent/", guard.protect((ctx, caller) -> uris.answer(ctx, 200,
         engine.recentSessions(caller.organisation(),
             valid(RequestValidator.validateLimit(ctx.queryParam("limit"), DEFAULT_RECENT_LIMIT))))));
     app.get("/v1/sessions/{session_id}/messages/", guard.protect((ctx, caller) ->
-        json(ctx, 200, engine.messages(caller.organisation(), sessionId(ctx)))));
+        uris.answer(ctx, 200, engine.messages(caller.organisation(), sessionId(ctx)))));
     app.post("/v1/sessions/{session_id}/rename/", guard.protect((ctx, caller) -> {
       UUID id = sessionId(ctx);
-      String title = valid(RequestValidator.parseRename(BoundedBody.read(ctx, maxBodyBytes)));
-      json(ctx, 200, engine.rename(caller.organisation(), id, title));
+      String title = valid(RequestValidator.parseRename(jsonBody(ctx)));
+      uris.answer(ctx, 200, engine.rename(caller.organisation(), id, title));
     }));
     app.delete("/v1/sessions/{session_id}/delete/", guard.protect((ctx, caller) -> {
       engine.deleteSession(caller.organisation(), sessionId(ctx));
@@ -57,12 +59,22 @@ final class Routes {
   }
 
   private void query(Context ctx, Caller caller) throws Exception {
-    ValidatedQuery query = valid(RequestValidator.parseQuery(BoundedBody.read(ctx, maxBodyBytes)));
+    ValidatedQuery query = valid(RequestValidator.parseQuery(jsonBody(ctx)));
     if (query.stream()) {
       streamer.stream(ctx, caller, query);
     } else {
-      json(ctx, 200, engine.query(query, caller.organisation()));
+      uris.answer(ctx, 200, engine.query(query, caller.organisation()));
     }
+  }
+
+  /** The JSON body, refused with 415 unless it is declared {@code application/json} (any parameters). */
+  private byte[] jsonBody(Context ctx) {
+    String type = ctx.req().getContentType();
+    String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    if (!mime.equals("application/json")) {
+      throw new HttpProblem(415, "The request body must be JSON sent with 'Content-Type: application/json'.");
+    }
+    return BoundedBody.read(ctx, maxBodyBytes);
   }
 
   private static UUID sessionId(Context ctx) {
@@ -78,6 +90,7 @@ final class Routes {
     };
   }
 
+  /** A body without document URIs (errors, health). */
   static void json(Context ctx, int status, Object value) {
     ctx.status(status).contentType("application/json").result(EgretJson.write(value));
   }

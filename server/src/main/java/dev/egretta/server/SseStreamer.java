@@ -34,17 +34,19 @@ final class SseStreamer {
   private final StreamSlots slots;
   private final InFlight inFlight;
   private final Duration heartbeat;
+  private final PublicUris uris;
 
-  SseStreamer(Engine engine, StreamSlots slots, InFlight inFlight, Duration heartbeat) {
+  SseStreamer(Engine engine, StreamSlots slots, InFlight inFlight, Duration heartbeat, PublicUris uris) {
     this.engine = engine;
     this.slots = slots;
     this.inFlight = inFlight;
     this.heartbeat = heartbeat;
+    this.uris = uris;
   }
 
   void stream(Context ctx, Caller caller, ValidatedQuery query) throws Exception {
-    AutoCloseable slot = slots.tryAcquire(caller.keyId()).orElseThrow(() -> new HttpProblem(429,
-        "Too many concurrent streams for this API key (at most " + slots.perKey()
+    AutoCloseable slot = slots.tryAcquire(caller.organisation().id()).orElseThrow(() -> new HttpProblem(429,
+        "Too many concurrent streams for this organisation (at most " + slots.perKey()
             + "); retry when one has finished.", Duration.ofSeconds(1)));
     try {
       relay(ctx, caller.organisation(), query);
@@ -77,7 +79,9 @@ final class SseStreamer {
         if (event == null) {
           out.write(HEARTBEAT);
         } else {
-          out.write(event.toSse().getBytes(StandardCharsets.UTF_8));
+          // As StreamEvent.toSse(), with the document URIs in their public form.
+          out.write(("event: " + event.name() + "\ndata: " + uris.write(event.data()) + "\n\n")
+              .getBytes(StandardCharsets.UTF_8));
           finished = event instanceof StreamEvent.Done || event instanceof StreamEvent.Error;
         }
         out.flush();

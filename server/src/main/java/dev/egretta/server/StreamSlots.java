@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
-/** At most {@code perKey} concurrent streams per API key. Thread-safe. */
+/** At most {@code perKey} concurrent streams per key (the server keys them by organisation). Thread-safe. */
 final class StreamSlots {
   private final int perKey;
   private final ConcurrentHashMap<String, Semaphore> slots = new ConcurrentHashMap<>();

@@ -55,6 +55,9 @@ class ApiKeysTest {
         .hasMessageStartingWith("keys.txt line 2: expected '<organisation-id> sha256:<64 hex digits>'");
     assertThatThrownBy(() -> ApiKeys.parse("keys.txt", List.of("bad/org sha256:" + "a".repeat(64))))
         .hasMessageStartingWith("keys.txt line 1: organisation id must be");
+    // '..' would name the uploads folder's parent: a keys file cannot introduce it
+    assertThatThrownBy(() -> ApiKeys.parse("keys.txt", List.of("# ok", ".. sha256:" + "a".repeat(64))))
+        .hasMessageStartingWith("keys.txt line 2: organisation id must be");
     String line = ApiKeys.lineFor(Organisation.of("acme"), "egret_k");
     assertThatThrownBy(() -> ApiKeys.parse("keys.txt", List.of(line, line.replace("acme", "other"))))
         .hasMessageContaining("line 2: this key hash is already listed");

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +66,7 @@ class EndToEndServerTest {
         .generator(generator)
         .build();
     http = new TestServer(engine, b -> b.noRateLimit()
+        .sourceRoot("corpus", dir.resolve("corpus")) // the uploads folder is left unnamed: its fallback form is tested
         .privateDocuments(LucenePrivateDocuments.of(kb, dir.resolve("uploads"))));
   }
 
@@ -91,7 +93,7 @@ class EndToEndServerTest {
     assertThat(answer.get("sources").get(0).get("filename").asText()).isEqualTo("backup.pdf");
     assertThat(answer.get("response").asText()).contains("[Source 1]");
 
-    HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+    HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     List<SseParser.Event> events = new SseParser(
@@ -173,6 +175,114 @@ class EndToEndServerTest {
     }
   }
 
+  // Over HTTP a source's uri never says where the server keeps the file: answers (blocking and
+  // streamed), session history, the upload response and the documents list all carry the same logical uri.
+  @Test
+  void urisNeverDiscloseServerPathsAndAgreeEverywhere() throws Exception {
+    List<String> secrets = List.of(dir.toString(), dir.toRealPath().toString(), dir.getFileName().toString());
+    java.util.function.Consumer<String> noPath = body -> secrets.forEach(secret -> assertThat(body).doesNotContain(secret));
+
+    HttpResponse<String> blocking = http.post("/v1/query/", ALPHA_KEY, query(QUESTION, ""));
+    noPath.accept(blocking.body());
+    String backup = "file:corpus/business-continuity/pdf/us/backup.pdf";
+    assertThat(json(blocking).get("sources").findValuesAsText("uri")).contains(backup);
+
+    HttpResponse<String> streamed = http.send(http.request("/v1/query/", ALPHA_KEY)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build());
+    noPath.accept(streamed.body());
+    assertThat(streamed.body()).contains("\"uri\":\"" + backup + "\"");
+
+    String session = json(blocking).get("session_id").asText();
+    HttpResponse<String> messages = http.get("/v1/sessions/" + session + "/messages/", ALPHA_KEY);
+    noPath.accept(messages.body());
+    assertThat(json(messages).findValuesAsText("uri")).contains(backup);
+
+    byte[] pdf = TestPdfs.pdf().page("Heron rule. The heron rule requires two approvals for every firewall change.")
+        .bytes();
+    HttpResponse<String> uploaded = http.send(Multipart.upload(http, ALPHA_KEY, "heron.pdf", pdf, false));
+    noPath.accept(uploaded.body());
+    String id = json(uploaded).get("document_id").asText();
+    String uri = json(uploaded).get("uri").asText();
+    assertThat(uri).isEqualTo("file:" + id + "/heron.pdf");
+    HttpResponse<String> list = http.get(DocumentRoutes.PATH, ALPHA_KEY);
+    noPath.accept(list.body());
+    assertThat(json(list).findValuesAsText("uri")).contains(uri);
+    HttpResponse<String> privateAnswer = http.post("/v1/query/", ALPHA_KEY,
+        query("How many approvals does the heron rule require for a firewall change?", ",\"knowledge_scope\":\"private\""));
+    noPath.accept(privateAnswer.body());
+    assertThat(json(privateAnswer).get("sources").findValuesAsText("uri")).contains(uri);
+    assertThat(http.delete(DocumentRoutes.PATH + id + "/", ALPHA_KEY).statusCode()).isEqualTo(204);
+  }
+
+  // With "stream": true, what is decidable before the first event gets its ordinary status and JSON body.
+  @Test
+  void streamedQueriesRefusedUpFrontGetTheirStatusNotAnEventStream() {
+    String own = json(http.post("/v1/query/", ALPHA_KEY, query(QUESTION, ""))).get("session_id").asText();
+    record Case(String key, String extra, int status) {}
+    for (Case c : List.of(
+        new Case(ALPHA_KEY, ",\"session_id\":\"" + UUID.randomUUID() + "\"", 404),
+        new Case(BETA_KEY, ",\"session_id\":\"" + own + "\"", 404),
+        new Case(BETA_KEY, ",\"knowledge_scope\":\"private\"", 400))) {
+      HttpResponse<String> r = http.post("/v1/query/", c.key(), query(QUESTION, ",\"stream\":true" + c.extra()));
+      assertThat(r.statusCode()).as(c.toString()).isEqualTo(c.status());
+      assertThat(r.headers().firstValue("Content-Type")).as(c.toString())
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      assertThat(json(r).get("detail").asText()).isNotBlank();
+    }
+  }
+
+  // Uploads and the index hold private text: owner-only whatever the umask.
+  @Test
+  void uploadsAndTheIndexAreOwnerOnly() throws Exception {
+    byte[] pdf = TestPdfs.pdf().page("Osprey clause. Visitors sign in at the front desk.").bytes();
+    HttpResponse<String> uploaded = http.send(Multipart.upload(http, ALPHA_KEY, "osprey.pdf", pdf, false));
+    assertThat(uploaded.statusCode()).isEqualTo(201);
+    Path uploads = dir.resolve("uploads");
+    try (var stored = Files.walk(uploads)) {
+      for (Path p : stored.toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(uploads.relativize(p).toString())
+            .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+      }
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("index")))).isEqualTo("rwx------");
+    assertThat(http.delete(DocumentRoutes.PATH + json(uploaded).get("document_id").asText() + "/", ALPHA_KEY)
+        .statusCode()).isEqualTo(204);
+  }
+
+  // Defence in depth below Organisation's own check: an organisation folder that resolves outside the
+  // upload folder (a planted symlink) takes no upload.
+  @Test
+  void anUploadNeverLandsOutsideTheUploadFolder() throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path data = Files.createDirectories(dir.resolve("uploads-linked"));
+    Files.createSymbolicLink(data.resolve("gamma"), outside);
+    LucenePrivateDocuments store = LucenePrivateDocuments.of(kb, data);
+    byte[] pdf = TestPdfs.pdf().page("Gamma text.").bytes();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.upload(dev.egretta.core.Organisation.of("gamma"),
+            "business-continuity", "us", "g.pdf", new java.io.ByteArrayInputStream(pdf)))
+        .isInstanceOf(dev.egretta.core.EgrettaException.class)
+        .hasMessageContaining("outside");
+    try (var left = Files.list(outside)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  // A damaged PDF is the client's problem, told without the parser's Java exception names or server paths.
+  @Test
+  void aDamagedPdfIs400WithoutInternals() throws Exception {
+    for (String damaged : List.of("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>",
+        "%PDF-1.4\n" + "\u0000".repeat(100), "%PDF-")) {
+      HttpResponse<String> r = http.send(Multipart.upload(http, BETA_KEY, "damaged.pdf",
+          damaged.getBytes(StandardCharsets.ISO_8859_1), false));
+      assertThat(r.statusCode()).as(damaged).isEqualTo(400);
+      assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("file");
+      assertThat(r.body()).as(damaged).doesNotContainPattern("[A-Z][A-Za-z]*(Exception|Error)\\b")
+          .doesNotContain(dir.getFileName().toString());
+    }
+    assertThat(json(http.get(DocumentRoutes.PATH, BETA_KEY))).isEmpty();
+  }
+
   @Test
   void aNonPdfUploadIsRefusedWith400AndNothingIsKept() throws Exception {
     HttpResponse<String> r = http.send(Multipart.upload(http, BETA_KEY, "notes.pdf",
@@ -186,7 +296,7 @@ class EndToEndServerTest {
   void aClientThatDisconnectsMidStreamLeavesNoRunningGeneration() throws Exception {
     generator.pauseMillis = 150;
     try {
-      HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+      HttpResponse<InputStream> streamed = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(query(QUESTION, ",\"stream\":true"))).build(),
           HttpResponse.BodyHandlers.ofInputStream());
       SseParser parser = new SseParser(new BufferedReader(new InputStreamReader(streamed.body(), StandardCharsets.UTF_8)));

@@ -80,7 +80,7 @@ class ErrorsAndShutdownTest {
     FakeEngine engine = new FakeEngine();
     engine.pauseBetweenDeltasMillis = 1_000;
     TestServer http = new TestServer(engine, b -> b.noRateLimit().shutdownTimeout(Duration.ofMillis(300)));
-    var response = http.client.send(http.request("/v1/query/", ALPHA_KEY)
+    var response = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(queryBody("q", true))).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     SseParser parser = new SseParser(new java.io.BufferedReader(new java.io.InputStreamReader(response.body())));
@@ -116,7 +116,7 @@ class ErrorsAndShutdownTest {
         .hasMessageContaining("apiKeys is required");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().port(70_000))
         .hasMessageContaining("port must be 0..65535; got 70000");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().maxStreamsPerKey(0))
-        .hasMessageContaining("maxStreamsPerKey must be >= 1; got 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().maxStreamsPerOrganisation(0))
+        .hasMessageContaining("maxStreamsPerOrganisation must be >= 1; got 0");
   }
 }

@@ -165,9 +165,9 @@ class HttpApiTest {
 
     for (String[] call : new String[][] {{"GET", "/messages/"}, {"POST", "/rename/"}, {"DELETE", "/delete/"}}) {
       HttpResponse<String> foreign = http.send(http.request("/v1/sessions/" + id + call[1], BETA_KEY)
-          .method(call[0], HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")).build());
+          .header("Content-Type", "application/json").method(call[0], HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")).build());
       HttpResponse<String> missing = http.send(http.request("/v1/sessions/" + unknown + call[1], BETA_KEY)
-          .method(call[0], HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")).build());
+          .header("Content-Type", "application/json").method(call[0], HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")).build());
       assertThat(foreign.statusCode()).as(call[0] + " " + call[1]).isEqualTo(404);
       assertThat(foreign.body()).isEqualTo(missing.body().replace(unknown, id));
     }

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Body and upload size limits (413) and the per-key rate limit (429). HTTP-layer test over {@link FakeEngine}. */
+/** Body and upload size limits (413) and the per-organisation rate limit (429). HTTP-layer test over {@link FakeEngine}. */
 class LimitsTest {
 
   private static String oversizedQuery() {
@@ -60,7 +60,7 @@ class LimitsTest {
   }
 
   @Test
-  void eachKeyHasItsOwnRateLimitAnsweredWith429AndRetryAfter() {
+  void eachOrganisationHasItsOwnRateLimitAnsweredWith429AndRetryAfter() {
     try (TestServer http = new TestServer(new FakeEngine(), b -> b.rateLimit(3, Duration.ofMinutes(1)))) {
       for (int i = 0; i < 3; i++) {
         assertThat(http.get("/v1/models/", ALPHA_KEY).statusCode()).isEqualTo(200);
@@ -72,6 +72,48 @@ class LimitsTest {
       assertThat(json(limited).get("detail").asText()).contains("Rate limit");
       assertThat(http.get("/v1/models/", BETA_KEY).statusCode()).isEqualTo(200);
       assertThat(http.get("/health", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  // An organisation with two keys used to get twice the limit: buckets and stream slots are per organisation.
+  @Test
+  void rateAndStreamLimitsArePerOrganisationNotPerKey() throws Exception {
+    String second = "egret_alpha-second-key";
+    FakeEngine engine = new FakeEngine();
+    engine.pauseBetweenDeltasMillis = 300;
+    try (TestServer http = new TestServer(engine, b -> b
+        .apiKeys(ApiKeys.of(java.util.Map.of(ALPHA_KEY, TestServer.ALPHA, second, TestServer.ALPHA,
+            BETA_KEY, TestServer.BETA)))
+        .rateLimitPerMinute(4)
+        .maxStreamsPerOrganisation(1))) {
+      assertThat(http.get("/v1/models/", ALPHA_KEY).statusCode()).isEqualTo(200);
+      assertThat(http.get("/v1/models/", ALPHA_KEY).statusCode()).isEqualTo(200);
+      assertThat(http.get("/v1/models/", second).statusCode()).isEqualTo(200);
+      var stream = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(TestServer.queryBody("q", true))).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(stream.statusCode()).isEqualTo(200);
+      HttpResponse<String> limited = http.get("/v1/models/", second);
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(json(limited).get("detail").asText()).contains("organisation");
+      assertThat(http.get("/v1/models/", BETA_KEY).statusCode()).isEqualTo(200);
+      stream.body().close();
+    }
+    try (TestServer http = new TestServer(engine, b -> b
+        .apiKeys(ApiKeys.of(java.util.Map.of(ALPHA_KEY, TestServer.ALPHA, second, TestServer.ALPHA)))
+        .rateLimitPerMinute(0)
+        .maxStreamsPerOrganisation(1))) {
+      var first = http.client.send(http.request("/v1/query/", ALPHA_KEY).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(TestServer.queryBody("q", true))).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(first.statusCode()).isEqualTo(200);
+      HttpResponse<String> other = http.post("/v1/query/", second, TestServer.queryBody("q", true));
+      assertThat(other.statusCode()).isEqualTo(429);
+      assertThat(json(other).get("detail").asText()).contains("organisation");
+      first.body().close();
+      for (int i = 0; i < 20; i++) { // 0 = no rate limit
+        assertThat(http.get("/v1/models/", second).statusCode()).isEqualTo(200);
+      }
     }
   }
 }

@@ -33,7 +33,7 @@ class StreamingTest {
   @BeforeEach
   void start() {
     engine = new FakeEngine();
-    http = new TestServer(engine, b -> b.noRateLimit().maxStreamsPerKey(2));
+    http = new TestServer(engine, b -> b.noRateLimit().maxStreamsPerOrganisation(2));
   }
 
   @AfterEach
@@ -114,7 +114,7 @@ class StreamingTest {
     }
     assertThat(engine.cancelledGenerations.get()).isEqualTo(1);
     assertThat(engine.runningGenerations.get()).isZero();
-    // the slot is free again: two more streams per key are allowed
+    // the slot is free again: two more streams per organisation are allowed
     engine.pauseBetweenDeltasMillis = 0;
     assertThat(parser(openStream(ALPHA_KEY)).all().getLast().type()).isEqualTo("done");
   }

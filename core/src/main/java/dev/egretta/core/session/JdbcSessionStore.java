@@ -82,8 +82,10 @@ public final class JdbcSessionStore implements SessionStore {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
-        Files.createDirectories(parent);
+        dev.egretta.core.FilePermissions.createPrivateDirectories(parent);
       }
+      // Owner-only before SQLite opens it: its -wal and -shm files take the database file's mode.
+      dev.egretta.core.FilePermissions.createPrivateFileIfAbsent(file);
     } catch (IOException e) {
       throw new ConfigurationException("cannot create the folder of session database " + file + ": " + e.getMessage(), e);
     }

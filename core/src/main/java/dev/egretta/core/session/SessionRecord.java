@@ -31,7 +31,7 @@ public record SessionRecord(
   public SessionRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(organisation, "organisation");
-    Objects.requireNonNull(title, "title");
+    title = cleanTitle(Objects.requireNonNull(title, "title")); // rows stored before titles were cleaned too
     Objects.requireNonNull(domainSlug, "domainSlug");
     Objects.requireNonNull(domainName, "domainName");
     Objects.requireNonNull(categoryCode, "categoryCode");
@@ -47,10 +47,32 @@ public record SessionRecord(
     }
   }
 
-  /** A title made from a question: whitespace collapsed, cut to {@value #MAX_TITLE_CHARS} characters. */
+  /** A title made from a question: cleaned (see {@link #cleanTitle}), cut to {@value #MAX_TITLE_CHARS} characters. */
   public static String titleOf(String question) {
-    String t = question.strip().replaceAll("\\s+", " ");
+    String t = cleanTitle(question);
     return t.length() <= MAX_TITLE_CHARS ? t : t.substring(0, MAX_TITLE_CHARS).strip();
+  }
+
+  /**
+   * A title fit for display: control characters (NUL, ESC...), format characters (bidi overrides and
+   * isolates, zero-width marks, BOM) and lone surrogates are removed, line breaks and tabs become
+   * spaces, runs of whitespace collapse to one, and the ends are trimmed. Titles are shown in UIs,
+   * where such characters hide or reorder text.
+   */
+  public static String cleanTitle(String title) {
+    StringBuilder out = new StringBuilder(title.length());
+    title.codePoints().forEach(c -> {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        out.append(' ');
+      } else {
+        int type = Character.getType(c);
+        if (type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+            && type != Character.UNASSIGNED && type != Character.PRIVATE_USE) {
+          out.appendCodePoint(c);
+        }
+      }
+    });
+    return out.toString().replaceAll(" {2,}", " ").strip();
   }
 
   /** This session with another title. */

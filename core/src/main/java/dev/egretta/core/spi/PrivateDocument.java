@@ -39,4 +39,19 @@ public record PrivateDocument(
       throw new IllegalArgumentException("sizeBytes and pages must be >= 0; got " + sizeBytes + ", " + pages);
     }
   }
+
+  /**
+   * The stable, opaque id of a document URI: 32 hex digits of its SHA-256. Stores that derive
+   * {@code document_id} from the URI use it, and the server shows local documents outside any named
+   * source root as {@code file:<id>/<file name>}.
+   */
+  public static String idOf(String uri) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(uri.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
 }
