@@ -2,7 +2,6 @@ package dev.egretta.bedrock;
 
 import static dev.egretta.bedrock.BedrockWireServer.converse;
 import static dev.egretta.bedrock.StreamReplies.stream;
-import static dev.egretta.bedrock.Fixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,12 +11,6 @@ import dev.egretta.api.StreamEvent;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.Organisation;
-import dev.egretta.lucene.IngestListener;
-import dev.egretta.lucene.IngestOptions;
-import dev.egretta.lucene.LocalFolderSource;
-import dev.egretta.lucene.LuceneConfig;
-import dev.egretta.lucene.LuceneKnowledgeBase;
-import dev.egretta.lucene.ScoreCalibration;
 import dev.egretta.core.spi.ModelEntry;
 import dev.egretta.core.spi.TokenUsage;
 import java.nio.file.Files;
@@ -45,9 +38,8 @@ class BedrockEngineEndToEndTest {
 
   @TempDir
   static Path temp;
+  private static WireEngine wire;
   private static BedrockWireServer server;
-  private static BedrockAnswerGenerator generator;
-  private static BedrockEmbeddings titan;
   private static EgrettaEngine engine;
 
   @BeforeAll
@@ -58,29 +50,15 @@ class BedrockEngineEndToEndTest {
     Path corpus = temp.resolve("corpus");
     Files.createDirectories(corpus.resolve(PDF).getParent());
     Files.copy(pdf, corpus.resolve(PDF));
-
-    server = new BedrockWireServer();
-    BedrockConfig bedrock = config(server).build();
-    generator = BedrockAnswerGenerator.create(bedrock);
-    titan = BedrockEmbeddings.titanV2(bedrock, 256);
-    LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(temp.resolve("index"),
-        // the wire server's bag-of-words vectors have lower cosines than a real model: calibrate for them
-        LuceneConfig.builder().embeddingModel(titan).calibration(new ScoreCalibration(0.1, 20.0)).build());
-    kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
-    engine = EgrettaEngine.builder()
-        .retriever(kb)
-        .generator(generator)
-        .modelCatalog(BedrockModelCatalog.create())
-        .build();
+    wire = WireEngine.over(corpus, temp.resolve("index"));
+    server = wire.server();
+    engine = wire.engine();
   }
 
   @AfterAll
   static void stop() {
-    if (engine != null) {
-      engine.close();
-      generator.close();
-      titan.close();
-      server.close();
+    if (wire != null) {
+      wire.close();
     }
   }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     description = "Egretta: an embedded RAG engine that answers from your PDFs with cited pages, "
         + "in the JSON shapes of the Egret compliance API.",
     subcommands = {DemoCommand.class, IndexCommand.class, AskCommand.class, SessionsCommand.class, DomainsCommand.class,
-        ModelsCommand.class, ServeCommand.class, KeysCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+        ModelsCommand.class, ServeCommand.class, KeysCommand.class, EvalCommand.class, EvalAnswersCommand.class,
+        CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -70,15 +70,7 @@ final class OpenEngine implements AutoCloseable {
           .retriever(kb)
           .tokenCounter(kb::countTokens)
           .sessionStore(sessions(index.sessionsFile(context)));
-      generator.check();
-      if (generator.bedrock() || generator.model != null) {
-        builder.modelCatalog(Generators.catalog(generator));
-      }
-      if (generator.bedrock()) {
-        var bedrock = Generators.bedrock(generator);
-        resources.add(bedrock);
-        builder.generator(bedrock);
-      }
+      useGenerator(builder, generator, resources);
       if (signLinks && (hasS3Options(s3) || holdsS3Documents(kb))) {
         S3LinkSigner signer = S3LinkSigner.of(Sources.s3Config(s3));
         resources.add(signer);
@@ -89,6 +81,19 @@ final class OpenEngine implements AutoCloseable {
       resources.add(kb);
       closeAll(resources, e);
       throw e;
+    }
+  }
+
+  /** Sets the chosen generator and its model catalog on a builder; what must be closed after is added to {@code resources}. */
+  static void useGenerator(EgrettaEngineBuilder builder, GeneratorOptions generator, List<AutoCloseable> resources) {
+    generator.check();
+    if (generator.bedrock() || generator.model != null) {
+      builder.modelCatalog(Generators.catalog(generator));
+    }
+    if (generator.bedrock()) {
+      var bedrock = Generators.bedrock(generator);
+      resources.add(bedrock);
+      builder.generator(bedrock);
     }
   }
 
@@ -155,7 +160,8 @@ final class OpenEngine implements AutoCloseable {
     }
   }
 
-  private static void closeAll(List<AutoCloseable> resources, RuntimeException primary) {
+  /** Closes resources in reverse order; failures are added to {@code primary} when there is one. */
+  static void closeAll(List<AutoCloseable> resources, RuntimeException primary) {
     for (AutoCloseable r : resources.reversed()) {
       try {
         r.close();

@@ -1,16 +1,38 @@
 package dev.egretta.core;
 
+import dev.egretta.api.ContextQuality;
 import dev.egretta.api.QueryResponse;
+import dev.egretta.api.Source;
+import dev.egretta.core.generation.NotCoveredStatement;
 import dev.egretta.core.internal.CitationFilter;
+import dev.egretta.core.pipeline.AnswerabilityJudge;
+import dev.egretta.core.pipeline.CitationCheck;
+import dev.egretta.core.pipeline.ContextDecision;
+import dev.egretta.core.pipeline.EvidenceSelector;
+import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.GeneratedAnswer;
 import dev.egretta.core.spi.TokenUsage;
+import java.util.List;
 
 /**
  * The one path from generated text to the response, shared by the blocking and the streamed query:
  * citations repaired as the text arrives ({@link #accept}, {@link #flush}), then, once the text is
- * complete, the blank check and {@link QueryPipeline#finish} ({@link #complete}). A check of the
- * finished answer belongs in {@link #complete}, so that the streamed {@code done} event carries the
- * same checked response as the blocking call. Not thread-safe: one per answer.
+ * complete, the checks of the finished answer and {@link QueryPipeline#finish} ({@link #complete}),
+ * so that the streamed {@code done} event carries the same checked response as the blocking call.
+ *
+ * <p>The finished answer is checked in this order:
+ * <ol>
+ *   <li>blank → {@link UpstreamException};</li>
+ *   <li>the model's statement that the passages do not contain the answer ({@link NotCoveredStatement})
+ *       → insufficient context;</li>
+ *   <li>every {@code [Source N]} against passage N ({@link CitationCheck}): unsupported citations are
+ *       removed, the sources left uncited dropped and the rest renumbered;</li>
+ *   <li>no supported citation left → insufficient context.</li>
+ * </ol>
+ * An insufficient answer says so plainly, cites nothing and has no sources; the JSON is Egret's
+ * ({@code insufficient_context: true}). In a stream the deltas already sent are the model's text as
+ * repaired by {@link CitationFilter}; the {@code done} response is the checked, authoritative one.
+ * Not thread-safe: one per answer.
  */
 final class AnswerCompletion {
 
@@ -61,6 +83,43 @@ final class AnswerCompletion {
     if (answer.isBlank()) {
       throw new UpstreamException("the model returned an empty answer");
     }
-    return pipeline.finish(prepared, answer, usage, generationMs);
+    if (NotCoveredStatement.in(answer)) {
+      return insufficient(usage, generationMs);
+    }
+    CitationCheck.Result checked = new CitationCheck(selector()).check(answer, prepared.decision().offered());
+    if (checked.noSupportedClaim()) {
+      return insufficient(usage, generationMs);
+    }
+    if (checked.removed() == 0) {
+      return pipeline.finish(prepared, answer, usage, generationMs);
+    }
+    List<RetrievedPassage> offered = checked.kept().stream().map(n -> prepared.decision().offered().get(n - 1)).toList();
+    List<Source> sources = checked.kept().stream().map(n -> prepared.sources().get(n - 1)).toList();
+    ContextDecision d = prepared.decision();
+    return pipeline.finish(with(new ContextDecision(offered, d.quality(), d.evidence()), sources), checked.markdown(),
+        usage, generationMs);
+  }
+
+  /** The model's answer is not supported by its passages: say so, cite nothing, keep its token usage. */
+  private QueryResponse insufficient(TokenUsage usage, long generationMs) {
+    ContextQuality q = prepared.decision().quality();
+    ContextDecision none = new ContextDecision(List.of(), new ContextQuality(true, q.chunksRetrieved(), q.avgRelevanceScore()));
+    Prepared p = with(none, List.of());
+    String markdown = "# Not covered by the knowledge base\n\n"
+        + "The passages found in " + p.names().domainName() + " (" + p.names().categoryName() + ") do not contain "
+        + "the answer to this question, so no answer is given. Try rephrasing the question, or ask about a topic "
+        + "the documents cover.\n";
+    return pipeline.finish(p, markdown, usage, generationMs);
+  }
+
+  private Prepared with(ContextDecision decision, List<Source> sources) {
+    Prepared p = prepared;
+    return new Prepared(p.query(), p.caller(), p.names(), p.model(), p.mode(), p.session(), p.standaloneQuestion(),
+        p.scope(), decision, sources, p.generation(), p.startNanos(), p.startedAt(), p.retrievalMs());
+  }
+
+  /** The engine's evidence selector (its vectors cache is shared), else a lexical one. */
+  private EvidenceSelector selector() {
+    return pipeline.parts().judge() instanceof AnswerabilityJudge aj ? aj.selector() : EvidenceSelector.lexical();
   }
 }

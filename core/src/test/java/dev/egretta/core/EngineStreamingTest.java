@@ -80,7 +80,7 @@ class EngineStreamingTest {
     StreamingChatModel model = new StreamingChatModel() {
       @Override
       public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-        for (String part : List.of("# Approval\n\nThe CIO approves it [Sou", "rce 1]; nobody else [Source ", "42].")) {
+        for (String part : List.of("# Approval\n\nThe plan is approved by the Chief Information Officer [Sou", "rce 1]; nobody else [Source ", "42].")) {
           handler.onPartialResponse(part);
         }
         handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from("ignored"))
@@ -93,7 +93,7 @@ class EngineStreamingTest {
       engine.stream(ask("Who approves the contingency plan?"), Organisation.LOCAL, c);
       List<StreamEvent> events = c.await();
       var done = ((StreamEvent.Done) events.getLast()).response();
-      assertThat(done.response()).isEqualTo("# Approval\n\nThe CIO approves it [Source 1]; nobody else.")
+      assertThat(done.response()).isEqualTo("# Approval\n\nThe plan is approved by the Chief Information Officer [Source 1]; nobody else.")
           .isEqualTo(c.deltas());
       assertThat(done.usage().inputTokens()).isEqualTo(1000);
       assertThat(done.usage().costUsd()).isEqualTo(0.0014);
