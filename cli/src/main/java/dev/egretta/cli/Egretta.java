@@ -1,5 +1,7 @@
 package dev.egretta.cli;
 
+import dev.egretta.lucene.LuceneKnowledgeBase;
+import java.time.Duration;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -27,7 +29,10 @@ public final class Egretta {
   }
 
   public static void main(String[] args) {
-    System.exit(run(Context.system(), args));
+    int exitCode = run(Context.system(), args);
+    // A run that failed right after opening an index must not exit while the model still loads.
+    LuceneKnowledgeBase.awaitBackgroundLoad(Duration.ofSeconds(60));
+    System.exit(exitCode);
   }
 
   /** Runs one command line in-process and returns its exit code; never throws, never exits. */

@@ -116,6 +116,17 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     return new LuceneKnowledgeBase(indexDir.toAbsolutePath(), config, true);
   }
 
+  /**
+   * Call before {@code System.exit} in a program that may exit soon after opening an index: waits,
+   * at most {@code max}, until the built-in embedding model's background load has ended. ONNX
+   * Runtime closes its native environment in a shutdown hook of its own, and a JVM that exited while
+   * the model was still being created crashed with SIGSEGV. Returns at once when no built-in model
+   * was started or it has loaded.
+   */
+  public static void awaitBackgroundLoad(java.time.Duration max) {
+    OnnxBgeEmbedder.awaitBackgroundLoad(java.util.Objects.requireNonNull(max, "max"));
+  }
+
   /** Whether {@code indexDir} holds an index (a commit), as {@link #openReadOnly} needs; creates nothing. */
   public static boolean exists(Path indexDir) {
     return IndexStore.exists(indexDir.toAbsolutePath());

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,11 +57,8 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   private final CompletableFuture<OrtSession> session;
   private final ExecutorService workers;
   private final int threads;
-  /** Model calls hold the read lock; JVM exit takes the write lock (see {@link #quiesce()}). */
-  private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
-  private volatile boolean exiting;
-  /** Generous: on a machine loaded 20x over, creating the session alone has taken over 20 s. */
-  private static final long QUIESCE_SECONDS = 60;
+  /** The process-wide instance once it exists (see {@link #awaitBackgroundLoad}). */
+  private static volatile OnnxBgeEmbedder created;
 
   private OnnxBgeEmbedder(int threads) {
     this.threads = threads;
@@ -89,29 +86,28 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     session = loaded.thenApplyAsync(bytes -> createSession(bytes), loaders);
     CompletableFuture.allOf(tokenizer, session).whenComplete((ok, failure) -> loaders.shutdown());
     workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
-    try {
-      Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("egretta-model-quiesce").unstarted(this::quiesce));
-    } catch (IllegalStateException alreadyExiting) {
-      // The JVM is exiting already: nothing will be loaded that could race its exit.
-    }
+    created = this;
   }
 
   /**
-   * Runs at JVM exit, before native libraries' own exit handlers: a JVM that exited while a daemon
-   * thread was inside {@code OrtSession.createSession} (or a model call) crashed with SIGSEGV, so
-   * exit waits (bounded) for the load to end and for calls in progress to return, and refuses new ones.
+   * Waits, at most {@code max}, until the background load of the process-wide model (if one was
+   * started) has ended. ONNX Runtime closes its native environment in a shutdown hook of its own,
+   * which runs concurrently with every other hook: a JVM that began to exit while a background
+   * thread was inside {@code OrtSession.createSession} crashed with SIGSEGV. A program that exits
+   * soon after opening an index (a command-line run that fails) calls this before {@code System.exit}.
    */
-  private void quiesce() {
-    exiting = true;
+  static void awaitBackgroundLoad(Duration max) {
+    OnnxBgeEmbedder e = created;
+    if (e == null) {
+      return;
+    }
     try {
-      CompletableFuture.allOf(session, tokenizer).handle((ok, failure) -> null).get(QUIESCE_SECONDS, TimeUnit.SECONDS);
-      if (calls.writeLock().tryLock(QUIESCE_SECONDS, TimeUnit.SECONDS)) {
-        return; // held until the process ends: no model call starts after this
-      }
-    } catch (InterruptedException e) {
+      CompletableFuture.allOf(e.session, e.tokenizer).handle((ok, failure) -> null)
+          .get(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // Waited long enough: let the JVM go.
+    } catch (ExecutionException | TimeoutException ignored) {
+      // Waited as long as allowed.
     }
   }
 
@@ -224,17 +220,6 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   /** One text (token ids with [CLS] and [SEP]) through the model: its normalised [CLS] vector. */
   private float[] run(OrtSession session, long[] ids) {
-    if (exiting || !calls.readLock().tryLock()) {
-      throw new EgrettaException("the JVM is exiting; the embedding model is no longer available");
-    }
-    try {
-      return runLocked(session, ids);
-    } finally {
-      calls.readLock().unlock();
-    }
-  }
-
-  private float[] runLocked(OrtSession session, long[] ids) {
     OrtEnvironment environment = this.environment.join();
     long[] mask = new long[ids.length];
     Arrays.fill(mask, 1L);

@@ -1,9 +1,7 @@
 package dev.egretta.core.pipeline;
 
 import dev.egretta.core.internal.CitationFilter;
-
 import dev.egretta.core.internal.Terms;
-
 import dev.egretta.core.spi.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.HashMap;
