@@ -24,7 +24,7 @@ class DocumentRoutesTest {
 
   @BeforeEach
   void start() {
-    http = new TestServer(new FakeEngine(), b -> b.noRateLimit().privateDocuments(new InMemoryDocuments()));
+    http = TestServer.withFakeEngineAndDocuments();
   }
 
   @AfterEach

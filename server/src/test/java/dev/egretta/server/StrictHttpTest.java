@@ -17,7 +17,7 @@ class StrictHttpTest {
 
   @BeforeEach
   void start() {
-    http = new TestServer(new FakeEngine(), b -> b.noRateLimit().privateDocuments(new InMemoryDocuments()));
+    http = TestServer.withFakeEngineAndDocuments();
   }
 
   @AfterEach

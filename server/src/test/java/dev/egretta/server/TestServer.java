@@ -24,6 +24,11 @@ final class TestServer implements AutoCloseable {
   final EgrettaServer server;
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** A server over a {@link FakeEngine} with in-memory private documents and no rate limit. */
+  static TestServer withFakeEngineAndDocuments() {
+    return new TestServer(new FakeEngine(), b -> b.noRateLimit().privateDocuments(new InMemoryDocuments()));
+  }
+
   TestServer(Engine engine, UnaryOperator<EgrettaServer.Builder> settings) {
     EgrettaServer.Builder builder = EgrettaServer.builder()
         .engine(engine)

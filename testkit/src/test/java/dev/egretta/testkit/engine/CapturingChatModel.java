@@ -32,7 +32,8 @@ final class CapturingChatModel implements ChatModel {
   public ChatResponse doChat(ChatRequest request) {
     prompts.add(new Captured(CALLER.get(), request.messages()));
     return ChatResponse.builder()
-        .aiMessage(AiMessage.from("# Answer\n\nThe sources say so [Source 1], and more [Source 99]."))
+        .aiMessage(AiMessage.from("# Answer\n\nThe contingency plan of each system is approved by the Chief Information Officer [Source 1], "
+            + "and more [Source 99]."))
         .tokenUsage(new TokenUsage(1200, 40))
         .build();
   }

@@ -175,7 +175,7 @@ class EngineEndToEndTest {
         .modelCatalog(ModelCatalog.of(List.of(entry, ExtractiveAnswerGenerator.MODEL_NOT_DEFAULT)))
         .generator("capture", ChatModelAnswerGenerator.of(model)).build()) {
       QueryResponse first = engine.query(ask("Who approves the contingency plan?", Mode.AUTO), Organisation.LOCAL);
-      assertThat(first.response()).isEqualTo("# Answer\n\nThe sources say so [Source 1], and more.");
+      assertThat(first.response()).isEqualTo("# Answer\n\nThe contingency plan of each system is approved by the Chief Information Officer [Source 1], and more.");
       assertThat(first.usage().costUsd()).isEqualTo(0.0014);
       engine.query(ask("How should we prepare staff for their contingency roles?", Mode.AUTO)
           .withSessionId(UUID.fromString(first.sessionId())), Organisation.LOCAL);
@@ -187,7 +187,7 @@ class EngineEndToEndTest {
       String p2 = model.prompts.get(1).text();
       assertThat(second).hasSize(4);
       assertThat(p2).contains("Mode: advisory", "USER: Who approves the contingency plan?",
-          "AI: # Answer\n\nThe sources say so [Source 1], and more.", "receive contingency training");
+          "AI: # Answer\n\nThe contingency plan of each system is approved by the Chief Information Officer [Source 1], and more.", "receive contingency training");
 
       QueryResponse extractive = engine.query(ask("Who approves the contingency plan?", Mode.ADVISORY)
           .withModelId(ExtractiveAnswerGenerator.MODEL.modelId()), Organisation.LOCAL);
