@@ -48,6 +48,11 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
   public static LucenePrivateDocuments of(LuceneKnowledgeBase knowledgeBase, Path dataDir) {
     Objects.requireNonNull(knowledgeBase, "knowledgeBase");
     Objects.requireNonNull(dataDir, "dataDir");
+    if (knowledgeBase.readOnly()) {
+      // Fail at wiring time, not at the first upload.
+      throw new IllegalArgumentException("private documents need a writable knowledge base (LuceneKnowledgeBase.open), "
+          + "not one opened with openReadOnly");
+    }
     try {
       return new LucenePrivateDocuments(knowledgeBase,
           FilePermissions.createPrivateDirectories(dataDir).toRealPath());

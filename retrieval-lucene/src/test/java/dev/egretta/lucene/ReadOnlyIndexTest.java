@@ -89,6 +89,8 @@ class ReadOnlyIndexTest {
         assertThatThrownBy(() -> reader.deleteDocument(Optional.empty(), reader.documents(Optional.empty()).get(0).uri()))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
         assertThat(reader.documents(Optional.empty())).hasSize(2);
+        assertThatThrownBy(() -> LucenePrivateDocuments.of(reader, dir.resolve("uploads")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openReadOnly");
       }
       // Closing the reader left the writer working.
       assertThat(writer.deleteDocument(Optional.empty(), writer.documents(Optional.empty()).get(0).uri())).isTrue();
