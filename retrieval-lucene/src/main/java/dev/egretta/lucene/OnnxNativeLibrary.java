@@ -6,8 +6,6 @@ import java.lang.System.Logger.Level;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,13 +85,9 @@ final class OnnxNativeLibrary {
       }
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-        // Another process finished first (or the file system cannot rename atomically); its copy is complete.
-        if (!Files.isDirectory(target)) {
-          throw e;
-        }
       } catch (IOException e) {
-        // On Linux, renaming onto a non-empty folder fails with "Directory not empty": the same case.
+        // Another process moved its complete copy into place first (on Linux the rename then fails
+        // with "Directory not empty"): use that one.
         if (!Files.isDirectory(target)) {
           throw e;
         }
