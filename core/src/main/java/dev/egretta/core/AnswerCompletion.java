@@ -9,8 +9,8 @@ import dev.egretta.core.pipeline.AnswerabilityJudge;
 import dev.egretta.core.pipeline.CitationCheck;
 import dev.egretta.core.pipeline.ContextDecision;
 import dev.egretta.core.pipeline.EvidenceSelector;
-import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.GeneratedAnswer;
+import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.TokenUsage;
 import java.util.List;
 
@@ -96,7 +96,8 @@ final class AnswerCompletion {
     List<RetrievedPassage> offered = checked.kept().stream().map(n -> prepared.decision().offered().get(n - 1)).toList();
     List<Source> sources = checked.kept().stream().map(n -> prepared.sources().get(n - 1)).toList();
     ContextDecision d = prepared.decision();
-    return pipeline.finish(with(new ContextDecision(offered, d.quality(), d.evidence()), sources), checked.markdown(),
+    return pipeline.finish(prepared.withDecision(new ContextDecision(offered, d.quality(), d.evidence()), sources),
+        checked.markdown(),
         usage, generationMs);
   }
 
@@ -104,18 +105,7 @@ final class AnswerCompletion {
   private QueryResponse insufficient(TokenUsage usage, long generationMs) {
     ContextQuality q = prepared.decision().quality();
     ContextDecision none = new ContextDecision(List.of(), new ContextQuality(true, q.chunksRetrieved(), q.avgRelevanceScore()));
-    Prepared p = with(none, List.of());
-    String markdown = "# Not covered by the knowledge base\n\n"
-        + "The passages found in " + p.names().domainName() + " (" + p.names().categoryName() + ") do not contain "
-        + "the answer to this question, so no answer is given. Try rephrasing the question, or ask about a topic "
-        + "the documents cover.\n";
-    return pipeline.finish(p, markdown, usage, generationMs);
-  }
-
-  private Prepared with(ContextDecision decision, List<Source> sources) {
-    Prepared p = prepared;
-    return new Prepared(p.query(), p.caller(), p.names(), p.model(), p.mode(), p.session(), p.standaloneQuestion(),
-        p.scope(), decision, sources, p.generation(), p.startNanos(), p.startedAt(), p.retrievalMs());
+    return pipeline.finish(prepared.withDecision(none, List.of()), prepared.notAnswered(), usage, generationMs);
   }
 
   /** The engine's evidence selector (its vectors cache is shared), else a lexical one. */

@@ -37,6 +37,20 @@ record Prepared(
     return decision.insufficient();
   }
 
+  /** The same query with another context decision and the sources that go with it (after the answer's check). */
+  Prepared withDecision(ContextDecision decision, List<Source> sources) {
+    return new Prepared(query, caller, names, model, mode, session, standaloneQuestion, scope, decision, sources,
+        generation, startNanos, startedAt, retrievalMs);
+  }
+
+  /** The answer given instead of a model's whose claims its passages do not support. */
+  String notAnswered() {
+    return "# Not covered by the knowledge base\n\n"
+        + "The passages found in " + names.domainName() + " (" + names.categoryName() + ") do not contain "
+        + "the answer to this question, so no answer is given. Try rephrasing the question, or ask about a topic "
+        + "the documents cover.\n";
+  }
+
   /** The answer given without a model when the knowledge base does not cover the question. */
   String notCovered() {
     return "# Not covered by the knowledge base\n\n"
