@@ -1,6 +1,5 @@
 package dev.egretta.eval.answerability;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.egretta.api.Mode;
 import dev.egretta.api.QueryResponse;
 import dev.egretta.api.ValidatedQuery;
@@ -11,6 +10,9 @@ import dev.egretta.core.pipeline.AnswerabilityModel;
 import dev.egretta.core.pipeline.EvidenceSelector;
 import dev.egretta.core.pipeline.ScoreThresholdJudge;
 import dev.egretta.core.spi.Retriever;
+import dev.egretta.eval.answers.AnswerQuestion;
+import dev.egretta.eval.answers.AnswerQuestions;
+import dev.egretta.eval.answers.AnswerScoring;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
@@ -20,8 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs a question file through two engines over the same index, in the same run: the engine's
@@ -35,8 +35,6 @@ import java.util.regex.Pattern;
  *              [--corpus-index DIR] [--rounds 3]</pre>
  */
 public final class AnswerReport {
-  private static final Pattern CITATION = Pattern.compile("\\[Source (\\d+)]");
-
   private AnswerReport() {}
 
   record Tally(int[] counts, double[] recall, List<Long> nanos) {
@@ -54,7 +52,7 @@ public final class AnswerReport {
     Path index = Path.of(a.getOrDefault("corpus-index",
         Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval", "pdf-corpus").toString()));
     int rounds = Math.max(1, CommandLine.positiveInt(a, "rounds", 3));
-    List<JsonNode> qs = PdfQaCases.read(questions);
+    List<AnswerQuestion> qs = AnswerQuestions.read(questions);
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
       kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
       Retriever plain = kb::retrieve;
@@ -63,9 +61,9 @@ public final class AnswerReport {
           .contextJudge(ScoreThresholdJudge.defaults()).tokenCounter(kb::countTokens).build();
       // warm up both (JIT, model): on another question file when given (then the timed questions' own
       // sentences are mostly not cached yet), else on the first questions with other wording
-      List<JsonNode> warmup = a.containsKey("warmup") ? PdfQaCases.read(Path.of(a.get("warmup")))
+      List<AnswerQuestion> warmup = a.containsKey("warmup") ? AnswerQuestions.read(Path.of(a.get("warmup")))
           : qs.subList(0, Math.min(10, qs.size()));
-      for (JsonNode q : warmup) {
+      for (AnswerQuestion q : warmup) {
         ask(current, q, " (warm-up)");
         ask(previous, q, " (warm-up)");
       }
@@ -76,9 +74,9 @@ public final class AnswerReport {
       for (int round = 0; round < rounds; round++) {
         // the engines share the index's query-vector cache: each asks its own wording (trailing spaces) so neither
         // finds the other's query vector there
-        for (JsonNode q : qs) {
+        for (AnswerQuestion q : qs) {
           // alternate the order so neither engine is always the one that runs on a warmer cache
-          boolean currentFirst = (round + q.get("id").asText().hashCode()) % 2 == 0;
+          boolean currentFirst = (round + q.id().hashCode()) % 2 == 0;
           long[] t = new long[2];
           QueryResponse[] r = new QueryResponse[2];
           for (int k = 0; k < 2; k++) {
@@ -94,7 +92,7 @@ public final class AnswerReport {
           if (round == 0) {
             tally(now, q, r[0]);
             tally(before, q, r[1]);
-            rows.add(q.get("id").asText() + "\t" + row(q, r[0]) + "\t|previous\t" + row(q, r[1]));
+            rows.add(q.id() + "\t" + row(q, r[0]) + "\t|previous\t" + row(q, r[1]));
           }
         }
       }
@@ -111,10 +109,10 @@ public final class AnswerReport {
       // the judge alone with nothing cached but the query vector (a fresh selector per question), after retrieval
       List<Long> cold = new ArrayList<>();
       List<Long> reference = new ArrayList<>();
-      for (JsonNode q : qs) {
-        String text = q.get("question").asText() + " (cold)";
+      for (AnswerQuestion q : qs) {
+        String text = q.question() + " (cold)";
         List<dev.egretta.core.spi.RetrievedPassage> hits = kb.retrieve(new dev.egretta.core.spi.RetrievalRequest(text,
-            dev.egretta.core.spi.SearchScope.publicOnly(q.get("domain").asText(), q.get("category").asText()), 10));
+            dev.egretta.core.spi.SearchScope.publicOnly(q.domain(), q.category()), 10));
         AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), AnswerabilityModel.defaults(),
             ScoreThresholdJudge.defaults());
         long t0 = System.nanoTime();
@@ -133,61 +131,29 @@ public final class AnswerReport {
     }
   }
 
-  private static QueryResponse ask(EgrettaEngine engine, JsonNode q, String variant) {
-    return engine.query(ValidatedQuery.of(q.get("question").asText() + variant, q.get("domain").asText(),
-        q.get("category").asText(), Mode.COMPLIANCE), Organisation.LOCAL);
+  private static QueryResponse ask(EgrettaEngine engine, AnswerQuestion q, String variant) {
+    return engine.query(ValidatedQuery.of(q.question() + variant, q.domain(), q.category(), Mode.COMPLIANCE),
+        Organisation.LOCAL);
   }
 
-  private static String row(JsonNode q, QueryResponse r) {
-    return (r.contextQuality().insufficientContext() ? "FLAGGED" : "answered") + "\t" + pageHit(q, r) + "\t"
-        + String.format(Locale.ROOT, "%.2f", recall(q, r)) + "\t" + r.response().replace('\n', ' ');
+  private static String row(AnswerQuestion q, QueryResponse r) {
+    return (r.contextQuality().insufficientContext() ? "FLAGGED" : "answered") + "\t" + AnswerScoring.pageHit(q, r)
+        + "\t" + String.format(Locale.ROOT, "%.2f", AnswerScoring.keywordRecall(q, r)) + "\t" + r.response().replace('\n', ' ');
   }
 
-  private static void tally(Tally t, JsonNode q, QueryResponse r) {
+  private static void tally(Tally t, AnswerQuestion q, QueryResponse r) {
     int[] c = t.counts();
     boolean flagged = r.contextQuality().insufficientContext();
-    if (q.get("answerable").asBoolean()) {
+    if (q.answerable()) {
       c[0]++;
-      c[1] += pageHit(q, r) ? 1 : 0;
-      t.recall()[0] += recall(q, r);
+      c[1] += AnswerScoring.pageHit(q, r) ? 1 : 0;
+      t.recall()[0] += AnswerScoring.keywordRecall(q, r);
       c[4] += flagged ? 1 : 0;
     } else {
       c[2]++;
       c[3] += flagged ? 1 : 0;
     }
-    Matcher m = CITATION.matcher(r.response());
-    while (m.find()) {
-      int n = Integer.parseInt(m.group(1));
-      c[5] += n < 1 || n > r.sources().size() ? 1 : 0;
-    }
-  }
-
-  static boolean pageHit(JsonNode q, QueryResponse r) {
-    if (!q.hasNonNull("pages")) {
-      return false;
-    }
-    List<Integer> pages = new ArrayList<>();
-    q.get("pages").forEach(p -> pages.add(p.asInt()));
-    String file = q.get("file").asText();
-    return r.sources().stream().limit(5)
-        .anyMatch(s -> file.endsWith(s.filename()) && s.pageNumber() != null && pages.contains(s.pageNumber()));
-  }
-
-  static double recall(JsonNode q, QueryResponse r) {
-    JsonNode kws = q.get("answer_keywords");
-    if (kws == null || kws.isEmpty()) {
-      return 0;
-    }
-    String answer = norm(r.response());
-    int found = 0;
-    for (JsonNode k : kws) {
-      found += answer.contains(norm(k.asText())) ? 1 : 0;
-    }
-    return (double) found / kws.size();
-  }
-
-  private static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00a0]+", " ");
+    c[5] += AnswerScoring.dangling(r);
   }
 
   private static void print(String name, Tally t) {

@@ -8,8 +8,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Scores one response against its question; pure, so it is tested without an engine. */
-final class AnswerScoring {
+/**
+ * Scores one response against its question; pure, so it is tested without an engine. The measures
+ * are public so that every report over a question file scores alike.
+ */
+public final class AnswerScoring {
   static final int TOP = 5;
   private static final Pattern CITATION = Pattern.compile("\\[Source (\\d+)]");
 
@@ -28,18 +31,30 @@ final class AnswerScoring {
       return new AnswerRow(q.id(), false, insufficient, false, false, 0, dangling(r), r.sources().size());
     }
     List<Source> top = r.sources().subList(0, Math.min(TOP, r.sources().size()));
-    boolean pageHit = top.stream().anyMatch(s -> q.file().equals(s.filename()) && s.pageNumber() != null
-        && q.pages().contains(s.pageNumber()));
     String evidence = normalised(q.evidence());
     boolean evidenceHit = passages.subList(0, top.size()).stream().anyMatch(p -> normalised(p).contains(evidence));
+    return new AnswerRow(q.id(), true, insufficient, pageHit(q, r), evidenceHit, keywordRecall(q, r), dangling(r),
+        r.sources().size());
+  }
+
+  /** Whether one of the first five sources is a page that answers an answerable question. */
+  public static boolean pageHit(AnswerQuestion q, QueryResponse r) {
+    return q.answerable() && r.sources().stream().limit(TOP).anyMatch(s -> q.file().equals(s.filename())
+        && s.pageNumber() != null && q.pages().contains(s.pageNumber()));
+  }
+
+  /** The share of an answerable question's keywords the response contains (0 for an unanswerable one). */
+  public static double keywordRecall(AnswerQuestion q, QueryResponse r) {
+    if (q.answerKeywords().isEmpty()) {
+      return 0;
+    }
     String answer = normalised(r.response()).toLowerCase(Locale.ROOT);
     long found = q.answerKeywords().stream().filter(k -> answer.contains(normalised(k).toLowerCase(Locale.ROOT))).count();
-    return new AnswerRow(q.id(), true, insufficient, pageHit, evidenceHit, (double) found / q.answerKeywords().size(),
-        dangling(r), r.sources().size());
+    return (double) found / q.answerKeywords().size();
   }
 
   /** {@code [Source N]} with no N-th source. */
-  static int dangling(QueryResponse r) {
+  public static int dangling(QueryResponse r) {
     int n = 0;
     Matcher m = CITATION.matcher(r.response());
     while (m.find()) {
