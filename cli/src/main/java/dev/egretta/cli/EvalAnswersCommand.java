@@ -56,7 +56,7 @@ final class EvalAnswersCommand implements Callable<Integer> {
     Path indexDir = index.existingIndex(context);
     List<AutoCloseable> resources = new ArrayList<>();
     List<AnswerRow> rows;
-    try (AnswerEvaluator eval = AnswerEvaluator.open(LuceneKnowledgeBase.open(indexDir),
+    try (AnswerEvaluator eval = AnswerEvaluator.open(LuceneKnowledgeBase.openReadOnly(indexDir),
         builder -> OpenEngine.useGenerator(builder, generator, resources))) {
       int[] done = {0};
       rows = eval.evaluate(qs, row -> {
