@@ -128,7 +128,7 @@ final class OpenEngine implements AutoCloseable {
 
   private static JdbcSessionStore sessions(Path file) {
     try {
-      dev.egretta.core.FilePermissions.createPrivateDirectories(file.toAbsolutePath().getParent());
+      dev.egretta.core.internal.FilePermissions.createPrivateDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
       throw new CliFailure("cannot create the folder of the session store " + file + ": " + e.getMessage(), e);
     }

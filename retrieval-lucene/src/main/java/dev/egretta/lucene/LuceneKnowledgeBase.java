@@ -12,6 +12,7 @@ import dev.egretta.core.spi.TextEmbedder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
         .orElseGet(OnnxBgeEmbedder::shared));
     try {
       if (!readOnly) {
-        dev.egretta.core.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
+        dev.egretta.core.internal.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
       }
     } catch (IOException e) {
       throw new dev.egretta.core.ConfigurationException("cannot create the index directory " + indexDir + ": " + e.getMessage(), e);
@@ -123,8 +124,8 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
    * the model was still being created crashed with SIGSEGV. Returns at once when no built-in model
    * was started or it has loaded.
    */
-  public static void awaitBackgroundLoad(java.time.Duration max) {
-    OnnxBgeEmbedder.awaitBackgroundLoad(java.util.Objects.requireNonNull(max, "max"));
+  public static void awaitBackgroundLoad(Duration max) {
+    OnnxBgeEmbedder.awaitBackgroundLoad(Objects.requireNonNull(max, "max"));
   }
 
   /** Whether {@code indexDir} holds an index (a commit), as {@link #openReadOnly} needs; creates nothing. */

@@ -1,8 +1,9 @@
 package dev.egretta.lucene;
 
+import dev.egretta.core.internal.Folders;
 import dev.egretta.core.ConfigurationException;
 import dev.egretta.core.EgrettaException;
-import dev.egretta.core.FilePermissions;
+import dev.egretta.core.internal.FilePermissions;
 import dev.egretta.core.InvalidRequestException;
 import dev.egretta.core.NotFoundException;
 import dev.egretta.core.Organisation;
@@ -202,17 +203,7 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
   }
 
   private static void deleteFolder(Path folder) {
-    if (folder == null || !Files.exists(folder)) {
-      return;
-    }
-    try (var paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      System.getLogger(LucenePrivateDocuments.class.getName())
-          .log(System.Logger.Level.WARNING, "could not delete " + folder + ": " + e.getMessage());
-    }
+    Folders.deleteTree(folder, System.Logger.Level.WARNING);
   }
 
   /** A source of exactly one stored upload. */

@@ -1,5 +1,6 @@
 package dev.egretta.lucene;
 
+import dev.egretta.core.internal.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -10,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Extracts ONNX Runtime's native libraries once per version into a cache folder and points ONNX
@@ -93,7 +92,7 @@ final class OnnxNativeLibrary {
         }
       }
     } finally {
-      deleteQuietly(staging);
+      Folders.deleteTree(staging, Level.DEBUG);
     }
     return target;
   }
@@ -141,17 +140,6 @@ final class OnnxNativeLibrary {
       return Long.toHexString(Files.size(file)) + Long.toHexString(Files.getLastModifiedTime(file).toMillis());
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
       throw new IOException("cannot fingerprint " + url + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "could not remove " + folder + ": " + e.getMessage());
     }
   }
 }

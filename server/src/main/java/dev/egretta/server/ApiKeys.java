@@ -143,10 +143,10 @@ public final class ApiKeys {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
-        dev.egretta.core.FilePermissions.createPrivateDirectories(parent);
+        dev.egretta.core.internal.FilePermissions.createPrivateDirectories(parent);
       }
       try {
-        dev.egretta.core.FilePermissions.createPrivateFile(file);
+        dev.egretta.core.internal.FilePermissions.createPrivateFile(file);
         Files.writeString(file, "# Egretta API keys: <organisation-id> sha256:<hex SHA-256 of the key>\n",
             StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       } catch (FileAlreadyExistsException e) {

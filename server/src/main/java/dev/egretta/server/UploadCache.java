@@ -1,5 +1,6 @@
 package dev.egretta.server;
 
+import dev.egretta.core.internal.Folders;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -13,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * The temporary folder Jetty spools multipart uploads to, {@code egretta-uploads-<pid>-<random>} in
@@ -116,12 +116,6 @@ final class UploadCache implements AutoCloseable {
   }
 
   private static void delete(Path folder) {
-    try (var paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "could not delete " + folder + ": " + e.getMessage());
-    }
+    Folders.deleteTree(folder, Level.DEBUG);
   }
 }

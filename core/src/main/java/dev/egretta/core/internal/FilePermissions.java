@@ -1,4 +1,4 @@
-package dev.egretta.core;
+package dev.egretta.core.internal;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -82,10 +82,10 @@ public final class JdbcSessionStore implements SessionStore {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
-        dev.egretta.core.FilePermissions.createPrivateDirectories(parent);
+        dev.egretta.core.internal.FilePermissions.createPrivateDirectories(parent);
       }
       // Owner-only before SQLite opens it: its -wal and -shm files take the database file's mode.
-      dev.egretta.core.FilePermissions.createPrivateFileIfAbsent(file);
+      dev.egretta.core.internal.FilePermissions.createPrivateFileIfAbsent(file);
     } catch (IOException e) {
       throw new ConfigurationException("cannot create the folder of session database " + file + ": " + e.getMessage(), e);
     }

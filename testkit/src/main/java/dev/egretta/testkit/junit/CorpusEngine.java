@@ -1,5 +1,6 @@
 package dev.egretta.testkit.junit;
 
+import dev.egretta.core.internal.Folders;
 import dev.egretta.core.EgrettaEngine;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
@@ -14,7 +15,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -125,13 +125,6 @@ final class CorpusEngine implements AutoCloseable {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      System.getLogger(CorpusEngine.class.getName())
-          .log(System.Logger.Level.WARNING, "could not delete the temporary index " + dir + ": " + e.getMessage());
-    }
+    Folders.deleteTree(dir, System.Logger.Level.WARNING);
   }
 }
