@@ -48,6 +48,12 @@ public final class AnswerabilityFit {
   static final double PDF_SHARE = 0.5;
   /** ObliQA dev questions used (a stable sample mixing its groups; 0 = all 2,788): about 6 minutes on 2 cores. */
   static final int MAX_QUESTIONS = 2000;
+  /**
+   * The features the fit keeps (all of {@link AnswerabilityFeatures#NAMES} are computed and cached).
+   * Chosen by forward selection on the training parts only (ObliQA 4/5 and pdf-qa dev), by the
+   * unanswerable flag rate at the training threshold; few features generalise better than all.
+   */
+  static final List<String> FEATURES = AnswerabilityFeatures.NAMES;
 
   /** The features do not depend on the coefficients; cases are built with these, whatever the resource holds. */
   private static final AnswerabilityModel NEUTRAL = new AnswerabilityModel(AnswerabilityFeatures.NAMES,
@@ -58,9 +64,10 @@ public final class AnswerabilityFit {
 
   public static void main(String[] args) throws IOException {
     Map<String, String> a = CommandLine.parseOrExit(args,
-        Set.of("obliqa", "obliqa-index", "corpus", "corpus-index", "questions", "cases", "out", "max-questions"),
+        Set.of("obliqa", "obliqa-index", "corpus", "corpus-index", "questions", "cases", "out", "max-questions", "features"),
         Set.of("rebuild"), "eval/bin/run answerability.AnswerabilityFit [--rebuild] [--max-questions N] [--obliqa DIR]"
-            + " [--obliqa-index DIR] [--corpus DIR] [--corpus-index DIR] [--questions DIR] [--cases FILE] [--out FILE]");
+            + " [--obliqa-index DIR] [--corpus DIR] [--corpus-index DIR] [--questions DIR] [--cases FILE] [--out FILE]"
+            + " [--features a,b,...]");
     Path obliqa = Path.of(a.getOrDefault("obliqa", "../shared/eval/obliqa"));
     Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
     Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa"));
@@ -106,32 +113,54 @@ public final class AnswerabilityFit {
     List<FitCase> train = all.stream().filter(c -> !c.heldout() && !c.floorFlagged()).toList();
     double pdf = train.stream().filter(c -> c.source().equals("pdf-qa")).count();
     double pdfWeight = pdf == 0 ? 0 : PDF_SHARE / (1 - PDF_SHARE) * (train.size() - pdf) / pdf;
-    List<double[]> xs = train.stream().map(FitCase::features).toList();
+    List<String> features = a.containsKey("features") ? java.util.Arrays.stream(a.get("features").split(",")).map(String::strip).toList() : FEATURES;
+    int[] columns = columns(features);
+    List<double[]> xs = train.stream().map(c -> project(c.features(), columns)).toList();
     List<Integer> ys = train.stream().map(c -> c.answerable() ? 1 : 0).toList();
     List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
     LogisticFit.Model m = LogisticFit.fit(xs, ys, ws, LAMBDA);
-    double threshold = threshold(train, m, ws);
+    double threshold = threshold(train, m, ws, columns);
     ObjectNode report = new ObjectMapper().createObjectNode();
     for (String source : List.of("obliqa", "pdf-qa")) {
       for (boolean held : List.of(false, true)) {
         List<FitCase> part = all.stream().filter(c -> c.source().equals(source) && c.heldout() == held).toList();
         if (!part.isEmpty()) {
-          report.set(source + (held ? " heldout" : " training"), rates(part, m, threshold));
+          report.set(source + (held ? " heldout" : " training"), rates(part, m, threshold, columns));
         }
       }
     }
-    write(out, m, threshold, report, train.size(), pdfWeight);
+    write(out, features, m, threshold, report, train.size(), pdfWeight);
     System.out.println(report.toPrettyString());
     System.err.println("wrote " + out);
   }
 
   /** The 5th (weighted) percentile of the answerable training cases' probabilities. */
-  private static double threshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws) {
+  private static int[] columns(List<String> features) {
+    int[] columns = new int[features.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = AnswerabilityFeatures.NAMES.indexOf(features.get(i).strip());
+      if (columns[i] < 0) {
+        throw new IllegalArgumentException("--features: unknown feature '" + features.get(i) + "'; known: "
+            + AnswerabilityFeatures.NAMES);
+      }
+    }
+    return columns;
+  }
+
+  static double[] project(double[] all, int[] columns) {
+    double[] x = new double[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      x[i] = all[columns[i]];
+    }
+    return x;
+  }
+
+  private static double threshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws, int[] columns) {
     List<double[]> pw = new ArrayList<>();
     double total = 0;
     for (int i = 0; i < train.size(); i++) {
       if (train.get(i).answerable()) {
-        pw.add(new double[] {m.probability(train.get(i).features()), ws.get(i)});
+        pw.add(new double[] {m.probability(project(train.get(i).features(), columns)), ws.get(i)});
         total += ws.get(i);
       }
     }
@@ -146,14 +175,14 @@ public final class AnswerabilityFit {
     return 0.5;
   }
 
-  private static ObjectNode rates(List<FitCase> part, LogisticFit.Model m, double threshold) {
+  private static ObjectNode rates(List<FitCase> part, LogisticFit.Model m, double threshold, int[] columns) {
     int ans = 0;
     int falseFlags = 0;
     int un = 0;
     int flagged = 0;
     int floor = 0;
     for (FitCase c : part) {
-      boolean flag = c.floorFlagged() || m.probability(c.features()) < threshold;
+      boolean flag = c.floorFlagged() || m.probability(project(c.features(), columns)) < threshold;
       floor += c.floorFlagged() && !c.answerable() ? 1 : 0;
       if (c.answerable()) {
         ans++;
@@ -174,7 +203,8 @@ public final class AnswerabilityFit {
     return n;
   }
 
-  private static void write(Path out, LogisticFit.Model m, double threshold, ObjectNode report, int rows, double pdfWeight)
+  private static void write(Path out, List<String> features, LogisticFit.Model m, double threshold, ObjectNode report,
+      int rows, double pdfWeight)
       throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
@@ -193,7 +223,7 @@ public final class AnswerabilityFit {
         + "% of them flagged)");
     root.put("fitted", LocalDate.now().toString());
     ArrayNode names = root.putArray("features");
-    AnswerabilityFeatures.NAMES.forEach(names::add);
+    features.forEach(names::add);
     array(root.putArray("mean"), m.mean());
     array(root.putArray("scale"), m.scale());
     array(root.putArray("weights"), m.weights());
