@@ -45,6 +45,16 @@ class AnswerabilityModelTest {
   }
 
   @Test
+  void aModelOfFewFeaturesReadsThemByName() throws IOException {
+    AnswerabilityModel m = read("{\"features\":[\"answer_coverage\",\"best_similarity\"],\"mean\":[0.5,0],\"scale\":[0.5,1],"
+        + "\"weights\":[2,0],\"bias\":0,\"threshold\":0.5}");
+    double[] x = new double[AnswerabilityFeatures.NAMES.size()];
+    x[AnswerabilityFeatures.NAMES.indexOf("answer_coverage")] = 1.0;
+    x[AnswerabilityFeatures.NAMES.indexOf("top_score_logit")] = -50;   // not in the model: no effect
+    assertThat(m.probability(AnswerabilityFeatures.of(x))).isCloseTo(1 / (1 + Math.exp(-2)), org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
   void invalidCoefficientsAreRejectedNamingTheProblem() {
     int n = AnswerabilityFeatures.NAMES.size();
     String ones = String.join(",", Collections.nCopies(n, "1"));
