@@ -27,10 +27,12 @@ import java.util.stream.Stream;
  * and the citation check) adds to a query: the bench's 72 questions over the PDF folder, each asked
  * as top-10 retrieval only and through the default engine ({@code egretta ask}'s pipeline, compliance
  * mode, sessions in memory), one after the other in alternating order, on one thread.
- * {@code AnswerStepBench <pdf folder> [--rounds N]} prints the medians and their ratio twice:
- * <em>cold</em>, a fresh engine per question (no sentence vector cached: the worst case), and
- * <em>shared</em>, one engine for all questions (sentences of popular passages come back). Each ask
- * uses its own wording (trailing spaces) so that no side finds the other's query vector cached.
+ * {@code AnswerStepBench <pdf folder> [--rounds N]} prints the medians and their ratio for engines
+ * without suggestions (whose checks retrieve again: not part of the answer step): <em>cold</em>, a
+ * fresh engine per question (no sentence vector cached: the worst case), and <em>shared</em>, one
+ * engine for all questions (sentences of popular passages come back); then, for comparison, the
+ * default engine with its 3 suggestions. Each ask uses its own wording (trailing white space) so
+ * that no side finds another's query vector cached.
  */
 public final class AnswerStepBench {
   private AnswerStepBench() {}
@@ -49,32 +51,30 @@ public final class AnswerStepBench {
     Path index = Files.createTempDirectory("egretta-answer-bench");
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
       kb.ingest(LocalFolderSource.of(Path.of(args[0])), IngestOptions.publicLibrary(), IngestListener.NONE);
-      try (EgrettaEngine shared = EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens).build()) {
+      try (EgrettaEngine shared = engine(kb, 0); EgrettaEngine suggesting = engine(kb, 3)) {
         for (Questions.Question q : questions) {   // warm-up: JIT, model, caches of other wording
           retrieve(kb, q, " (warm-up)");
-          ask(shared, q, " (warm-up)");
+          ask(suggesting, q, " (warm-up)");
         }
-        for (String mode : List.of("cold", "shared")) {
+        List<String> modes = List.of("cold", "shared", "shared, with suggestions");
+        for (String mode : modes) {
           List<Double> retrieval = new ArrayList<>();
           List<Double> engine = new ArrayList<>();
           List<Double> added = new ArrayList<>();
           for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < questions.size(); i++) {
               Questions.Question q = questions.get(i);
-              String variant = " ".repeat(1 + 2 * round) + (mode.equals("cold") ? "" : " ");
-              EgrettaEngine e = mode.equals("cold") ? EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens).build()
-                  : shared;
+              String variant = " ".repeat(1 + round) + "\t".repeat(1 + modes.indexOf(mode));
+              // a cold engine is not closed: closing an engine closes its knowledge base
+              EgrettaEngine e = mode.equals("cold") ? engine(kb, 0) : mode.equals("shared") ? shared : suggesting;
               double r;
               double a;
               if ((i + round) % 2 == 0) {
-                r = retrieve(kb, q, variant + "\t");
+                r = retrieve(kb, q, variant + "\n");
                 a = ask(e, q, variant);
               } else {
                 a = ask(e, q, variant);
-                r = retrieve(kb, q, variant + "\t");
-              }
-              if (e != shared) {
-                e.close();
+                r = retrieve(kb, q, variant + "\n");
               }
               retrieval.add(r);
               engine.add(a);
@@ -94,6 +94,11 @@ public final class AnswerStepBench {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** The default engine over the knowledge base, as {@code egretta ask} builds it, with this many suggestions. */
+  private static EgrettaEngine engine(LuceneKnowledgeBase kb, int suggestions) {
+    return EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens).suggestionCount(suggestions).build();
   }
 
   private static double retrieve(LuceneKnowledgeBase kb, Questions.Question q, String variant) {
