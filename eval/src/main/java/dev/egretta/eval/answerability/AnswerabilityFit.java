@@ -213,7 +213,8 @@ public final class AnswerabilityFit {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("about", "Answerability: P(answerable) = sigmoid(bias + sum weights[i] * (x[i] - mean[i]) / scale[i]) over "
-        + "AnswerabilityFeatures (evidence of the EvidenceSelector with bge-small-en-v1.5, 4 embedded sentences); "
+        + "AnswerabilityFeatures (evidence of the EvidenceSelector with bge-small-en-v1.5, "
+        + EvidenceSelector.DEFAULT_EMBEDDED_CANDIDATES + " embedded sentences); "
         + "insufficient_context when P < threshold. The ScoreThresholdJudge floor (top score 0.05) applies first.");
     root.put("command", "eval/bin/run answerability.AnswerabilityFit --rebuild (from the repository root; "
         + "--max-questions " + MAX_QUESTIONS + " by default)");
@@ -222,7 +223,8 @@ public final class AnswerabilityFit {
         + "up, scores re-capped), first 10 kept; 4/5 of the questions by id hash fit, 1/5 held out. Plus eval/pdf-qa/dev.jsonl "
         + "over ../shared/corpus (weighted to " + (int) (PDF_SHARE * 100) + "% of the fit, weight " + round(pdfWeight)
         + " per case) when present; eval/pdf-qa/heldout.jsonl is reported on only.");
-    root.put("fit", "L2 logistic regression, lambda " + LAMBDA + ", Newton's method, " + rows + " training cases that pass "
+    root.put("fit", "L2 logistic regression on " + features.size() + " of the " + AnswerabilityFeatures.NAMES.size()
+        + " features (AnswerabilityFit.FEATURES), lambda " + LAMBDA + ", Newton's method, " + rows + " training cases that pass "
         + "the score floor; threshold = 5th percentile of the answerable training cases' P (max " + (int) (MAX_FALSE_FLAGS * 100)
         + "% of them flagged)");
     root.put("fitted", LocalDate.now().toString());
