@@ -94,11 +94,12 @@ class EvidenceSelectorTest {
   void theItemOfARunOnRequirementListThatAnswersIsACandidateAndLeads() {
     String runOn = "SI-3 – Malicious Code Protection For All Systems: 1) Employ malicious code protection mechanisms at system"
         + " entry and exit points to detect and eradicate malicious code in accordance with the configuration management"
-        + " policy of the agency; 2) Automatically update malicious code protection mechanisms as new releases are"
+        + " policy of the agency; and 2) Automatically update malicious code protection mechanisms as new releases are"
         + " available in accordance with organizational configuration management policy and procedures; and 3) Configure"
         + " malicious code protection mechanisms to: a) Perform periodic scans of the system daily and real-time scans of"
         + " files from external sources as the files are downloaded, opened or executed; and b) Block malicious code.";
-    assertThat(runOn.split(" ").length).isGreaterThan(EvidenceSelector.MAX_WORDS);
+    assertThat(dev.egretta.core.internal.Terms.sentences(runOn)).singleElement()
+        .satisfies(one -> assertThat(one.split(" ").length).isGreaterThan(EvidenceSelector.MAX_WORDS));
     assertThat(EvidenceSelector.pieces(runOn)).hasSizeGreaterThan(3).allSatisfy(p -> assertThat(runOn).contains(p))
         .contains("a) Perform periodic scans of the system daily and real-time scans of files from external sources as the"
             + " files are downloaded, opened or executed;");
