@@ -38,13 +38,13 @@ public final class AnswerStepBench {
   private AnswerStepBench() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args.length == 2 || args.length > 1 && !args[1].equals("--rounds")) {
+    if (args.length < 1 || args.length == 2 || args.length > 3 || args.length > 1 && !args[1].equals("--rounds")) {
       System.err.println("usage: AnswerStepBench <pdf folder> [--rounds N]");
       System.exit(2);
     }
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int rounds = args.length > 2 && args[2].matches("\\d{1,2}") ? Integer.parseInt(args[2]) : args.length > 2 ? -1 : 3;
     if (rounds < 1 || rounds > 50) {
-      System.err.println("--rounds must be 1..50; got " + rounds);
+      System.err.println("--rounds must be a number 1..50; got " + args[2]);
       System.exit(2);
     }
     List<Questions.Question> questions = Questions.corpusQuestions();
