@@ -37,7 +37,8 @@ final class SentencePicker {
   /**
    * A sentence that was not embedded (the selector embeds only the best few) is quoted after the
    * embedded ones when it covers at least this share of the best coverage and, if the question asks
-   * for a kind of answer, holds one.
+   * for a kind of answer, holds one or covers more of the focus than the best sentence (the kind
+   * read from the wording can be wrong: "what has to happen when ... its timeline" asks for an action).
    */
   static final double LEXICAL_SHARE = 0.6;
   /** Without embeddings, a sentence scoring under this share of the best one is left out. */
@@ -74,7 +75,8 @@ final class SentencePicker {
         break;
       }
       boolean close = best.embedded() && e.embedded() ? e.score() >= best.score() - EMBEDDED_MARGIN
-          : best.embedded() ? e.coverage() >= LEXICAL_SHARE * maxCoverage && (e.answerTypeFound() || !typed)
+          : best.embedded() ? e.coverage() >= LEXICAL_SHARE * maxCoverage
+              && (e.answerTypeFound() || !typed || e.coverage() > best.coverage())
           : e.score() > 0 && e.score() >= RELATIVE_FLOOR * best.score();
       boolean evidences = e.coverage() > 0 || e.embedded() && e.similarity() >= best.similarity() - SIMILARITY_SLACK;
       int source = passages.get(e.passageIndex()).number();

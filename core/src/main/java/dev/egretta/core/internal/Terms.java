@@ -66,7 +66,7 @@ public final class Terms {
 
   /**
    * An excerpt of about {@code maxChars} characters that starts at the {@code evidence} sentence
-   * (one of {@link #sentences}, e.g. chosen by {@link EvidenceSelector}); without one, or when the
+   * (one of {@link #sentences} or a part of one, e.g. chosen by {@link EvidenceSelector}); without one, or when the
    * passage does not hold it, as {@link #excerpt(String, String, int)}.
    */
   public static String excerpt(String text, String question, java.util.Optional<String> evidence, int maxChars) {
@@ -75,6 +75,14 @@ public final class Terms {
       return "";
     }
     int at = evidence.map(sentences::indexOf).orElse(-1);
+    for (int i = 0; at < 0 && evidence.isPresent() && i < sentences.size(); i++) {
+      int from = sentences.get(i).indexOf(evidence.get());
+      if (from > 0) {   // an item of a run-on sentence: the excerpt starts at the item
+        sentences = new ArrayList<>(sentences);
+        sentences.set(i, sentences.get(i).substring(from));
+        at = i;
+      }
+    }
     return at >= 0 ? excerptFrom(sentences, at, maxChars) : excerptFrom(sentences, bestMatch(sentences, question), maxChars);
   }
 

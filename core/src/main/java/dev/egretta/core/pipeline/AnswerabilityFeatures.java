@@ -31,7 +31,16 @@ public final class AnswerabilityFeatures {
       "top_vector_rank_inverse",  // 1 / vector rank of the top hit
       "evidence_rank_agreement",  // 1 when the best sentence's passage is first in both rankings
       "focus_size",               // ln(1 + number of focus items)
-      "missing_specific");        // 1 when a name, acronym, number or quoted phrase of the question is in no passage
+      "missing_specific",         // 1 when a name, acronym, number or quoted phrase of the question is in no passage
+      "best_window_coverage",     // focus coverage of the best sentence with its neighbours, each item fully
+      "typed_window_coverage",    // best window coverage of the 5 best sentences that hold the kind of answer asked
+                                  // for (of any of the 5 when the question asks for no particular kind)
+      "rarest_in_best_window",    // 1 when the question's rarest focus item is in the best sentence or a neighbour
+      "coverage_contrast",        // best sentence coverage minus the median coverage of all candidates
+      "best_type_found");         // 1 when the question asks for a kind of answer and the best sentence holds it
+
+  /** How many of the best sentences the window features look at. */
+  private static final int TOP = 5;
 
   private final double[] values;
 
@@ -91,7 +100,13 @@ public final class AnswerabilityFeatures {
         first == null ? 0 : inverse(first.vectorRank()),
         evidencePassage != null && evidencePassage.lexicalRank() == 1 && evidencePassage.vectorRank() == 1 ? 1 : 0,
         Math.log1p(selection.focus().items().size()),
-        selection.missing().stream().anyMatch(i -> i.multiplier() > 1) ? 1 : 0};
+        selection.missing().stream().anyMatch(i -> i.multiplier() > 1) ? 1 : 0,
+        ranked.isEmpty() ? 0 : selection.windowCoverage(ranked.getFirst()),
+        ranked.stream().limit(TOP).filter(e -> !typed || e.answerTypeFound()).mapToDouble(selection::windowCoverage)
+            .max().orElse(0),
+        !ranked.isEmpty() && selection.rarestIn(ranked.getFirst()) ? 1 : 0,
+        ranked.isEmpty() ? 0 : ranked.getFirst().coverage() - median(ranked.stream().mapToDouble(Evidence::coverage).toArray()),
+        typed && !ranked.isEmpty() && ranked.getFirst().answerTypeFound() ? 1 : 0};
     return new AnswerabilityFeatures(v);
   }
 
@@ -107,6 +122,12 @@ public final class AnswerabilityFeatures {
       throw new IllegalArgumentException("unknown answerability feature '" + name + "'; known: " + NAMES);
     }
     return values[i];
+  }
+
+  private static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s.length == 0 ? 0 : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   private static double logit(double p) {

@@ -15,7 +15,8 @@ import java.util.Objects;
  * {@code threshold}. The default coefficients are the resource {@value #RESOURCE}, which also
  * records the command and the data that produced them.
  *
- * @param features feature names, exactly {@link AnswerabilityFeatures#NAMES}
+ * @param features the names of the features the model uses, distinct, each one of {@link AnswerabilityFeatures#NAMES}
+ *     (a fit may keep few of them)
  * @param mean per feature, subtracted before scaling
  * @param scale per feature, positive
  * @param weights per feature
@@ -30,8 +31,10 @@ public record AnswerabilityModel(List<String> features, double[] mean, double[] 
 
   public AnswerabilityModel {
     features = List.copyOf(features);
-    if (!features.equals(AnswerabilityFeatures.NAMES)) {
-      throw new IllegalArgumentException("answerability features must be " + AnswerabilityFeatures.NAMES + "; got " + features);
+    if (features.isEmpty() || !AnswerabilityFeatures.NAMES.containsAll(features)
+        || new java.util.HashSet<>(features).size() != features.size()) {
+      throw new IllegalArgumentException("answerability features must be distinct names among " + AnswerabilityFeatures.NAMES
+          + "; got " + features);
     }
     int n = features.size();
     if (mean.length != n || scale.length != n || weights.length != n) {
@@ -78,10 +81,9 @@ public record AnswerabilityModel(List<String> features, double[] mean, double[] 
 
   /** The probability that the question is answerable from the evidence described by {@code f}. */
   public double probability(AnswerabilityFeatures f) {
-    double[] x = f.values();
     double z = bias;
-    for (int i = 0; i < x.length; i++) {
-      z += weights[i] * (x[i] - mean[i]) / scale[i];
+    for (int i = 0; i < features.size(); i++) {
+      z += weights[i] * (f.get(features.get(i)) - mean[i]) / scale[i];
     }
     return 1 / (1 + Math.exp(-z));
   }

@@ -39,7 +39,7 @@ import java.util.Objects;
 public final class EvidenceSelector {
 
   /** How many sentences per question are embedded by default. */
-  public static final int DEFAULT_EMBEDDED_CANDIDATES = 4;
+  public static final int DEFAULT_EMBEDDED_CANDIDATES = 2;
   static final int MAX_EMBEDDED_PER_PASSAGE = 2;
   /** Only the first words of a long sentence are embedded: the model's cost grows with the length. */
   static final int MAX_EMBEDDED_WORDS = 40;
@@ -48,6 +48,9 @@ public final class EvidenceSelector {
   /** A table-of-contents line ("Scope ........ 4"), never an answer. */
   private static final java.util.regex.Pattern LEADERS = java.util.regex.Pattern.compile("(?:\\.\\s?){4,}|…|_{4,}");
   static final int MAX_WORDS = 80;
+  /** Where an enumerated item starts inside a run-on sentence: "...; and 2) ...", "...: a) ...". */
+  private static final java.util.regex.Pattern ITEM =
+      java.util.regex.Pattern.compile("(?<=[;:,])\\s+(?:and\\s+|or\\s+)?(?=(?:\\d{1,2}|[a-z])\\)\\s)");
   static final double COVERAGE_WEIGHT = 0.35;
   static final double TYPE_WEIGHT = 0.08;
   static final double PASSAGE_WEIGHT = 0.05;
@@ -93,13 +96,43 @@ public final class EvidenceSelector {
    * @param passageCoverage per passage (in the given order), the focus coverage of the whole passage
    * @param unionCoverage the focus coverage of all passages together
    * @param missing the focus items that no passage mentions
+   * @param weights each focus item's weight among these passages' sentences (rarest heaviest)
    */
   public record Selection(QuestionFocus focus, List<Evidence> ranked, List<Double> passageCoverage, double unionCoverage,
-      List<Item> missing) {
+      List<Item> missing, Map<Item, Double> weights) {
     public Selection {
       ranked = List.copyOf(ranked);
       passageCoverage = List.copyOf(passageCoverage);
       missing = List.copyOf(missing);
+      weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+    }
+
+    /**
+     * The focus coverage of a sentence together with its neighbours, each item counting fully when
+     * any of the three mentions it: whether the question's focus is met in one place of the text.
+     */
+    public double windowCoverage(Evidence e) {
+      List<String> sentences = Terms.sentences(e.passage().text());
+      List<SentenceText> window = new ArrayList<>();
+      for (int i = Math.max(0, e.sentenceIndex() - 1); i <= Math.min(sentences.size() - 1, e.sentenceIndex() + 1); i++) {
+        window.add(SentenceText.of(sentences.get(i)));
+      }
+      return coverageOf(weights, weights.values().stream().mapToDouble(Double::doubleValue).sum(), window);
+    }
+
+    /** Whether the heaviest (rarest) focus item occurs in the sentence or its neighbours. */
+    public boolean rarestIn(Evidence e) {
+      Item rarest = weights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+      if (rarest == null) {
+        return false;
+      }
+      List<String> sentences = Terms.sentences(e.passage().text());
+      for (int i = Math.max(0, e.sentenceIndex() - 1); i <= Math.min(sentences.size() - 1, e.sentenceIndex() + 1); i++) {
+        if (rarest.in(SentenceText.of(sentences.get(i)))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The best evidence sentence of one passage, if it has a candidate sentence. */
@@ -150,10 +183,12 @@ public final class EvidenceSelector {
       withHeading.add(SentenceText.of(passages.get(i).heading()));
       passageTexts.add(withHeading);
       for (int j = 0; j < sentences.size(); j++) {
-        int words = sentences.get(j).split(" ").length;
-        if (words >= MIN_WORDS && words <= MAX_WORDS && !LEADERS.matcher(sentences.get(j)).find()) {
-          candidates.add(new Candidate(i, j, sentences.get(j), texts.get(j), j > 0 ? texts.get(j - 1) : null,
-              j + 1 < texts.size() ? texts.get(j + 1) : null));
+        for (String piece : pieces(sentences.get(j))) {
+          int words = piece.split(" ").length;
+          if (words >= MIN_WORDS && words <= MAX_WORDS && !LEADERS.matcher(piece).find()) {
+            candidates.add(new Candidate(i, j, piece, piece.equals(sentences.get(j)) ? texts.get(j) : SentenceText.of(piece),
+                j > 0 ? texts.get(j - 1) : null, j + 1 < texts.size() ? texts.get(j + 1) : null));
+          }
         }
       }
     }
@@ -200,7 +235,7 @@ public final class EvidenceSelector {
     ranked.sort(Comparator.comparing(Evidence::embedded).reversed()
         .thenComparing(Comparator.comparingDouble(Evidence::score).reversed())
         .thenComparingInt(Evidence::passageIndex).thenComparingInt(Evidence::sentenceIndex));
-    return new Selection(focus, ranked, passageCoverage, union, missing);
+    return new Selection(focus, ranked, passageCoverage, union, missing, weights);
   }
 
   /** Cosines for the best lexical candidates (NaN for the others, and for all without an embedder). */
@@ -231,6 +266,24 @@ public final class EvidenceSelector {
       sims[chosen.get(i)] = TextEmbedder.cosine(q, vs.get(i));
     }
     return sims;
+  }
+
+  /**
+   * A sentence as candidates: itself, or when longer than {@value #MAX_WORDS} words (a control's
+   * whole list of requirements run together: "1) Review ...; and 2) Retain ...; a) ..."), its
+   * enumerated items, each quoted verbatim.
+   */
+  static List<String> pieces(String sentence) {
+    if (sentence.split(" ").length <= MAX_WORDS) {
+      return List.of(sentence);
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : ITEM.split(sentence)) {
+      if (!p.isBlank()) {
+        out.add(p.strip());
+      }
+    }
+    return out;
   }
 
   private static String embeddedText(String sentence) {

@@ -89,4 +89,36 @@ class EvidenceSelectorTest {
     assertThat(s.unionCoverage()).isGreaterThan(s.passageCoverage().get(1)).isLessThan(1.0);
     assertThat(s.passageCoverage()).hasSize(2);
   }
+
+  @Test
+  void theItemOfARunOnRequirementListThatAnswersIsACandidateAndLeads() {
+    String runOn = "SI-3 – Malicious Code Protection For All Systems: 1) Employ malicious code protection mechanisms at system"
+        + " entry and exit points to detect and eradicate malicious code in accordance with the configuration management"
+        + " policy of the agency; and 2) Automatically update malicious code protection mechanisms as new releases are"
+        + " available in accordance with organizational configuration management policy and procedures; and 3) Configure"
+        + " malicious code protection mechanisms to: a) Perform periodic scans of the system daily and real-time scans of"
+        + " files from external sources as the files are downloaded, opened or executed; and b) Block malicious code.";
+    assertThat(dev.egretta.core.internal.Terms.sentences(runOn)).singleElement()
+        .satisfies(one -> assertThat(one.split(" ").length).isGreaterThan(EvidenceSelector.MAX_WORDS));
+    assertThat(EvidenceSelector.pieces(runOn)).hasSizeGreaterThan(3).allSatisfy(p -> assertThat(runOn).contains(p))
+        .contains("a) Perform periodic scans of the system daily and real-time scans of files from external sources as the"
+            + " files are downloaded, opened or executed;");
+    EvidenceSelector.Selection s = EvidenceSelector.lexical()
+        .select("How often must malicious code scans of the system be performed?", List.of(passage("si", runOn, 0.7)));
+    assertThat(s.ranked().getFirst().sentence()).startsWith("a) Perform periodic scans of the system daily");
+    assertThat(EvidenceSelector.pieces("A short sentence: 1) one; 2) two.")).containsExactly("A short sentence: 1) one; 2) two.");
+  }
+
+  @Test
+  void theWindowOfASentenceCountsItsNeighboursItemsFully() {
+    RetrievedPassage p = passage("sbom", "Software bills of materials are produced by suppliers for each release. "
+        + "They should be digitally signed using a verifiable and trusted key. Other records are kept elsewhere.", 0.6);
+    EvidenceSelector.Selection s = EvidenceSelector.lexical().select("How should a software bill of materials be signed?", List.of(p));
+    Evidence signed = s.ranked().stream().filter(e -> e.sentence().startsWith("They")).findFirst().orElseThrow();
+    assertThat(s.windowCoverage(signed)).isGreaterThan(signed.coverage()).isLessThanOrEqualTo(1.0);
+    assertThat(s.rarestIn(signed)).isTrue();
+    AnswerabilityFeatures f = AnswerabilityFeatures.of(s, List.of(p));
+    assertThat(f.get("best_window_coverage")).isEqualTo(s.windowCoverage(s.ranked().getFirst()));
+    assertThat(f.get("rarest_in_best_window")).isEqualTo(1.0);
+  }
 }

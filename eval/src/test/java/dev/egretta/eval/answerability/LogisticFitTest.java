@@ -51,6 +51,17 @@ class LogisticFitTest {
   }
 
   @Test
+  void theFitKeepsTheNamedFeaturesOfEachCase() {
+    assertThat(AnswerabilityFeatures.NAMES).containsAll(AnswerabilityFit.FEATURES);
+    assertThat(AnswerabilityFit.FEATURES).doesNotHaveDuplicates().hasSizeLessThan(AnswerabilityFeatures.NAMES.size());
+    double[] all = new double[AnswerabilityFeatures.NAMES.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    assertThat(AnswerabilityFit.project(all, new int[] {3, 0, 17})).containsExactly(3, 0, 17);
+  }
+
+  @Test
   void argumentsAreCheckedByName() {
     assertThat(CommandLine.parse(new String[] {"--rebuild", "--out", "x.json"}, Set.of("out"), Set.of("rebuild")))
         .isEqualTo(Map.of("rebuild", "true", "out", "x.json"));
