@@ -6,10 +6,4 @@ if command -v chromium > /dev/null && command -v chromedriver > /dev/null; then
   echo "chromium already installed: $(chromium --version 2>/dev/null || echo '?')"
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium chromium-driver fonts-dejavu-core
+bash "$(dirname "$0")/../apt-install.sh" chromium chromium-driver fonts-dejavu-core

@@ -8,6 +8,7 @@ export class Turn {
     this.markdown = '';
     this.sourceList = [];
     this.pending = false;
+    this.insufficient = false;
     this.element = document.createElement('article');
     this.element.className = 'turn';
     this.element.setAttribute('aria-label', 'Question and answer');
@@ -42,23 +43,27 @@ export class Turn {
   }
 
   render() {
-    if (this.markdown) {
-      this.answer.replaceChildren(renderMarkdown(this.markdown, this.sourceList.length, (n) => this.anchor(n)));
+    if (!this.markdown) {
+      return;
     }
+    const parts = [renderMarkdown(this.markdown, this.sourceList.length, (n) => this.anchor(n))];
+    if (this.insufficient) {
+      parts.unshift(text('p', 'Not enough in the documents to answer this.', 'insufficient-title'));
+    }
+    this.answer.replaceChildren(...parts);
   }
 
   finish(done, followUp) {
     this.markdown = done.response || '';
     this.sourceList = done.sources || [];
-    this.render();
-    this.answer.removeAttribute('aria-busy');
-    const quality = done.context_quality || {};
-    if (quality.insufficient_context) {
+    this.insufficient = Boolean(done.context_quality && done.context_quality.insufficient_context);
+    if (this.insufficient) {
       // Shown as what it is, not as an answer.
       this.answer.dataset.testid = 'insufficient';
       this.answer.classList.add('insufficient');
-      this.answer.prepend(text('p', 'Not enough in the documents to answer this.', 'insufficient-title'));
     }
+    this.render(); // a frame still pending from the last delta renders the same
+    this.answer.removeAttribute('aria-busy');
     this.element.append(meta(done));
     if (this.sourceList.length) {
       this.element.append(this.sourcesPanel());

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
 /**
  * A person's path through the page in real headless Chromium against a real server: key, question,
@@ -19,6 +23,7 @@ import org.openqa.selenium.WebElement;
  * insufficient context and errors shown as such; the page usable at 360 px.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatPageTest {
   private static final String QUESTION = "How many copies of critical data must be kept?";
   private UiServer ui;
@@ -47,8 +52,9 @@ class ChatPageTest {
   }
 
   @Test
+  @Order(1) // first, so that its screenshots show its session alone
   void askFollowUpRenameAndDeleteInOneSession() throws Exception {
-    try (Browser b = Browser.open(1200, 860)) {
+    try (Browser b = Browser.open(1200, 1000)) {
       Page page = new Page(b, ui.url());
       page.enterKey(UiServer.KEY);
       page.watchAnswerGrow();
@@ -61,6 +67,9 @@ class ChatPageTest {
       List<WebElement> sources = first.findElements(By.cssSelector("[data-testid='source']"));
       assertThat(sources).isNotEmpty();
       assertThat(sources.getFirst().getText()).contains("backup.pdf", "page 1", "score");
+      WebElement open = sources.getFirst().findElement(By.linkText("Open page 1"));
+      assertThat(open.getDomAttribute("href")).isEqualTo(UiServer.DOWNLOADS + "backup.pdf?signature=e2e#page=1");
+      b.screenshot("chat-answer");
       List<WebElement> cites = answer.findElements(By.cssSelector("a.cite"));
       assertThat(cites).isNotEmpty();
       String target = cites.getFirst().getAttribute("href");
@@ -137,6 +146,14 @@ class ChatPageTest {
       b.byTestId("ask").click();
       assertThat(page.awaitError()).contains("question is too long");
       b.screenshot("error-413");
+
+      ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+      offline.setOffline(true);
+      b.driver.setNetworkConditions(offline);
+      b.driver.executeScript("arguments[0].value = 'Who approves the backup policy?'", b.byTestId("question"));
+      b.byTestId("ask").click();
+      b.await(d -> page.awaitError().contains("Cannot reach the Egretta server"));
+      b.driver.deleteNetworkConditions();
     }
   }
 

@@ -19,14 +19,18 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code egretta serve} in-process, wired as the CLI wires it: a real Lucene index of PDFs written
- * here, the extractive generator (paced like a model), private documents beside the index.
+ * here, the extractive generator (paced like a model), private documents beside the index, and a
+ * link signer (as for S3) so that sources carry a {@code download_url}.
  */
 final class UiServer implements AutoCloseable {
   static final String KEY = "egret_e2e-browser-test-key";
 
+  /** Where the link signer says documents download from (never fetched: the tests check the links only). */
+  static final String DOWNLOADS = "https://downloads.example.invalid/";
   static final Organisation ORGANISATION = Organisation.of("acme");
 
   final Path dir;
@@ -44,7 +48,9 @@ final class UiServer implements AutoCloseable {
     LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"));
     kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
     EgrettaEngine engine = EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens)
-        .modelCatalog(ExtractiveAnswerGenerator.CATALOG).generator(new PacedGenerator()).sessionStore(sessions).build();
+        .modelCatalog(ExtractiveAnswerGenerator.CATALOG).generator(new PacedGenerator()).sessionStore(sessions)
+        .linkSigner(uri -> Optional.of(DOWNLOADS + uri.substring(uri.lastIndexOf('/') + 1) + "?signature=e2e"))
+        .build();
     server = EgrettaServer.builder()
         .engine(engine) // closed with the server, and the index with it
         .apiKeys(ApiKeys.of(Map.of(KEY, ORGANISATION)))
