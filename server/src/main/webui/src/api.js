@@ -66,11 +66,15 @@ function explain(status, retryAfter, detail) {
     case 413:
       return 'The question is too long for the server. Shorten it and ask again.';
     case 429:
-      return 'Too many requests right now.' + (retryAfter ? ` Try again in ${retryAfter} s.` : ' Try again shortly.')
+      return 'Too many requests right now.' + (retryAfter ? ` Try again in ${wait(Number(retryAfter))}.` : ' Try again shortly.')
           + (detail ? ` (${detail})` : '');
     default:
       return detail || `The server answered ${status}.`;
   }
+}
+
+function wait(seconds) {
+  return seconds >= 120 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`;
 }
 
 export async function getJson(path) {

@@ -61,11 +61,13 @@ async function start() {
     $('api-key').focus();
     return;
   }
+  say('Loading…');
   try {
     await loadPickers();
     await loadSessions();
     say('Ready.');
   } catch (e) {
+    say('');
     fail(e);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code egretta serve} in-process, wired as the CLI wires it: a real Lucene index of PDFs written
@@ -40,6 +41,11 @@ final class UiServer implements AutoCloseable {
 
   /** Writes {@code documents} (path below the corpus folder, e.g. {@code domain/pdf/us/a.pdf} → pages), indexes and serves them. */
   UiServer(Map<String, List<String>> documents) throws IOException {
+    this(documents, UnaryOperator.identity());
+  }
+
+  /** As {@link #UiServer(Map)}, with server settings changed by {@code settings} (e.g. a tight rate limit). */
+  UiServer(Map<String, List<String>> documents, UnaryOperator<EgrettaServer.Builder> settings) throws IOException {
     dir = Files.createTempDirectory("egretta-webui-e2e");
     Path corpus = dir.resolve("corpus");
     for (var document : documents.entrySet()) {
@@ -51,14 +57,14 @@ final class UiServer implements AutoCloseable {
         .modelCatalog(ExtractiveAnswerGenerator.CATALOG).generator(new PacedGenerator()).sessionStore(sessions)
         .linkSigner(uri -> Optional.of(DOWNLOADS + uri.substring(uri.lastIndexOf('/') + 1) + "?signature=e2e"))
         .build();
-    server = EgrettaServer.builder()
+    server = settings.apply(EgrettaServer.builder()
         .engine(engine) // closed with the server, and the index with it
         .apiKeys(ApiKeys.of(Map.of(KEY, ORGANISATION)))
         .privateDocuments(LucenePrivateDocuments.of(kb, dir.resolve("uploads")))
         .sourceRoot("corpus", corpus)
         .sourceRoot("uploads", dir.resolve("uploads"))
         .port(0)
-        .noRateLimit()
+        .noRateLimit())
         .build()
         .start();
   }
