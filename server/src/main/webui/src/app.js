@@ -73,6 +73,9 @@ async function start() {
 }
 
 function newSession() {
+  if (state.controller) {
+    state.controller.abort(); // the server stops generating when the stream closes
+  }
   state.sessionId = null;
   $('conversation').replaceChildren();
   for (const el of document.querySelectorAll('#session-list [aria-current]')) {
