@@ -105,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
         context.printJson(started);
       } else {
         context.println("Egretta serves " + server.baseUrl() + " (index " + indexDir + ", " + apiKeys.size()
-            + " API key(s)). Press Ctrl-C to stop.");
+            + " API key(s)); open " + server.baseUrl() + "/ in a browser for the chat page. Press Ctrl-C to stop.");
       }
       try {
         server.awaitShutdown();
