@@ -10,6 +10,8 @@ import java.util.List;
  * each action on its own, so the caller maps a refused item to the one document it belongs to.
  */
 final class Bulk {
+  private static final int MAX_REASON = 240;
+
   private final StringBuilder lines = new StringBuilder();
   private final List<String> owners = new ArrayList<>();
 
@@ -55,9 +57,15 @@ final class Bulk {
       int status = result.path("status").asInt();
       if (status >= 300 && !(status == 404 && items.get(i).has("delete"))) {
         JsonNode error = result.path("error");
-        failures.add(new Failure(owners.get(i), error.path("type").asText("error") + ": " + error.path("reason").asText("status " + status)));
+        failures.add(new Failure(owners.get(i), shorten(error.path("type").asText("error") + ": "
+            + error.path("reason").asText("status " + status))));
       }
     }
     return failures;
+  }
+
+  /** A reason short enough for a report line (the cluster quotes whole field values). */
+  private static String shorten(String reason) {
+    return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
   }
 }

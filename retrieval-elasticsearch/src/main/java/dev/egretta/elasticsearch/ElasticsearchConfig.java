@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -81,12 +82,14 @@ public final class ElasticsearchConfig {
     return replicas;
   }
 
-  public double bm25K1() {
-    return bm25K1;
+  /** BM25 k1 of a new index; empty = the Lucene backend's (so both rank alike). */
+  public OptionalDouble bm25K1() {
+    return Double.isNaN(bm25K1) ? OptionalDouble.empty() : OptionalDouble.of(bm25K1);
   }
 
-  public double bm25B() {
-    return bm25B;
+  /** BM25 b of a new index; empty = the Lucene backend's. */
+  public OptionalDouble bm25B() {
+    return Double.isNaN(bm25B) ? OptionalDouble.empty() : OptionalDouble.of(bm25B);
   }
 
   /** Chunks embedded and sent per {@code _bulk} request (whole documents). */
@@ -111,8 +114,8 @@ public final class ElasticsearchConfig {
     private LuceneConfig pipeline = LuceneConfig.defaults();
     private int shards = 1;
     private int replicas = 0;
-    private double bm25K1 = 1.2;
-    private double bm25B = 0.75;
+    private double bm25K1 = Double.NaN;
+    private double bm25B = Double.NaN;
     private int bulkChunks = 256;
     private int knnCandidates = 0;
     private Duration timeout = Duration.ofSeconds(60);
@@ -179,7 +182,7 @@ public final class ElasticsearchConfig {
       return this;
     }
 
-    /** BM25 term-frequency saturation k1 (Lucene's default 1.2). */
+    /** BM25 term-frequency saturation k1 (default: the Lucene backend's). */
     public Builder bm25K1(double k1) {
       if (!(k1 >= 0 && k1 <= 10)) {
         throw new IllegalArgumentException("bm25K1 must be in [0, 10]; got " + k1);
@@ -188,7 +191,7 @@ public final class ElasticsearchConfig {
       return this;
     }
 
-    /** BM25 length normalisation b (Lucene's default 0.75). */
+    /** BM25 length normalisation b (default: the Lucene backend's). */
     public Builder bm25B(double b) {
       if (!(b >= 0 && b <= 1)) {
         throw new IllegalArgumentException("bm25B must be in [0, 1]; got " + b);

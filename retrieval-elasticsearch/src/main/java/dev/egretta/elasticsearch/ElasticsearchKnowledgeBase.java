@@ -51,8 +51,9 @@ public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInvent
     this.http = new EsHttp(config.hosts(), config.apiKey().orElse(null), (int) config.timeout().toMillis());
     BackendParts p = null;
     try {
+      http.exists("/" + config.index()); // an unreachable cluster or a refused key fails before the model loads
       p = BackendParts.create(config.pipeline());
-      IndexSchema.ensure(http, config, dialect, p.dimension(), p.embeddingModelId());
+      IndexSchema.ensure(http, config, dialect, p);
     } catch (RuntimeException e) {
       if (p != null) {
         p.close();

@@ -3,6 +3,7 @@ package dev.egretta.elasticsearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.egretta.core.ConfigurationException;
+import dev.egretta.lucene.BackendParts;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -64,14 +65,17 @@ final class IndexSchema {
     if (key.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES) {
       return key;
     }
-    return "sha256:" + dev.egretta.lucene.BackendParts.sha256(key.getBytes(StandardCharsets.UTF_8));
+    return "sha256:" + BackendParts.sha256(key.getBytes(StandardCharsets.UTF_8));
   }
 
-  static ObjectNode chunkIndex(ElasticsearchConfig config, SearchDialect dialect, int dimension, String modelId) {
+  static ObjectNode chunkIndex(ElasticsearchConfig config, SearchDialect dialect, BackendParts parts) {
+    int dimension = parts.dimension();
+    String modelId = parts.embeddingModelId();
     ObjectNode body = EsHttp.JSON.createObjectNode();
     ObjectNode index = body.putObject("settings").putObject("index");
     index.put("number_of_shards", config.shards()).put("number_of_replicas", config.replicas());
-    index.putObject("similarity").putObject(SIMILARITY).put("type", "BM25").put("k1", config.bm25K1()).put("b", config.bm25B());
+    index.putObject("similarity").putObject(SIMILARITY).put("type", "BM25")
+        .put("k1", config.bm25K1().orElse(parts.bm25K1())).put("b", config.bm25B().orElse(parts.bm25B()));
     ObjectNode mappings = body.putObject("mappings");
     mappings.put("dynamic", "strict");
     mappings.putObject("_meta").put("embedding_model", modelId).put("dimension", dimension);
@@ -113,10 +117,12 @@ final class IndexSchema {
    * Creates both indices when absent; when present, checks that they are Egretta's and built with this
    * embedding model, else fails with one line naming the conflict and the fix.
    */
-  static void ensure(EsHttp http, ElasticsearchConfig config, SearchDialect dialect, int dimension, String modelId) {
+  static void ensure(EsHttp http, ElasticsearchConfig config, SearchDialect dialect, BackendParts parts) {
+    int dimension = parts.dimension();
+    String modelId = parts.embeddingModelId();
     String chunks = config.index();
     if (!http.exists("/" + chunks)) {
-      create(http, chunks, chunkIndex(config, dialect, dimension, modelId));
+      create(http, chunks, chunkIndex(config, dialect, parts));
     } else {
       JsonNode mapping = http.get("/" + chunks + "/_mapping").path(chunks).path("mappings");
       String conflict = chunkConflict(mapping, dialect, dimension, modelId, config.pipeline().int8Quantization());

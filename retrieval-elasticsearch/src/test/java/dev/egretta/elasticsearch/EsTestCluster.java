@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class EsTestCluster implements AutoCloseable {
   static final String USER = "egretta-es";
-  private static final Duration START_LIMIT = Duration.ofMinutes(4);
+  private static final Duration START_LIMIT = Duration.ofMinutes(6);
 
   private final String clusterName = "egretta-test-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<Node> nodes = new ArrayList<>();
@@ -233,7 +233,7 @@ final class EsTestCluster implements AutoCloseable {
           run("chown", "-R", USER, dir.toString());
           cmd.addAll(List.of("runuser", "-u", USER, "--"));
         }
-        cmd.addAll(List.of("env", "ES_JAVA_HOME=" + javaHome(), "ES_JAVA_OPTS=-Xms512m -Xmx512m",
+        cmd.addAll(List.of("env", "ES_JAVA_HOME=" + javaHome(), "ES_JAVA_OPTS=-Xms512m -Xmx512m -XX:-AlwaysPreTouch -XX:TieredStopAtLevel=1",
             "ES_PATH_CONF=" + config, "bash", home().resolve("bin/elasticsearch").toString(), "-p", dir.resolve("pid").toString()));
         settings.forEach(s -> cmd.addAll(List.of("-E", s)));
         launcher = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -287,8 +287,10 @@ final class EsTestCluster implements AutoCloseable {
     }
 
     String logTail() {
-      try {
-        List<String> lines = Files.readAllLines(dir.resolve("console.log"));
+      try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+        Path log = logs.filter(p -> p.getFileName().toString().startsWith("egretta-test") && p.getFileName().toString().endsWith(".log"))
+            .findFirst().orElse(dir.resolve("console.log"));
+        List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
       } catch (IOException e) {
         return "(no console log: " + e.getMessage() + ")";

@@ -69,6 +69,16 @@ public final class BackendParts implements AutoCloseable {
     return embedder.tokenCounter().count(Objects.requireNonNull(text, "text"));
   }
 
+  /** BM25 term-frequency saturation k1 of the Lucene index, for a backend that sets its own BM25. */
+  public double bm25K1() {
+    return IndexStore.SIMILARITY.getK1();
+  }
+
+  /** BM25 length normalisation b of the Lucene index. */
+  public double bm25B() {
+    return IndexStore.SIMILARITY.getB();
+  }
+
   /** A parser for one ingestion run; {@code plainText} for a {@link TextDocumentSource}. */
   public DocumentParser parser(boolean plainText) {
     return new DocumentParser(new ParseStage(extractor, chunker, plainText));
