@@ -22,19 +22,24 @@ import org.junit.jupiter.api.Test;
  * to compare with the Lucene backend's figures (eval's regressions.json). Runs only when asked:
  * {@code mvn -pl retrieval-elasticsearch -am verify -Dtest=EsBeirBench -Dsurefire.failIfNoSpecifiedTests=false
  * -Degretta.es.bench=scifact,obliqa [-Degretta.es.url=http://...] [-Degretta.es.bulk=256]}; without a URL it
- * starts one node. Figures go to standard output and {@code target/es-bench.txt}.
+ * starts one node. Figures go to standard output and {@code target/es-bench-<datasets>.txt}.
  */
-class EsBeirBench {
+public class EsBeirBench {
   @Test
   void bench() throws Exception {
     String which = System.getProperty("egretta.es.bench", "");
     assumeTrue(!which.isBlank(), "the bench runs only with -Degretta.es.bench=scifact,obliqa");
     String url = System.getProperty("egretta.es.url", "");
-    if (url.isBlank()) {
-      url = SharedNode.url();
-    }
-    int bulk = Integer.parseInt(System.getProperty("egretta.es.bulk", "256"));
-    Path shared = Path.of(System.getProperty("egretta.shared", "../../shared"));
+    run(url.isBlank() ? SharedNode.url() : url, which, Integer.parseInt(System.getProperty("egretta.es.bulk", "256")),
+        Path.of(System.getProperty("egretta.shared", "../../shared")));
+  }
+
+  /** From a shell against a running cluster: {@code java -cp <test classpath> ... EsBeirBench URL DATASETS BULK SHARED}. */
+  public static void main(String[] args) throws Exception {
+    run(args[0], args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+  }
+
+  private static void run(String url, String which, int bulk, Path shared) throws Exception {
     StringBuilder out = new StringBuilder();
     for (String name : which.split(",")) {
       Path dataset = shared.resolve("eval").resolve(name.strip());
@@ -67,7 +72,7 @@ class EsBeirBench {
             name, ms.length, ms[ms.length / 2], ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)]));
       }
     }
-    Files.writeString(Path.of("target/es-bench.txt"), out.toString());
+    Files.writeString(Path.of("target/es-bench-" + which.replace(',', '-') + ".txt"), out.toString());
   }
 
   private static void line(StringBuilder out, String line) {

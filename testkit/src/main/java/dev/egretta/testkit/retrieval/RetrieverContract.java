@@ -16,6 +16,8 @@ import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.IngestReport;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,43 @@ public abstract class RetrieverContract {
 
     @Override
     void close();
+
+    /** A knowledge base (both backends are one) with its ingestion, e.g. {@code (s, o) -> kb.ingest(s, o, NONE)}. */
+    static <K extends Retriever & CorpusInventory & AutoCloseable> Backend of(K kb,
+        BiFunction<DocumentSource, IngestOptions, IngestReport> ingest) {
+      return new Backend() {
+        @Override
+        public IngestReport ingest(DocumentSource source, IngestOptions options) {
+          return ingest.apply(source, options);
+        }
+
+        @Override
+        public List<RetrievedPassage> retrieve(RetrievalRequest request) {
+          return kb.retrieve(request);
+        }
+
+        @Override
+        public Set<DomainCategory> domainCategories(Organisation caller) {
+          return kb.domainCategories(caller);
+        }
+
+        @Override
+        public boolean hasPrivateDocuments(Organisation caller) {
+          return kb.hasPrivateDocuments(caller);
+        }
+
+        @Override
+        public void close() {
+          try {
+            kb.close();
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException("cannot close the backend: " + e.getMessage(), e);
+          }
+        }
+      };
+    }
   }
 
   /** The backend to test (a fresh one or a shared one). Every page of the test documents is one chunk. */
