@@ -41,6 +41,7 @@ final class EvalCommand implements Callable<Integer> {
   Path index;
 
   @Mixin JsonOption json;
+  @Mixin BackendOptions backend;
 
   private final Context context;
 
@@ -55,6 +56,10 @@ final class EvalCommand implements Callable<Integer> {
       throw new CliFailure("no such dataset folder: " + datasetDir);
     }
     RetrieverKind kind = RetrieverKind.valueOf(retriever.name().toUpperCase(Locale.ROOT));
+    if (backend.elasticsearch()) {
+      print(datasetDir, ElasticsearchEval.evaluate(context, backend, datasetDir, split, kind, json.json));
+      return Egretta.OK;
+    }
     Path indexDir = index == null ? null : context.resolve(index);
     try (BeirEvaluator eval = BeirEvaluator.open(datasetDir, split, indexDir, LuceneConfig.defaults())) {
       if (!json.json) {
@@ -64,19 +69,22 @@ final class EvalCommand implements Callable<Integer> {
       try (PrintStream log = json.json ? null : lines(context.err())) {
         eval.index(log);
       }
-      Metrics metrics = eval.evaluate(kind);
-      if (json.json) {
-        context.println(metrics.toJson());
-      } else {
-        Table table = Table.of("dataset", "split", "retriever", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "queries")
-            .right(3, 4, 5, 6, 7);
-        table.row(datasetDir.getFileName(), split, retriever, f(metrics.ndcg10()), f(metrics.recall10()),
-            f(metrics.recall100()), f(metrics.mrr10()), metrics.queries());
-        context.print(table.render());
-        context.out().flush();
-      }
+      print(datasetDir, eval.evaluate(kind));
     }
     return Egretta.OK;
+  }
+
+  private void print(Path datasetDir, Metrics metrics) {
+    if (json.json) {
+      context.println(metrics.toJson());
+    } else {
+      Table table = Table.of("dataset", "split", "retriever", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "queries")
+          .right(3, 4, 5, 6, 7);
+      table.row(datasetDir.getFileName(), split, retriever, f(metrics.ndcg10()), f(metrics.recall10()),
+          f(metrics.recall100()), f(metrics.mrr10()), metrics.queries());
+      context.print(table.render());
+      context.out().flush();
+    }
   }
 
   private static String f(double v) {

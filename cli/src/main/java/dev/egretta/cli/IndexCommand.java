@@ -56,10 +56,14 @@ final class IndexCommand implements Callable<Integer> {
       options = options.withSync();
     }
     IngestReport report;
-    try (Sources.Opened source = Sources.open(context, location, domain, category, s3);
-         LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index.indexDir(context));
-         IngestProgress progress = IngestProgress.forContext(context, json.json, "Indexing")) {
-      report = kb.ingest(source.source(), options, IngestProgress.listener(progress));
+    if (index.backend.elasticsearch()) {
+      report = ElasticsearchIndexing.ingest(context, index.backend, location, domain, category, s3, options, json.json);
+    } else {
+      try (Sources.Opened source = Sources.open(context, location, domain, category, s3);
+           LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index.indexDir(context));
+           IngestProgress progress = IngestProgress.forContext(context, json.json, "Indexing")) {
+        report = kb.ingest(source.source(), options, IngestProgress.listener(progress));
+      }
     }
     print(context, report, json.json);
     return Egretta.OK;

@@ -14,6 +14,8 @@ final class IndexOption {
       description = "Session store, an SQLite file (default: sessions.db beside the index directory).")
   Path sessions;
 
+  @picocli.CommandLine.Mixin BackendOptions backend = new BackendOptions();
+
   /** The index directory, resolved. */
   Path indexDir(Context context) {
     return index == null ? context.defaultIndex() : context.resolve(index);

@@ -10,6 +10,7 @@ import dev.egretta.core.session.SessionStore;
 import dev.egretta.core.spi.CorpusInventory;
 import dev.egretta.core.spi.DomainCategory;
 import dev.egretta.core.spi.Retriever;
+import dev.egretta.elasticsearch.ElasticsearchKnowledgeBase;
 import dev.egretta.lucene.LuceneKnowledgeBase;
 import dev.egretta.s3.S3LinkSigner;
 import java.nio.file.Files;
@@ -62,21 +63,33 @@ final class OpenEngine implements AutoCloseable {
 
   private static OpenEngine open(Context context, IndexOption index, GeneratorOptions generator, S3Options s3,
       boolean signLinks, boolean readOnly) {
+    if (index.backend.elasticsearch()) {
+      ElasticsearchKnowledgeBase es = ElasticsearchKnowledgeBase.open(index.backend.config(context));
+      return assemble(context, index, generator, s3, signLinks, es, es::countTokens,
+          () -> es.documents(Optional.empty()).stream().anyMatch(d -> d.uri().startsWith("s3://")), Optional.empty());
+    }
     Path indexDir = index.existingIndex(context);
-    List<AutoCloseable> resources = new ArrayList<>();
     LuceneKnowledgeBase kb = readOnly ? LuceneKnowledgeBase.openReadOnly(indexDir) : LuceneKnowledgeBase.open(indexDir);
+    return assemble(context, index, generator, s3, signLinks, kb, kb::countTokens, () -> holdsS3Documents(kb), Optional.of(kb));
+  }
+
+  /** The engine over one knowledge base (either backend), which it owns from here on. */
+  private static <K extends Retriever & AutoCloseable> OpenEngine assemble(Context context, IndexOption index,
+      GeneratorOptions generator, S3Options s3, boolean signLinks, K kb, java.util.function.ToIntFunction<String> tokens,
+      java.util.function.BooleanSupplier holdsS3Documents, Optional<LuceneKnowledgeBase> lucene) {
+    List<AutoCloseable> resources = new ArrayList<>();
     try {
       EgrettaEngineBuilder builder = EgrettaEngine.builder()
           .retriever(kb)
-          .tokenCounter(kb::countTokens)
+          .tokenCounter(tokens)
           .sessionStore(sessions(index.sessionsFile(context)));
       useGenerator(builder, generator, resources);
-      if (signLinks && (hasS3Options(s3) || holdsS3Documents(kb))) {
+      if (signLinks && (hasS3Options(s3) || holdsS3Documents.getAsBoolean())) {
         S3LinkSigner signer = S3LinkSigner.of(Sources.s3Config(s3));
         resources.add(signer);
         builder.linkSigner(signer);
       }
-      return new OpenEngine(builder.build(), Optional.of(kb), resources);
+      return new OpenEngine(builder.build(), lucene, resources);
     } catch (RuntimeException e) {
       resources.add(kb);
       closeAll(resources, e);
@@ -103,7 +116,7 @@ final class OpenEngine implements AutoCloseable {
    */
   static OpenEngine forSessions(Context context, IndexOption index) {
     Path indexDir = index.indexDir(context);
-    if (LuceneKnowledgeBase.exists(indexDir)) {
+    if (index.backend.elasticsearch() || LuceneKnowledgeBase.exists(indexDir)) {
       return openReadOnly(context, index, new GeneratorOptions(), new S3Options(), false);
     }
     Retriever none = request -> List.of();

@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new CliFailure("no API keys file at " + keysFile + ": create a key with 'egretta keys add --org ORG'");
     }
     ApiKeys apiKeys = ApiKeys.load(keysFile);
-    Path indexDir = index.existingIndex(context);
+    Path indexDir = index.backend.elasticsearch() ? index.indexDir(context) : index.existingIndex(context);
     Path uploads = indexDir.resolveSibling("uploads");
     boolean interrupted = false;
     try (OpenEngine open = OpenEngine.open(context, index, generator, s3, true);
@@ -98,13 +98,14 @@ final class ServeCommand implements Callable<Integer> {
       if (json.json) {
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("url", server.baseUrl());
-        started.put("index", indexDir.toString());
+        started.put("index", index.backend.elasticsearch() ? index.backend.url : indexDir.toString());
         started.put("api_keys", apiKeys.size());
         started.put("rate_limit_per_minute", rateLimit);
         started.put("max_streams", maxStreams);
         context.printJson(started);
       } else {
-        context.println("Egretta serves " + server.baseUrl() + " (index " + indexDir + ", " + apiKeys.size()
+        context.println("Egretta serves " + server.baseUrl() + " (index " + (index.backend.elasticsearch()
+            ? index.backend.url : indexDir) + ", " + apiKeys.size()
             + " API key(s)); open " + server.baseUrl() + "/ in a browser for the chat page. Press Ctrl-C to stop.");
       }
       try {
@@ -132,7 +133,6 @@ final class ServeCommand implements Callable<Integer> {
         .engine(open.engine())
         .closeEngine(false)
         .apiKeys(apiKeys)
-        .privateDocuments(LucenePrivateDocuments.of(open.knowledgeBase().orElseThrow(), uploads))
         .host(host)
         .port(port)
         .rateLimitPerMinute(rateLimit)
@@ -140,6 +140,8 @@ final class ServeCommand implements Callable<Integer> {
         .maxBodyBytes(maxBodyBytes)
         .maxUploadBytes(maxUploadBytes)
         .sourceRoot("uploads", uploads);
+    // Uploads of private documents are served by the Lucene backend only, for now.
+    open.knowledgeBase().ifPresent(kb -> builder.privateDocuments(LucenePrivateDocuments.of(kb, uploads)));
     sourceRoots.forEach(builder::sourceRoot);
     return builder;
   }

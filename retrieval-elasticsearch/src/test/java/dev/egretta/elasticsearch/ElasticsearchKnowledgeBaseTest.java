@@ -1,0 +1,172 @@
+package dev.egretta.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.Organisation;
+import dev.egretta.core.spi.RetrievalRequest;
+import dev.egretta.core.spi.RetrievedPassage;
+import dev.egretta.core.spi.SearchScope;
+import dev.egretta.core.spi.SourceDocument;
+import dev.egretta.lucene.IngestListener;
+import dev.egretta.lucene.IngestOptions;
+import dev.egretta.lucene.IngestReport;
+import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.TextDocumentSource;
+import dev.egretta.testsupport.TestPdfs;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backend against a real node: PDFs, per-document bulk refusals, and the one-line errors. */
+class ElasticsearchKnowledgeBaseTest {
+  @TempDir
+  Path dir;
+
+  private static ElasticsearchConfig config(String url, String index) {
+    return ElasticsearchConfig.builder(url).index(index).build();
+  }
+
+  @Test
+  void indexesPdfsWithTheirPagesAndListsThem() {
+    String domain = "pdf-" + UUID.randomUUID().toString().substring(0, 8);
+    TestPdfs.write(dir.resolve(domain + "/pdf/us/bcp.pdf"), List.of(
+        "Business continuity plan. The plan covers every branch of the bank and is reviewed by the board each year."
+            + " Each branch names a continuity coordinator, keeps a call tree and rehearses the evacuation of its"
+            + " premises twice a year with the local emergency services.",
+        "Payment processing, including wire transfers and ACH, has a recovery time objective of 4 hours and a recovery"
+            + " point objective of 15 minutes."));
+    try (var kb = ElasticsearchKnowledgeBase.open(config(SharedNode.url(), "kb-test"))) {
+      IngestReport r = kb.ingest(LocalFolderSource.of(dir), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(r.documentsIndexed()).isEqualTo(1);
+      assertThat(r.pages()).isEqualTo(2);
+      List<RetrievedPassage> hits = kb.retrieve(new RetrievalRequest("recovery time objective for payment processing",
+          SearchScope.publicOnly(domain, "us"), 5));
+      assertThat(hits.get(0).filename()).isEqualTo("bcp.pdf");
+      assertThat(hits.get(0).startPage()).isEqualTo(2);
+      assertThat(hits.get(0).lexicalRank()).isEqualTo(1);
+      assertThat(kb.documents(Optional.empty())).anyMatch(d -> d.domain().equals(domain) && d.pages() == 2);
+      assertThat(kb.deleteDocument(Optional.empty(), hits.get(0).documentUri())).isTrue();
+      assertThat(kb.retrieve(new RetrievalRequest("recovery", SearchScope.publicOnly(domain, "us"), 5))).isEmpty();
+    }
+  }
+
+  /** A URI longer than a keyword term may be (32 KB) makes the cluster refuse that document's chunks only. */
+  @Test
+  void aDocumentTheClusterRefusesIsThatDocumentsRejection() {
+    String domain = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+    String good = "mem://" + domain + "/good.txt";
+    String bad = "mem://" + domain + "/" + "x".repeat(40_000) + ".txt";
+    TextDocumentSource source = new TextDocumentSource() {
+      @Override
+      public List<SourceDocument> list() {
+        return List.of(new SourceDocument(bad, "bad.txt", domain, "us", 10, "1"),
+            new SourceDocument(good, "good.txt", domain, "us", 10, "1"));
+      }
+
+      @Override
+      public InputStream open(SourceDocument d) {
+        return new ByteArrayInputStream(("Incident reports go to the security team within fifteen minutes of detection,"
+            + " and the team informs the regulator within four hours for " + d.filename()).getBytes(StandardCharsets.UTF_8));
+      }
+    };
+    try (var kb = ElasticsearchKnowledgeBase.open(config(SharedNode.url(), "kb-test"))) {
+      IngestReport r = kb.ingest(source, IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(r.documentsIndexed()).isEqualTo(1);
+      assertThat(r.rejected()).singleElement().satisfies(rej -> {
+        assertThat(rej.uri()).isEqualTo(bad);
+        assertThat(rej.reason()).startsWith("Elasticsearch refused a chunk").contains("doc_key").hasSizeLessThan(300);
+      });
+      List<RetrievedPassage> hits = kb.retrieve(new RetrievalRequest("incident reports", SearchScope.publicOnly(domain, "us"), 10));
+      assertThat(hits).extracting(RetrievedPassage::documentUri).containsExactly(good);
+    }
+  }
+
+  @Test
+  void anIndexWithAnotherMappingIsAOneLineConflict() throws Exception {
+    String url = SharedNode.url();
+    String name = "not-egretta-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/" + name))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"mappings\":{\"properties\":{\"terms\":{\"type\":\"keyword\"}}}}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).isEqualTo(200);
+    assertThatThrownBy(() -> ElasticsearchKnowledgeBase.open(config(url, name)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("the index " + name + " at " + url)
+        .hasMessageContaining("mapping conflict")
+        .hasMessageContaining("--es-index")
+        .message().doesNotContain("\n");
+  }
+
+  @Test
+  void anUnreachableClusterIsOneLineNamingTheUrl() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port;
+    assertThatThrownBy(() -> ElasticsearchKnowledgeBase.open(config(url, "egretta")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("cannot reach Elasticsearch at " + url + " (connection refused): start the cluster or fix --es-url");
+  }
+
+  /** What a secured cluster answers to a bad key (the test distribution's security is off, so a real HTTP stand-in). */
+  @Test
+  void aRefusedApiKeyIsOneLineNamingTheFix() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] body = ("{\"error\":{\"root_cause\":[{\"type\":\"security_exception\",\"reason\":\"unable to authenticate with"
+          + " provided credentials\"}],\"type\":\"security_exception\"},\"status\":401}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("WWW-Authenticate", "ApiKey");
+      exchange.sendResponseHeaders(401, "HEAD".equals(exchange.getRequestMethod()) ? -1 : body.length);
+      if (!"HEAD".equals(exchange.getRequestMethod())) {
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort();
+      assertThatThrownBy(() -> ElasticsearchKnowledgeBase.open(ElasticsearchConfig.builder(url).apiKey("bm90LWEta2V5").build()))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("Elasticsearch at " + url + " refused the API key (401 Unauthorized)")
+          .hasMessageContaining("--es-api-key");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void privateDocumentsAreFiledUnderTheirOwner() {
+    String domain = "own-" + UUID.randomUUID().toString().substring(0, 8);
+    Organisation acme = Organisation.of("acme-" + domain);
+    TestPdfs.write(dir.resolve(domain + "/pdf/us/mine.pdf"), List.of("Acme keeps its vendor risk register in the"
+        + " procurement system and reviews every critical supplier twice a year."));
+    try (var kb = ElasticsearchKnowledgeBase.open(config(SharedNode.url(), "kb-test"))) {
+      kb.ingest(LocalFolderSource.of(dir), IngestOptions.privateTo(acme), IngestListener.NONE);
+      assertThat(kb.documents(Optional.of(acme))).hasSize(1);
+      assertThat(kb.documents(Optional.empty())).noneMatch(d -> d.domain().equals(domain));
+      List<RetrievedPassage> mine = kb.retrieve(new RetrievalRequest("vendor risk register",
+          new SearchScope(domain, "us", false, Optional.of(acme)), 5));
+      assertThat(mine).singleElement().satisfies(p -> {
+        assertThat(p.isPrivate()).isTrue();
+        assertThat(p.chunkId()).startsWith(acme.id() + ":file:");
+      });
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.egretta.lucene;
+
+import dev.egretta.core.EgrettaException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The parts of this module that another index backend (an Elasticsearch cluster, say) shares with the
+ * Lucene one so that both rank alike: parsing and chunking, the embedding model, the BM25 analyzer and
+ * the fusion of the lexical and vector lists, all configured by one {@link LuceneConfig}. Thread-safe,
+ * except for each {@link DocumentParser}. Close it to stop the PDF extractor's threads.
+ */
+public final class BackendParts implements AutoCloseable {
+  /** Query terms beyond this are ignored, as by the Lucene searcher. */
+  private static final int MAX_QUERY_TERMS = 512;
+
+  private final LuceneConfig config;
+  private final Embedder embedder;
+  private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
+  private final PdfTextExtractor extractor;
+  private final Chunker chunker;
+
+  private BackendParts(LuceneConfig config) {
+    this.config = config;
+    this.embedder = new QueryCachingEmbedder(config.embeddingModel()
+        .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
+        .orElseGet(OnnxBgeEmbedder::shared));
+    this.extractor = new PdfTextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
+    this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
+    embedder.awaitReady();
+  }
+
+  /** The parts as {@code config} sets them (embedding model, chunk sizes, parse limits, fusion, calibration). */
+  public static BackendParts create(LuceneConfig config) {
+    return new BackendParts(Objects.requireNonNull(config, "config"));
+  }
+
+  public LuceneConfig config() {
+    return config;
+  }
+
+  /** Identifies the embedding model; an index built with one model must not be searched with another. */
+  public String embeddingModelId() {
+    return embedder.id();
+  }
+
+  public int dimension() {
+    return embedder.dimension();
+  }
+
+  /** Unit vectors of passages, in order. */
+  public List<float[]> embedPassages(List<String> texts) {
+    return embedder.embedPassages(List.copyOf(texts));
+  }
+
+  /** The unit vector of a query, with the model's query instruction (the last 256 are cached). */
+  public float[] embedQuery(String query) {
+    return embedder.embedQuery(Objects.requireNonNull(query, "query"));
+  }
+
+  public int countTokens(String text) {
+    return embedder.tokenCounter().count(Objects.requireNonNull(text, "text"));
+  }
+
+  /** BM25 term-frequency saturation k1 of the Lucene index, for a backend that sets its own BM25. */
+  public double bm25K1() {
+    return IndexStore.SIMILARITY.getK1();
+  }
+
+  /** BM25 length normalisation b of the Lucene index. */
+  public double bm25B() {
+    return IndexStore.SIMILARITY.getB();
+  }
+
+  /** A parser for one ingestion run; {@code plainText} for a {@link TextDocumentSource}. */
+  public DocumentParser parser(boolean plainText) {
+    return new DocumentParser(new ParseStage(extractor, chunker, plainText));
+  }
+
+  /** The SHA-256 (hex) that identifies a document's content. */
+  public static String sha256(byte[] bytes) {
+    return IngestPlan.sha256(bytes);
+  }
+
+  /**
+   * The BM25 terms of a passage's index text as the Lucene index analyses it (English: stop words
+   * removed, stemmed), joined by spaces: a whitespace-analysed field holding this gives the same term
+   * frequencies and lengths as the Lucene field.
+   */
+  public String indexTerms(String indexText) {
+    return String.join(" ", analyse(indexText, Integer.MAX_VALUE));
+  }
+
+  /** The analysed terms of a query, duplicates kept (bag of words), at most 512. */
+  public List<String> queryTerms(String text) {
+    return analyse(text, MAX_QUERY_TERMS);
+  }
+
+  private List<String> analyse(String text, int max) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && terms.size() < max) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new EgrettaException("cannot analyse the text: " + e.getMessage(), e);
+    }
+    return terms;
+  }
+
+  /** A hit of one list: its id and the engine's score. */
+  public record Hit(String id, double score) {
+    public Hit {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /**
+   * A hit of the fused list.
+   *
+   * @param lexicalRank 1-based rank in the BM25 list, 0 when absent
+   * @param denseRank 1-based rank in the vector list, 0 when absent
+   */
+  public record Fused(String id, double score, int lexicalRank, int denseRank) {}
+
+  /**
+   * Fuses the BM25 and vector lists (best first) as the Lucene searcher does: reciprocal rank fusion
+   * or a convex combination of min-max normalised scores, per {@link LuceneConfig#fusion()}. Ties are
+   * broken by id.
+   */
+  public List<Fused> fuse(List<Hit> lexical, List<Hit> dense) {
+    Map<String, Double> fused = new HashMap<>();
+    if (config.fusion() == Fusion.RRF) {
+      addRrf(fused, lexical);
+      addRrf(fused, dense);
+    } else {
+      addConvex(fused, lexical, 1 - config.denseWeight(), dense.isEmpty());
+      addConvex(fused, dense, config.denseWeight(), lexical.isEmpty());
+    }
+    Map<String, Integer> lexicalRank = ranks(lexical);
+    Map<String, Integer> denseRank = ranks(dense);
+    List<String> ids = new ArrayList<>(fused.keySet());
+    ids.sort((a, b) -> {
+      int c = Double.compare(fused.get(b), fused.get(a));
+      return c != 0 ? c : a.compareTo(b);
+    });
+    return ids.stream().map(id -> new Fused(id, fused.get(id), lexicalRank.getOrDefault(id, 0),
+        denseRank.getOrDefault(id, 0))).toList();
+  }
+
+  private void addRrf(Map<String, Double> fused, List<Hit> hits) {
+    for (int r = 0; r < hits.size(); r++) {
+      fused.merge(hits.get(r).id(), 1.0 / (config.rrfK() + r + 1), Double::sum);
+    }
+  }
+
+  private static void addConvex(Map<String, Double> fused, List<Hit> hits, double weight, boolean alone) {
+    if (hits.isEmpty()) {
+      return;
+    }
+    double max = hits.get(0).score();
+    double min = hits.get(hits.size() - 1).score();
+    double w = alone ? 1.0 : weight;
+    for (Hit h : hits) {
+      double norm = max > min ? (h.score() - min) / (max - min) : 1.0;
+      fused.merge(h.id(), w * norm, Double::sum);
+    }
+  }
+
+  private static Map<String, Integer> ranks(List<Hit> hits) {
+    Map<String, Integer> ranks = new HashMap<>();
+    for (int r = 0; r < hits.size(); r++) {
+      ranks.putIfAbsent(hits.get(r).id(), r + 1);
+    }
+    return ranks;
+  }
+
+  @Override
+  public void close() {
+    try {
+      extractor.close();
+    } finally {
+      analyzer.close();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.egretta.lucene;
+
+/**
+ * One chunk of a parsed document as another index backend stores it (see {@link BackendParts}).
+ *
+ * @param ordinal 0-based position in its document
+ * @param text the passage text shown in answers
+ * @param indexText the text that is embedded and BM25-indexed (heading + passage)
+ * @param startPage 1-based page where the passage starts
+ * @param endPage 1-based page where it ends
+ * @param startOffset character offset of its start within the start page's text
+ * @param endOffset character offset (exclusive) of its end within the end page's text
+ * @param heading the section heading in effect at its start; empty when none
+ */
+public record Passage(int ordinal, String text, String indexText, int startPage, int endPage, int startOffset,
+    int endOffset, String heading) {
+  public Passage {
+    if (startPage < 1 || endPage < startPage) {
+      throw new IllegalArgumentException("bad page range " + startPage + ".." + endPage);
+    }
+  }
+
+  static Passage of(Chunk c) {
+    return new Passage(c.ordinal(), c.text(), c.indexText(), c.startPage(), c.endPage(), c.startOffset(),
+        c.endOffset(), c.heading());
+  }
+}
