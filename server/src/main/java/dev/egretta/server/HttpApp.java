@@ -50,6 +50,7 @@ final class HttpApp {
     });
     new Routes(settings.engine, guard, streamer, settings.maxBodyBytes, uris).register(app);
     new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes, uris).register(app);
+    settings.metrics.ifPresent(registry -> MetricsRoute.register(app, registry));
     app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), ErrorBody.of(detail(e))));
     app.exception(Exception.class, (e, ctx) -> {
       ErrorMapper.Answer answer = ErrorMapper.map(e);
