@@ -1,14 +1,19 @@
 package dev.egretta.server;
 
+import dev.egretta.api.FieldError;
+import dev.egretta.api.RequestValidator;
 import dev.egretta.api.StreamEvent;
 import dev.egretta.api.Validation;
 import dev.egretta.core.EgrettaException;
 import dev.egretta.core.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the server decides about an exchange, without its transport, for other front ends over the
@@ -22,6 +27,8 @@ public final class EgretExchange {
   public static final int DEFAULT_RECENT_LIMIT = Routes.DEFAULT_RECENT_LIMIT;
   /** The SSE comment sent while an answer is silent. */
   private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9._-]{1," + RequestValidator.MAX_SLUG_CHARS + "}");
 
   private final PublicUris uris;
 
@@ -79,6 +86,40 @@ public final class EgretExchange {
       case Validation.Valid<T> ok -> ok.value();
       case Validation.Invalid<T> bad -> throw new InvalidRequestException(bad.errors());
     };
+  }
+
+  /** An upload's checked form fields. */
+  public record Upload(String domain, String category) {}
+
+  /**
+   * The fields of {@code POST /v1/knowledge-base/documents/}: the file part present, {@code domain} and
+   * {@code category} slugs of letters, digits, '.', '_' or '-'; an {@link InvalidRequestException}
+   * listing every bad field otherwise.
+   */
+  public static Upload uploadFields(boolean hasFile, String domain, String category) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!hasFile) {
+      errors.add(new FieldError("file", "is required: send the PDF as a multipart part named 'file'"));
+    }
+    String d = slug(domain, "domain", errors);
+    String c = slug(category, "category", errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return new Upload(d, c);
+  }
+
+  private static String slug(String value, String field, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "is required: the " + field + " to file the document under (as queries name it)"));
+      return null;
+    }
+    String v = value.strip();
+    if (!SLUG.matcher(v).matches()) {
+      errors.add(new FieldError(field, "must be 1 to " + RequestValidator.MAX_SLUG_CHARS
+          + " letters, digits, '.', '_' or '-'"));
+    }
+    return v;
   }
 
   /** The source-root rule of {@link EgrettaServer.Builder#sourceRoot}: the folder as given and as its real path. */
