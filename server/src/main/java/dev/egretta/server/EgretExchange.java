@@ -6,13 +6,18 @@ import dev.egretta.api.StreamEvent;
 import dev.egretta.api.Validation;
 import dev.egretta.core.EgrettaException;
 import dev.egretta.core.InvalidRequestException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +37,8 @@ public final class EgretExchange {
 
   private final PublicUris uris;
 
-  private EgretExchange(Map<Path, String> roots) {
-    this.uris = new PublicUris(roots);
+  EgretExchange(PublicUris uris) {
+    this.uris = uris;
   }
 
   /**
@@ -43,7 +48,7 @@ public final class EgretExchange {
   public static EgretExchange of(Map<String, Path> sourceRoots) {
     Map<Path, String> roots = new LinkedHashMap<>();
     sourceRoots.forEach((name, folder) -> addRoot(roots, name, folder));
-    return new EgretExchange(roots);
+    return new EgretExchange(new PublicUris(roots));
   }
 
   /** The status, JSON error body and {@code Retry-After} seconds to answer for a failure. */
@@ -59,9 +64,41 @@ public final class EgretExchange {
     return ("event: " + event.name() + "\ndata: " + uris.write(event.data()) + "\n\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The SSE comment written while an answer is silent (clients ignore it; a vanished client is noticed). */
-  public static byte[] heartbeat() {
-    return HEARTBEAT.clone();
+  /** Commits a 200 {@code text/event-stream} response, unbuffered by proxies, and returns its body stream. */
+  public static OutputStream startStream(jakarta.servlet.http.HttpServletResponse res) throws IOException {
+    res.setStatus(200);
+    res.setContentType("text/event-stream;charset=utf-8");
+    res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("X-Accel-Buffering", "no");
+    OutputStream out = res.getOutputStream();
+    res.flushBuffer();
+    return out;
+  }
+
+  /**
+   * Writes a stream's events from {@code events} to {@code out} as SSE, flushing each, until its
+   * {@code done} or {@code error} event; while no event comes for {@code heartbeat}, writes a
+   * {@code : heartbeat} comment, which is also how a vanished client is noticed (an
+   * {@link IOException}: the caller then cancels the generation).
+   *
+   * @return true once the final event is written
+   */
+  public boolean relay(BlockingQueue<StreamEvent> events, OutputStream out, Duration heartbeat)
+      throws IOException, InterruptedException {
+    long heartbeatMillis = Math.max(1, heartbeat.toMillis());
+    while (true) {
+      StreamEvent event = events.poll(heartbeatMillis, TimeUnit.MILLISECONDS);
+      if (event == null) {
+        out.write(HEARTBEAT);
+        out.flush();
+        continue;
+      }
+      out.write(sse(event));
+      out.flush();
+      if (event instanceof StreamEvent.Done || event instanceof StreamEvent.Error) {
+        return true;
+      }
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.egretta.spring;
 
-import dev.egretta.api.ErrorBody;
 import dev.egretta.api.StreamEvent;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.Cancellable;
@@ -9,12 +8,10 @@ import dev.egretta.core.Organisation;
 import dev.egretta.server.EgretExchange;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One streamed answer written as the server writes it ({@link EgretExchange#sse}), on the request's
@@ -24,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SseRelay {
   private static final System.Logger LOG = System.getLogger(SseRelay.class.getName());
-  private static final StreamEvent INTERRUPTED =
-      new StreamEvent.Error(ErrorBody.of("The server is shutting down; the answer was cancelled."));
 
   private final Engine engine;
   private final EgretExchange exchange;
@@ -37,37 +32,17 @@ final class SseRelay {
     this.heartbeat = heartbeat;
   }
 
-  void relay(ValidatedQuery query, Organisation organisation, HttpServletResponse res) throws IOException {
+  void relay(ValidatedQuery query, Organisation organisation, HttpServletResponse res) {
     BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
     // What is refused up front (unknown session, model...) throws here, before anything is committed: a JSON error.
     Cancellable generation = engine.stream(query, organisation, events::add);
     boolean finished = false;
     try {
-      res.setStatus(200);
-      res.setContentType("text/event-stream;charset=utf-8");
-      res.setHeader("Cache-Control", "no-cache");
-      res.setHeader("X-Accel-Buffering", "no");
-      OutputStream out = res.getOutputStream();
-      res.flushBuffer();
-      long wait = Math.max(1, heartbeat.toMillis());
-      while (!finished) {
-        StreamEvent event;
-        try {
-          event = events.poll(wait, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          event = INTERRUPTED;
-        }
-        if (event == null) {
-          out.write(EgretExchange.heartbeat());
-        } else {
-          out.write(exchange.sse(event));
-          finished = event instanceof StreamEvent.Done || event instanceof StreamEvent.Error;
-        }
-        out.flush();
-      }
+      finished = exchange.relay(events, EgretExchange.startStream(res), heartbeat);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "stream client went away; cancelling generation: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the application is stopping
     } finally {
       if (!finished) {
         generation.cancel();

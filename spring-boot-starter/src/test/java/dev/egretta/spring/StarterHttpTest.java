@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.egretta.api.EgretJson;
 import dev.egretta.core.Engine;
+import dev.egretta.server.EgrettaServer;
 import dev.egretta.testsupport.TestPdfs;
 import dev.egretta.spring.testapp.TestApplication;
 import java.io.IOException;
@@ -199,5 +200,67 @@ class StarterHttpTest {
         .containsPattern("egretta_answers_total\\{[^}]*insufficient_context=\"true\"[^}]*} [1-9]")
         .containsPattern("egretta_tokens_total\\{[^}]*type=\"output\"[^}]*} [1-9]")
         .containsPattern("egretta_documents_total\\{[^}]*outcome=\"ingested\"[^}]*} 2");
+  }
+
+  /** The same requests to {@code egretta serve}'s Javalin server over the same engine get the same answers. */
+  @Test
+  void egrettaServeAndTheStarterAnswerTheSameRequestsAlike() throws Exception {
+    try (EgrettaServer serve = EgrettaServer.builder().engine(engine).closeEngine(false).apiKeysFile(CORPUS.keysFile)
+        .sourceRoot("documents", CORPUS.documents).sourceRoot("uploads", CORPUS.root.resolve("uploads"))
+        .noRateLimit().port(0).build().start()) {
+      String spring = "http://127.0.0.1:" + port;
+      String javalin = serve.baseUrl();
+      for (String path : List.of("/v1/models/", "/v1/domains/", "/v1/domains/business-continuity/categories/",
+          "/v1/domains/nowhere/categories/", "/v1/sessions/recent/?limit=0", "/v1/sessions/recent/?limit=3",
+          "/v1/sessions/not-a-session/messages/")) {
+        assertSame(path, HttpRequest.newBuilder().GET().header("Authorization", "Bearer " + CORPUS.key), spring, javalin,
+            false);
+      }
+      assertSame("no key", HttpRequest.newBuilder().GET(), spring + "/v1/models/", javalin + "/v1/models/", false);
+      for (String body : List.of(QUESTION + "}", QUESTION + ",\"model_id\":\"no-such-model\"}", "{\"query\":1}",
+          "{\"query\":\"Who approves the contingency plan?\",\"domain\":\"business-continuity\",\"category\":\"us\","
+              + "\"mode\":\"compliance\",\"session_id\":\"3f1c1f9e-0000-4000-8000-000000000000\"}")) {
+        assertSame(body, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Authorization", "Bearer " + CORPUS.key).header("Content-Type", "application/json"),
+            spring + "/v1/query/", javalin + "/v1/query/", true);
+      }
+      String streamed = QUESTION + ",\"stream\":true}";
+      HttpRequest.Builder stream = HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(streamed))
+          .header("Authorization", "Bearer " + CORPUS.key).header("Content-Type", "application/json");
+      List<String> a = sseWithoutVolatileFields(send(stream.copy().uri(URI.create(spring + "/v1/query/"))).body());
+      List<String> b = sseWithoutVolatileFields(send(stream.copy().uri(URI.create(javalin + "/v1/query/"))).body());
+      assertThat(a).isEqualTo(b).hasSizeGreaterThan(2);
+    }
+  }
+
+  private void assertSame(String what, HttpRequest.Builder request, String spring, String javalin, boolean answer)
+      throws Exception {
+    boolean paths = what.startsWith("/");
+    HttpResponse<String> a = send(request.copy().uri(URI.create(paths ? spring + what : spring)));
+    HttpResponse<String> b = send(request.copy().uri(URI.create(paths ? javalin + what : javalin)));
+    assertThat(a.statusCode()).as(what).isEqualTo(b.statusCode());
+    assertThat(a.headers().firstValue("WWW-Authenticate")).as(what).isEqualTo(b.headers().firstValue("WWW-Authenticate"));
+    assertThat(withoutVolatileFields(a.body(), answer)).as(what + ": " + a.body())
+        .isEqualTo(withoutVolatileFields(b.body(), answer));
+  }
+
+  /** Two answers to one question differ only in their session, message and timings. */
+  private static JsonNode withoutVolatileFields(String json, boolean answer) throws IOException {
+    JsonNode tree = EgretJson.mapper().readTree(json);
+    if (answer && tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.remove(List.of("session_id", "message_id", "performance"));
+    }
+    return tree;
+  }
+
+  private static List<String> sseWithoutVolatileFields(String body) throws IOException {
+    List<String> events = new ArrayList<>();
+    for (String block : body.split("\n\n")) {
+      if (block.startsWith("event: ")) {
+        String[] lines = block.split("\n", 2);
+        events.add(lines[0] + "\n" + withoutVolatileFields(lines[1].substring("data: ".length()), true));
+      }
+    }
+    return events;
   }
 }
