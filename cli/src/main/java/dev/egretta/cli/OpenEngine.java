@@ -82,7 +82,8 @@ final class OpenEngine implements AutoCloseable {
       EgrettaEngineBuilder builder = EgrettaEngine.builder()
           .retriever(kb)
           .tokenCounter(tokens)
-          .sessionStore(sessions(index.sessionsFile(context)));
+          .sessionStore(sessions(index.sessionsFile(context)))
+          .metrics(ServeMetrics.engineMetrics());
       useGenerator(builder, generator, resources);
       if (signLinks && (hasS3Options(s3) || holdsS3Documents.getAsBoolean())) {
         S3LinkSigner signer = S3LinkSigner.of(Sources.s3Config(s3));

@@ -6,6 +6,8 @@ import dev.egretta.server.EgrettaServer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
           + "local documents show as file:<id>/<file name>.")
   Map<String, Path> sourceRoots = new LinkedHashMap<>();
 
+  @Option(names = "--no-metrics",
+      description = "Do not serve Prometheus metrics at GET /metrics (served by default, without a key like /health).")
+  boolean noMetrics;
+
   @Mixin IndexOption index;
   @Mixin ApiKeysOption keys;
   @Mixin GeneratorOptions generator;
@@ -87,8 +93,9 @@ final class ServeCommand implements Callable<Integer> {
     Path indexDir = index.backend.elasticsearch() ? index.indexDir(context) : index.existingIndex(context);
     Path uploads = indexDir.resolveSibling("uploads");
     boolean interrupted = false;
+    Optional<PrometheusMeterRegistry> registry = noMetrics ? Optional.empty() : Optional.of(ServeMetrics.registry());
     try (OpenEngine open = OpenEngine.open(context, index, generator, s3, true);
-         EgrettaServer server = settings(open, apiKeys, uploads).build().start()) {
+         EgrettaServer server = settings(open, apiKeys, uploads, registry).build().start()) {
       // Ctrl-C: stop taking requests, let running ones finish, then close the index and the session store.
       Thread hook = new Thread(() -> {
         server.close();
@@ -121,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         }
       }
     } finally {
+      registry.ifPresent(io.micrometer.core.instrument.Metrics::removeRegistry);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
@@ -128,7 +136,8 @@ final class ServeCommand implements Callable<Integer> {
     return Egretta.OK;
   }
 
-  private EgrettaServer.Builder settings(OpenEngine open, ApiKeys apiKeys, Path uploads) {
+  private EgrettaServer.Builder settings(OpenEngine open, ApiKeys apiKeys, Path uploads,
+      Optional<PrometheusMeterRegistry> registry) {
     EgrettaServer.Builder builder = EgrettaServer.builder()
         .engine(open.engine())
         .closeEngine(false)
@@ -143,6 +152,7 @@ final class ServeCommand implements Callable<Integer> {
     // Uploads of private documents are served by the Lucene backend only, for now.
     open.knowledgeBase().ifPresent(kb -> builder.privateDocuments(LucenePrivateDocuments.of(kb, uploads)));
     sourceRoots.forEach(builder::sourceRoot);
+    registry.ifPresent(builder::metrics);
     return builder;
   }
 }

@@ -111,6 +111,11 @@ class ServeAndKeysTest {
       assertThat(EgretJson.mapper().readTree(query.body()).get("sources").get(0).get("uri").asText())
           .startsWith("file:demo/business-continuity/pdf/us/");
       assertThat(query.body()).doesNotContain(DemoFixture.get().dir.toString());
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200); // no key: a scraper is no organisation
+      assertThat(metrics.body()).containsPattern("egretta_query_seconds_count\\{[^}]*outcome=\"answered\"[^}]*} 1")
+          .contains("jvm_memory_used_bytes");
 
       // An organisation's private knowledge base: upload a PDF, find it with knowledge_scope private, delete it.
       byte[] pdf = Files.readAllBytes(DemoFixture.get().corpus()
@@ -157,6 +162,32 @@ class ServeAndKeysTest {
       server.join(30_000);
     }
     assertThat(server.isAlive()).isFalse();
+    assertThat(exit.get()).as(err.toString()).isZero();
+  }
+
+  @Test
+  void serveWithNoMetricsHasNoMetricsRoute() throws Exception {
+    CliRun.run(dir, "keys", "add", "--org", "acme");
+    PipedWriter pipe = new PipedWriter();
+    BufferedReader lines = new BufferedReader(new PipedReader(pipe, 1 << 16));
+    StringWriter err = new StringWriter();
+    Context context = new Context(new PrintWriter(pipe, true), new PrintWriter(err, true), Map.of(), dir, false);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server = new Thread(() -> exit.set(Egretta.run(context, "serve", "--port", "0", "--json", "--no-metrics",
+        "--index", DemoFixture.get().index().toString(), "--sessions", dir.resolve("s.db").toString())));
+    server.start();
+    try {
+      String url = EgretJson.mapper().readTree(lines.readLine()).get("url").asText();
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(404);
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    } finally {
+      server.interrupt();
+      server.join(30_000);
+    }
     assertThat(exit.get()).as(err.toString()).isZero();
   }
 }

@@ -9,6 +9,7 @@ import dev.egretta.api.RenameResponse;
 import dev.egretta.api.RequestValidator;
 import dev.egretta.api.SessionSummary;
 import dev.egretta.api.ValidatedQuery;
+import dev.egretta.core.metrics.EgrettaMetrics;
 import dev.egretta.core.session.SessionRecord;
 import dev.egretta.core.session.StoredMessage;
 import dev.egretta.core.spi.GeneratedAnswer;
@@ -44,9 +45,9 @@ public final class EgrettaEngine implements Engine {
   private final QueryPipeline pipeline;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  EgrettaEngine(EngineParts parts) {
+  EgrettaEngine(EngineParts parts, EgrettaMetrics metrics) {
     this.parts = parts;
-    this.pipeline = new QueryPipeline(parts);
+    this.pipeline = new QueryPipeline(parts, metrics);
   }
 
   /** A new builder; only {@code retriever(...)} is required. */
@@ -57,13 +58,18 @@ public final class EgrettaEngine implements Engine {
   @Override
   public QueryResponse query(ValidatedQuery query, Organisation caller) {
     check(query, caller);
+    return pipeline.metrics().query(() -> answer(query, caller));
+  }
+
+  private QueryResponse answer(ValidatedQuery query, Organisation caller) {
     Prepared p = pipeline.prepare(query, caller);
     AnswerCompletion completion = new AnswerCompletion(pipeline, p);
     if (p.insufficient()) {
       return completion.notCovered();
     }
     long g0 = System.nanoTime();
-    GeneratedAnswer answer = pipeline.generator(p.model()).generate(p.generation());
+    GeneratedAnswer answer = pipeline.metrics().generation(p.model().modelId(),
+        () -> pipeline.generator(p.model()).generate(p.generation()));
     return completion.complete(answer, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - g0));
   }
 

@@ -4,6 +4,7 @@ import dev.egretta.core.catalog.DisplayNames;
 import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.generation.ExtractiveAnswerGenerator;
 import dev.egretta.core.internal.Tokens;
+import dev.egretta.core.metrics.EgrettaMetrics;
 import dev.egretta.core.pipeline.AnswerabilityJudge;
 import dev.egretta.core.pipeline.ContextJudge;
 import dev.egretta.core.pipeline.EvidenceSelector;
@@ -78,6 +79,7 @@ public final class EgrettaEngineBuilder {
   private int retrievalDepth = 10;
   private ExecutorService executor;
   private ToIntFunction<String> tokenCounter = Tokens.ESTIMATE;
+  private EgrettaMetrics metrics = EgrettaMetrics.NOOP;
 
   EgrettaEngineBuilder() {}
 
@@ -209,6 +211,15 @@ public final class EgrettaEngineBuilder {
     return this;
   }
 
+  /**
+   * Where the engine records its timers, counters and observations (default {@link EgrettaMetrics#NOOP}:
+   * nothing, at no cost); e.g. {@code EgrettaMetrics.of(meterRegistry)}.
+   */
+  public EgrettaEngineBuilder metrics(EgrettaMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
   /** The executor streamed queries run on (default: a virtual thread per query, shut down on close). */
   public EgrettaEngineBuilder streamExecutor(ExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "streamExecutor");
@@ -272,6 +283,6 @@ public final class EgrettaEngineBuilder {
     EngineParts parts = new EngineParts(retriever, inv, new DomainCatalog(inv, names), catalog, byModel, fallback,
         sessions == null ? new InMemorySessionStore() : sessions, linkSigner, clock, rewriter, router, contextJudge, relevance,
         suggestions, suggestionCount, retrievalDepth, exec, owns);
-    return new EgrettaEngine(parts);
+    return new EgrettaEngine(parts, metrics);
   }
 }

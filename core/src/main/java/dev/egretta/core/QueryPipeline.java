@@ -13,6 +13,7 @@ import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.pipeline.ContextDecision;
 import dev.egretta.core.internal.Terms;
+import dev.egretta.core.metrics.EgrettaMetrics;
 import dev.egretta.core.session.NewMessage;
 import dev.egretta.core.session.SessionRecord;
 import dev.egretta.core.session.SessionStore;
@@ -45,9 +46,15 @@ final class QueryPipeline {
   private static final int EXCERPT_CHARS = 300;
 
   private final EngineParts parts;
+  private final EgrettaMetrics metrics;
 
-  QueryPipeline(EngineParts parts) {
+  QueryPipeline(EngineParts parts, EgrettaMetrics metrics) {
     this.parts = parts;
+    this.metrics = metrics;
+  }
+
+  EgrettaMetrics metrics() {
+    return metrics;
   }
 
   EngineParts parts() {
@@ -95,8 +102,8 @@ final class QueryPipeline {
       throw new ConfigurationException("the mode router returned auto; it must choose compliance or advisory");
     }
     long r0 = System.nanoTime();
-    List<RetrievedPassage> hits = inScope(parts.retriever().retrieve(
-        new RetrievalRequest(standalone, scope, parts.retrievalDepth())), scope);
+    List<RetrievedPassage> hits = inScope(metrics.retrieval(() -> parts.retriever().retrieve(
+        new RetrievalRequest(standalone, scope, parts.retrievalDepth()))), scope);
     long retrievalMs = ms(System.nanoTime() - r0);
     ContextDecision decision = parts.judge().judge(standalone, hits);
     List<NumberedPassage> numbered = new ArrayList<>();

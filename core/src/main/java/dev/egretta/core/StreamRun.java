@@ -2,6 +2,7 @@ package dev.egretta.core;
 
 import dev.egretta.api.ErrorBody;
 import dev.egretta.api.StreamEvent;
+import dev.egretta.core.metrics.QueryObservation;
 import dev.egretta.core.spi.AnswerGenerator;
 import dev.egretta.core.spi.AnswerStreamHandler;
 import dev.egretta.core.spi.GeneratedAnswer;
@@ -23,6 +24,7 @@ final class StreamRun implements Cancellable {
   private final QueryPipeline pipeline;
   private final QueryPipeline.Checked checked;
   private final StreamListener listener;
+  private final QueryObservation observation;
   private volatile boolean cancelled;
   private volatile Cancellable generation;
   private volatile Future<?> task;
@@ -34,6 +36,7 @@ final class StreamRun implements Cancellable {
     this.pipeline = pipeline;
     this.checked = checked;
     this.listener = listener;
+    this.observation = pipeline.metrics().startQuery();
   }
 
   void submit(ExecutorService executor) {
@@ -48,6 +51,7 @@ final class StreamRun implements Cancellable {
   @Override
   public void cancel() {
     cancelled = true;
+    observation.cancelled();
     Cancellable g = generation;
     if (g != null) {
       g.cancel();
@@ -59,7 +63,7 @@ final class StreamRun implements Cancellable {
   }
 
   private void run() {
-    try {
+    try (io.micrometer.observation.Observation.Scope scope = observation.openScope()) {
       Prepared p = pipeline.prepare(checked);
       if (!emit(new StreamEvent.Sources(p.sources()))) {
         return;
@@ -72,6 +76,7 @@ final class StreamRun implements Cancellable {
         return;
       }
       long g0 = System.nanoTime();
+      observation.startGeneration(p.model().modelId());
       Cancellable c = streaming(pipeline.generator(p.model())).stream(p.generation(), new AnswerStreamHandler() {
         @Override
         public void onDelta(String fragment) {
@@ -168,6 +173,11 @@ final class StreamRun implements Cancellable {
       return;
     }
     ended = true;
+    if (event instanceof StreamEvent.Done done) {
+      observation.finished(done.response());
+    } else {
+      observation.failed(null);
+    }
     deliver(event);
   }
 

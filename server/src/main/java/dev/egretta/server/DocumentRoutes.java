@@ -6,13 +6,8 @@ import dev.egretta.core.spi.PrivateDocuments;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import dev.egretta.api.FieldError;
-import dev.egretta.api.RequestValidator;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The caller organisation's private knowledge base: {@code POST /v1/knowledge-base/documents/}
@@ -22,7 +17,6 @@ import java.util.regex.Pattern;
 final class DocumentRoutes {
   static final String PATH = "/v1/knowledge-base/documents/";
   private static final System.Logger LOG = System.getLogger(DocumentRoutes.class.getName());
-  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9._-]{1," + RequestValidator.MAX_SLUG_CHARS + "}");
 
   private final Optional<PrivateDocuments> documents;
   private final Guard guard;
@@ -69,18 +63,11 @@ final class DocumentRoutes {
     if (file != null && file.size() > maxUploadBytes) {
       throw HttpProblem.tooLarge(maxUploadBytes);
     }
-    List<FieldError> errors = new ArrayList<>();
-    if (file == null) {
-      errors.add(new FieldError("file", "is required: send the PDF as a multipart part named 'file'"));
-    }
-    String domain = slug(ctx.formParam("domain"), "domain", errors);
-    String category = slug(ctx.formParam("category"), "category", errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
+    EgretExchange.Upload fields = EgretExchange.uploadFields(file != null, ctx.formParam("domain"),
+        ctx.formParam("category"));
     String filename = file.filename() == null || file.filename().isBlank() ? "upload.pdf" : file.filename();
     try (InputStream content = file.content()) {
-      uris.answer(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
+      uris.answer(ctx, 201, store.upload(caller.organisation(), fields.domain(), fields.category(), filename, content));
     }
   }
 
@@ -96,20 +83,6 @@ final class DocumentRoutes {
     LOG.log(System.Logger.Level.DEBUG, () -> "refused a malformed multipart body: " + e);
     return InvalidRequestException.of("body", "is not well-formed multipart/form-data with the PDF in a part named "
         + "'file' (boundaries as declared, complete parts, no control characters in file names or part headers)");
-  }
-
-  /** A domain or category form field: required, a slug of letters, digits, '.', '_' or '-'. */
-  private static String slug(String value, String field, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required: the " + field + " to file the document under (as queries name it)"));
-      return null;
-    }
-    String v = value.strip();
-    if (!SLUG.matcher(v).matches()) {
-      errors.add(new FieldError(field, "must be 1 to " + RequestValidator.MAX_SLUG_CHARS
-          + " letters, digits, '.', '_' or '-'"));
-    }
-    return v;
   }
 
   private PrivateDocuments documents() {

@@ -171,8 +171,19 @@ public final class EgrettaServer implements AutoCloseable {
     Optional<PrivateDocuments> documents = Optional.empty();
     java.util.Map<Path, String> sourceRoots = new java.util.LinkedHashMap<>();
     boolean closeEngine = true;
+    Optional<io.micrometer.prometheusmetrics.PrometheusMeterRegistry> metrics = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Serves {@code registry} in Prometheus' text format at {@code GET /metrics}, without a key like
+     * {@code /health} (none by default). Give the engine the same registry
+     * ({@code EgrettaEngineBuilder.metrics(EgrettaMetrics.of(registry))}) for its timers and counters.
+     */
+    public Builder metrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
+      this.metrics = Optional.of(Objects.requireNonNull(registry, "registry"));
+      return this;
+    }
 
     /** The engine that answers (required). The server closes it on shutdown unless {@link #closeEngine(boolean)} says no. */
     public Builder engine(Engine engine) {
@@ -305,17 +316,7 @@ public final class EgrettaServer implements AutoCloseable {
      * @param name letters, digits, {@code .}, {@code _} or {@code -}, e.g. {@code corpus} or {@code uploads}
      */
     public Builder sourceRoot(String name, Path folder) {
-      if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-        throw new IllegalArgumentException("source root name must be 1 to 64 letters, digits, '.', '_' or '-'; got "
-            + name);
-      }
-      Path absolute = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
-      sourceRoots.put(absolute, name);
-      try {
-        sourceRoots.put(absolute.toRealPath(), name); // index URIs are often made from real paths
-      } catch (java.io.IOException e) {
-        // not there (yet): the path as given is all there is
-      }
+      EgretExchange.addRoot(sourceRoots, name, folder);
       return this;
     }
 
@@ -355,6 +356,7 @@ public final class EgrettaServer implements AutoCloseable {
       copy.documents = documents;
       copy.sourceRoots = new java.util.LinkedHashMap<>(sourceRoots);
       copy.closeEngine = closeEngine;
+      copy.metrics = metrics;
       return new EgrettaServer(copy);
     }
   }

@@ -56,7 +56,7 @@ final class ErrorMapper {
     };
   }
 
-  private static Answer internal(Throwable e) {
+  static Answer internal(Throwable e) {
     LOG.log(Level.ERROR, "unexpected failure while handling a request", e);
     return new Answer(500, ErrorBody.of("Internal server error."), Optional.empty());
   }

@@ -51,6 +51,7 @@ final class HttpApp {
     new Routes(settings.engine, guard, streamer, settings.maxBodyBytes, uris).register(app);
     new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes, uris).register(app);
     WebUi.load().ifPresent(ui -> ui.register(app)); // the chat page at /, no key needed; its API calls need one
+    settings.metrics.ifPresent(registry -> MetricsRoute.register(app, registry));
     app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), ErrorBody.of(detail(e))));
     app.exception(Exception.class, (e, ctx) -> {
       ErrorMapper.Answer answer = ErrorMapper.map(e);

@@ -5,7 +5,6 @@ import dev.egretta.api.RequestValidator;
 import dev.egretta.api.Validation;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.Engine;
-import dev.egretta.core.InvalidRequestException;
 import dev.egretta.core.NotFoundException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -84,10 +83,7 @@ final class Routes {
   }
 
   static <T> T valid(Validation<T> validation) {
-    return switch (validation) {
-      case Validation.Valid<T> ok -> ok.value();
-      case Validation.Invalid<T> bad -> throw new InvalidRequestException(bad.errors());
-    };
+    return EgretExchange.valid(validation);
   }
 
   /** A body without document URIs (errors, health). */

@@ -7,15 +7,11 @@ import dev.egretta.core.Cancellable;
 import dev.egretta.core.Engine;
 import dev.egretta.core.Organisation;
 import io.javalin.http.Context;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Relays one streamed answer as Server-Sent Events on the request's own (virtual) thread: events
@@ -25,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SseStreamer {
   private static final System.Logger LOG = System.getLogger(SseStreamer.class.getName());
-  private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
   /** Put in the queue to end the relay when the server aborts the stream. */
   private static final StreamEvent ABORTED =
       new StreamEvent.Error(ErrorBody.of("The server is shutting down; the answer was cancelled."));
@@ -34,14 +29,14 @@ final class SseStreamer {
   private final StreamSlots slots;
   private final InFlight inFlight;
   private final Duration heartbeat;
-  private final PublicUris uris;
+  private final EgretExchange exchange;
 
   SseStreamer(Engine engine, StreamSlots slots, InFlight inFlight, Duration heartbeat, PublicUris uris) {
     this.engine = engine;
     this.slots = slots;
     this.inFlight = inFlight;
     this.heartbeat = heartbeat;
-    this.uris = uris;
+    this.exchange = new EgretExchange(uris);
   }
 
   void stream(Context ctx, Caller caller, ValidatedQuery query) throws Exception {
@@ -66,26 +61,7 @@ final class SseStreamer {
     inFlight.addStream(abort);
     boolean finished = false;
     try {
-      HttpServletResponse res = ctx.res();
-      res.setStatus(200);
-      res.setContentType("text/event-stream;charset=utf-8");
-      res.setHeader("Cache-Control", "no-cache");
-      res.setHeader("X-Accel-Buffering", "no");
-      ServletOutputStream out = res.getOutputStream();
-      res.flushBuffer();
-      long heartbeatMillis = Math.max(1, heartbeat.toMillis());
-      while (!finished) {
-        StreamEvent event = events.poll(heartbeatMillis, TimeUnit.MILLISECONDS);
-        if (event == null) {
-          out.write(HEARTBEAT);
-        } else {
-          // As StreamEvent.toSse(), with the document URIs in their public form.
-          out.write(("event: " + event.name() + "\ndata: " + uris.write(event.data()) + "\n\n")
-              .getBytes(StandardCharsets.UTF_8));
-          finished = event instanceof StreamEvent.Done || event instanceof StreamEvent.Error;
-        }
-        out.flush();
-      }
+      finished = exchange.relay(events, EgretExchange.startStream(ctx.res()), heartbeat);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "stream client went away; cancelling generation: " + e);
     } finally {
