@@ -26,7 +26,7 @@ fuzz() {
   fi
   for target in server:RequestFuzzTest server:KeysFileFuzzTest server:SseFramingFuzzTest \
       retrieval-lucene:PdfExtractionFuzzTest; do
-    JAZZER_FUZZ=1 "${MVN[@]}" -pl "${target%%:*}" -am verify -Dtest="${target#*:}" "${ONE[@]}" -DskipITs \
+    JAZZER_FUZZ=1 JAZZER_INSTRUMENTATION_INCLUDES='dev.egretta.**' "${MVN[@]}" -pl "${target%%:*}" -am verify -Dtest="${target#*:}" "${ONE[@]}" -DskipITs \
       -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$seconds"
   done
 }

@@ -34,6 +34,7 @@ final class LoadClient implements Runnable {
   private final Random random;
   private final ConcurrentLinkedQueue<Sample> samples;
   private String session;
+  private String sessionDomain;
 
   LoadClient(HttpClient http, URI base, String key, List<Questions.Question> questions, long deadlineNanos, long seed,
       ConcurrentLinkedQueue<Sample> samples) {
@@ -49,9 +50,12 @@ final class LoadClient implements Runnable {
   @Override
   public void run() {
     while (System.nanoTime() < deadlineNanos) {
-      Questions.Question q = questions.get(random.nextInt(questions.size()));
-      boolean stream = random.nextBoolean();
       boolean followUp = session != null && random.nextInt(10) < 3;
+      // A session keeps its domain: a follow-up asks another question of the same domain.
+      List<Questions.Question> pool = followUp ? questions.stream().filter(x -> x.domain().equals(sessionDomain)).toList()
+          : questions;
+      Questions.Question q = pool.get(random.nextInt(pool.size()));
+      boolean stream = random.nextBoolean();
       String body = "{\"query\":" + quote(q.text()) + ",\"domain\":\"" + q.domain() + "\",\"category\":\""
           + Questions.CATEGORY + "\",\"mode\":\"compliance\",\"stream\":" + stream
           + (followUp ? ",\"session_id\":\"" + session + "\"" : "") + "}";
@@ -63,6 +67,9 @@ final class LoadClient implements Runnable {
       try {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         error = check(r, stream);
+        if (error == null && !followUp) {
+          sessionDomain = q.domain();
+        }
       } catch (IOException e) {
         error = "I/O: " + e;
       } catch (InterruptedException e) {

@@ -60,7 +60,7 @@ public final class LoadHarness {
       run(egretta, work, "index", "index", Path.of(opts.get("--corpus")).toAbsolutePath().toString(), "--index", index.toString());
     }
     Path keys = work.resolve("keys.txt");
-    String key = JSON.readTree(run(egretta, work, "keys", "add", "--org", "loadtest", "--api-keys", keys.toString(),
+    String key = JSON.readTree(run(egretta, work, "keys", "keys", "add", "--org", "loadtest", "--api-keys", keys.toString(),
         "--json")).get("key").asText();
 
     Process server = new ProcessBuilder(egretta.toString(), "serve", "--index", index.toString(), "--api-keys",
