@@ -7,13 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAVA_HOME_25="${EGRETTA_BENCH_JAVA_HOME:-}"
-if [ -z "$JAVA_HOME_25" ]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk /usr/lib/jvm/java-25-openjdk-amd64; do
-    if [ -x "$candidate/bin/java" ]; then JAVA_HOME_25="$candidate"; break; fi
-  done
-fi
-[ -n "$JAVA_HOME_25" ] || { echo "load.sh: no JDK 25 found under /usr/lib/jvm; set EGRETTA_BENCH_JAVA_HOME" >&2; exit 2; }
+source bench/jdk25.sh
 
 if [ "${EGRETTA_NO_BUILD:-0}" != 1 ]; then
   mvn -B -ntp -q -DskipTests package -pl cli,bench -am
