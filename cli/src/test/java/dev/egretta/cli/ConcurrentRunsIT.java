@@ -61,9 +61,8 @@ class ConcurrentRunsIT {
             start("index" + round + "-" + i, "index", corpus, "--index", index, "--json")));
       }
       for (int i = 0; i < 4; i++) {
-        // Not List.of(0) alone: on the shared 2-core machine one ask of eight once failed creating its session
-        // with SQLITE_BUSY (8 processes writing one sessions.db; the store's busy timeout is 10 s).
-        runs.add(new Run("ask" + round + "-" + i, List.of(0, 1), start("ask" + round + "-" + i, "ask", "--index", index,
+        // Every ask succeeds: 8 processes writing one sessions.db once met SQLITE_BUSY here (see SessionStoreCrashTest).
+        runs.add(new Run("ask" + round + "-" + i, List.of(0), start("ask" + round + "-" + i, "ask", "--index", index,
             "--domain", "business-continuity", "--category", "us", "--mode", "compliance", "--json",
             "What is the recovery time objective for payment processing?")));
       }

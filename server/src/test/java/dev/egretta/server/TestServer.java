@@ -30,9 +30,14 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(Engine engine, UnaryOperator<EgrettaServer.Builder> settings) {
+    this(engine, ApiKeys.of(Map.of(ALPHA_KEY, ALPHA, BETA_KEY, BETA)), settings);
+  }
+
+  /** A server with other keys than alpha's and beta's. */
+  TestServer(Engine engine, ApiKeys keys, UnaryOperator<EgrettaServer.Builder> settings) {
     EgrettaServer.Builder builder = EgrettaServer.builder()
         .engine(engine)
-        .apiKeys(ApiKeys.of(Map.of(ALPHA_KEY, ALPHA, BETA_KEY, BETA)))
+        .apiKeys(keys)
         .port(0)
         .heartbeatInterval(Duration.ofMillis(100))
         .shutdownTimeout(Duration.ofSeconds(5));

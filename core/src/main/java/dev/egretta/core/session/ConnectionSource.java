@@ -50,6 +50,34 @@ abstract class ConnectionSource implements AutoCloseable {
     return url == null ? "(unknown URL)" : url.replaceAll("password=[^&;]*", "password=***");
   }
 
+  /**
+   * How often an operation that met SQLite's lock after its busy timeout is tried in all. Every
+   * operation is one statement or a transaction rolled back on failure, so trying again repeats no
+   * write; a random pause lets the waiters' retries spread out (SQLite's own wait is not fair, and
+   * under heavy load one process can lose the lock to the others for longer than the timeout).
+   */
+  static final int BUSY_ATTEMPTS = 4;
+
+  /** Whether {@code e} (or a cause) is SQLite's SQLITE_BUSY, in any of its extended forms. */
+  static boolean busy(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && (s.getErrorCode() & 0xff) == 5
+          && String.valueOf(s.getMessage()).contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void backOff(String what, int attempt) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(50, 250L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EgrettaException("the session store could not " + what + ": interrupted while the database was busy", e);
+    }
+  }
+
   static ConnectionSource single(String url, Properties props) {
     return new Single(url, props);
   }
@@ -72,20 +100,37 @@ abstract class ConnectionSource implements AutoCloseable {
 
     @Override
     <T> T call(String what, Work<T> work) {
-      lock.lock();
-      try {
-        if (closed) {
-          throw new IllegalStateException("the session store is closed");
+      for (int attempt = 1; ; attempt++) {
+        lock.lock();
+        try {
+          if (closed) {
+            throw new IllegalStateException("the session store is closed");
+          }
+          if (connection == null || connection.isClosed()) {
+            connection = connect();
+          }
+          return work.apply(connection);
+        } catch (SQLException e) {
+          if (attempt == BUSY_ATTEMPTS || !busy(e)) {
+            throw failure(what, e);
+          }
+          discard(); // a BEGIN that met the lock can leave the connection without its transaction: start afresh
+        } finally {
+          lock.unlock();
         }
-        if (connection == null || connection.isClosed()) {
-          connection = connect();
-        }
-        return work.apply(connection);
-      } catch (SQLException e) {
-        throw failure(what, e);
-      } finally {
-        lock.unlock();
+        backOff(what, attempt);
       }
+    }
+
+    private void discard() {
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+      } catch (SQLException ignored) {
+        // it is being replaced
+      }
+      connection = null;
     }
 
     private Connection connect() {

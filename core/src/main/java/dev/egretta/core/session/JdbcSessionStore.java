@@ -57,11 +57,12 @@ public final class JdbcSessionStore implements SessionStore {
   private JdbcSessionStore(ConnectionSource connections, SessionSchema schema) {
     this.connections = connections;
     try {
-      this.dialect = connections.transaction("open the session store", c -> {
-        SqlDialect d = SqlDialect.of(c.getMetaData().getDatabaseProductName());
-        schema.upgrade(c, d);
-        return d;
-      });
+      this.dialect = connections.call("open the session store", c -> SqlDialect.of(c.getMetaData().getDatabaseProductName()));
+      // Most opens find the schema current, and checking reads only: a process starting while others write
+      // then waits for no write lock (8 processes opening one SQLite file on a busy machine waited > 10 s and failed).
+      if (!connections.call("read the session schema version", schema::isCurrent)) {
+        connections.transaction("open the session store", c -> schema.upgrade(c, dialect));
+      }
     } catch (RuntimeException e) {
       try {
         connections.close();

@@ -81,6 +81,18 @@ final class SessionSchema {
     }
   }
 
+  /** Whether the database is at this code's version; read outside a transaction, so it waits for no writer. */
+  boolean isCurrent(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      return version(st) == latest();
+    } catch (SQLException e) {
+      if (!c.getAutoCommit()) {
+        c.rollback(); // PostgreSQL: a failed statement would poison the upgrade's transaction
+      }
+      return false; // no version table yet: the upgrade creates it
+    }
+  }
+
   /** The database's version: the highest applied migration, 0 when none is recorded. */
   static int version(Statement st) throws SQLException {
     try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM " + VERSION_TABLE)) {
