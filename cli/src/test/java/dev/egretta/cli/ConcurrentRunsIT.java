@@ -96,7 +96,9 @@ class ConcurrentRunsIT {
     try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
       List<String> onnxCopies = left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("onnxruntime-java"))
           .toList();
-      assertThat(onnxCopies).as("ONNX Runtime copies left in the temporary folder").isEmpty();
+      // Checked together with the runs: a run killed because it hung leaves ONNX Runtime's folder behind,
+      // and the hang is the failure worth reporting.
+      onnxCopies.forEach(copy -> failures.add("ONNX Runtime copy left in the temporary folder: " + copy));
     }
     assertThat(failures).as("crashed, hung or unexpected runs out of " + runs.size()).isEmpty();
     // Once the crowd is gone, the index still answers.
