@@ -26,8 +26,11 @@ public final class BenchmarkHooks {
    * @throws IOException naming the reason when ingestion would reject the file
    */
   public static List<String> extractPages(byte[] pdf) throws IOException {
+    if (!DocumentFormat.hasPdfHeader(Objects.requireNonNull(pdf, "pdf"))) {
+      throw new IOException("rejected: not a PDF (no %PDF- header in the first 1024 bytes)");
+    }
     LuceneConfig defaults = LuceneConfig.defaults();
-    try (PdfTextExtractor extractor = new PdfTextExtractor(defaults.parseTimeLimit(), defaults.maxCharactersPerDocument())) {
+    try (TextExtractor extractor = new TextExtractor(defaults.parseTimeLimit(), defaults.maxCharactersPerDocument())) {
       return extractor.extract(Objects.requireNonNull(pdf, "pdf")).pages();
     } catch (RejectedException e) {
       throw new IOException("rejected: " + e.getMessage(), e);

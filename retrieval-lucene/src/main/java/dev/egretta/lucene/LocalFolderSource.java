@@ -1,6 +1,7 @@
 package dev.egretta.lucene;
 
 import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.DocumentTypes;
 import dev.egretta.core.spi.DocumentSource;
 import dev.egretta.core.spi.SourceDocument;
 import java.io.IOException;
@@ -11,17 +12,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The PDFs under a local folder. Domain and category come from the layout
- * {@code <domain>/pdf/<category>/<file>.pdf} (as in Egret's bucket), or from the defaults given
- * with {@link #withDefaults} for files outside that layout. URIs are {@code file:///abs/path};
- * the version is size and modification time, so unchanged files are skipped without being read.
- * Files not ending in {@code .pdf} and hidden files are ignored.
+ * The documents under a local folder: PDF, Word, OpenDocument text, RTF, PowerPoint, HTML, Markdown
+ * and text files ({@link DocumentTypes}; ingestion reads each by its content). Domain and category
+ * come from the layout {@code <domain>/pdf/<category>/<file>} (as in Egret's bucket), or from the
+ * defaults given with {@link #withDefaults} for files outside that layout. URIs are
+ * {@code file:///abs/path}; the version is size and modification time, so unchanged files are
+ * skipped without being read. Files of other types and hidden files are ignored.
  */
 public final class LocalFolderSource implements DocumentSource {
   private final Path root;
@@ -34,7 +35,7 @@ public final class LocalFolderSource implements DocumentSource {
     this.defaultCategory = category;
   }
 
-  /** The PDFs under {@code folder}, filed by the {@code <domain>/pdf/<category>/} layout. */
+  /** The documents under {@code folder}, filed by the {@code <domain>/pdf/<category>/} layout. */
   public static LocalFolderSource of(Path folder) {
     Objects.requireNonNull(folder, "folder");
     if (!Files.isDirectory(folder)) {
@@ -69,7 +70,7 @@ public final class LocalFolderSource implements DocumentSource {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.sorted().toList()) {
         Path rel = root.relativize(file);
-        if (!isPdf(file, rel)) {
+        if (!isDocument(file, rel)) {
           continue;
         }
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -83,8 +84,8 @@ public final class LocalFolderSource implements DocumentSource {
       }
     }
     if (!misfits.isEmpty()) {
-      throw new ConfigurationException(misfits.size() + " PDF(s) under " + root
-          + " fit neither the layout <domain>/pdf/<category>/<file>.pdf nor have a default domain and category "
+      throw new ConfigurationException(misfits.size() + " document(s) under " + root
+          + " fit neither the layout <domain>/pdf/<category>/<file> nor have a default domain and category "
           + "(give --domain and --category): " + String.join(", ", misfits.subList(0, Math.min(10, misfits.size())))
           + (misfits.size() > 10 ? ", ..." : ""));
     }
@@ -110,13 +111,13 @@ public final class LocalFolderSource implements DocumentSource {
     return Optional.empty();
   }
 
-  private static boolean isPdf(Path file, Path rel) {
+  private static boolean isDocument(Path file, Path rel) {
     for (Path part : rel) {
       if (part.toString().startsWith(".")) {
         return false;
       }
     }
-    return Files.isRegularFile(file) && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+    return Files.isRegularFile(file) && DocumentTypes.isIndexable(file.getFileName().toString());
   }
 
   private static String slug(String value, String name) {

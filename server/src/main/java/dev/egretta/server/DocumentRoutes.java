@@ -53,7 +53,7 @@ final class DocumentRoutes {
     }
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-      throw InvalidRequestException.of("body", "must be multipart/form-data with the PDF in a part named 'file'");
+      throw InvalidRequestException.of("body", "must be multipart/form-data with the document in a part named 'file'");
     }
     UploadedFile file;
     try {
@@ -71,14 +71,14 @@ final class DocumentRoutes {
     }
     List<FieldError> errors = new ArrayList<>();
     if (file == null) {
-      errors.add(new FieldError("file", "is required: send the PDF as a multipart part named 'file'"));
+      errors.add(new FieldError("file", "is required: send the document (PDF, Word, PowerPoint, HTML, Markdown, text) as a multipart part named 'file'"));
     }
     String domain = slug(ctx.formParam("domain"), "domain", errors);
     String category = slug(ctx.formParam("category"), "category", errors);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    String filename = file.filename() == null || file.filename().isBlank() ? "upload.pdf" : file.filename();
+    String filename = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
     try (InputStream content = file.content()) {
       uris.answer(ctx, 201, store.upload(caller.organisation(), domain, category, filename, content));
     }
@@ -94,7 +94,7 @@ final class DocumentRoutes {
       return fault.get();
     }
     LOG.log(System.Logger.Level.DEBUG, () -> "refused a malformed multipart body: " + e);
-    return InvalidRequestException.of("body", "is not well-formed multipart/form-data with the PDF in a part named "
+    return InvalidRequestException.of("body", "is not well-formed multipart/form-data with the document in a part named "
         + "'file' (boundaries as declared, complete parts, no control characters in file names or part headers)");
   }
 
