@@ -37,6 +37,28 @@ public final class BenchmarkHooks {
     }
   }
 
+  /**
+   * The pages of any document ingestion reads (told by content), PDF pages without a usable text layer
+   * read by OCR according to {@code ocr}, with the default parse limits and OCR's page time limit.
+   *
+   * @throws IOException naming the reason when ingestion would reject the file
+   */
+  public static List<String> extractPages(byte[] document, OcrMode ocr) throws IOException {
+    LuceneConfig defaults = LuceneConfig.defaults();
+    try (TextExtractor extractor = new TextExtractor(defaults.parseTimeLimit(), defaults.maxCharactersPerDocument());
+        ScannedPages scanned = new ScannedPages(TesseractOcr.system(), ocr, ScannedPages.PAGE_TIME_LIMIT)) {
+      List<String> pages = extractor.extract(Objects.requireNonNull(document, "document")).pages();
+      return DocumentFormat.hasPdfHeader(document) ? scanned.fill(document, pages).pages() : pages;
+    } catch (RejectedException e) {
+      throw new IOException("rejected: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code tesseract} with English data is installed (what OCR needs). */
+  public static boolean ocrAvailable() {
+    return TesseractOcr.system().available();
+  }
+
   /** The pages without their recurring headers, footers and page numbers, as ingestion chunks them. */
   public static List<String> removeBoilerplate(List<String> pages) {
     return BoilerplateRemover.clean(pages);

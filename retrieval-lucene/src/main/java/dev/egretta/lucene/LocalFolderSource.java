@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * come from the layout {@code <domain>/pdf/<category>/<file>} (as in Egret's bucket), or from the
  * defaults given with {@link #withDefaults} for files outside that layout. URIs are
  * {@code file:///abs/path}; the version is size and modification time, so unchanged files are
- * skipped without being read. Files of other types and hidden files are ignored.
+ * skipped without being read. Files of other types, hidden files and, without defaults, files other
+ * than PDFs outside the layout are ignored.
  */
 public final class LocalFolderSource implements DocumentSource {
   private final Path root;
@@ -76,7 +78,11 @@ public final class LocalFolderSource implements DocumentSource {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         Optional<String[]> filed = filing(rel);
         if (filed.isEmpty()) {
-          misfits.add(rel.toString());
+          // A stray PDF is an error to name; other files outside the layout (a README.txt beside the
+          // corpus) are notes about it, not documents, and are left out
+          if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            misfits.add(rel.toString());
+          }
           continue;
         }
         out.add(new SourceDocument(file.toUri().toString(), file.getFileName().toString(), filed.get()[0], filed.get()[1],
@@ -84,7 +90,7 @@ public final class LocalFolderSource implements DocumentSource {
       }
     }
     if (!misfits.isEmpty()) {
-      throw new ConfigurationException(misfits.size() + " document(s) under " + root
+      throw new ConfigurationException(misfits.size() + " PDF(s) under " + root
           + " fit neither the layout <domain>/pdf/<category>/<file> nor have a default domain and category "
           + "(give --domain and --category): " + String.join(", ", misfits.subList(0, Math.min(10, misfits.size())))
           + (misfits.size() > 10 ? ", ..." : ""));

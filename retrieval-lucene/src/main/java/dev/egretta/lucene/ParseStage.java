@@ -89,7 +89,8 @@ final class ParseStage implements AutoCloseable {
       }
       ExtractedText extracted = plainText ? plainText(bytes) : extractor.extract(bytes);
       if (!plainText && DocumentFormat.hasPdfHeader(bytes)) {
-        extracted = extracted.withPages(scanned.fill(bytes, extracted.pages()).pages());
+        ScannedPages.Result ocr = scanned.fill(bytes, extracted.pages());
+        extracted = new ExtractedText(ocr.pages(), extracted.title(), extracted.truncated() || ocr.cutShort(), extracted.layout());
       }
       List<String> cleaned = plainText || !extracted.paged() ? extracted.pages() : BoilerplateRemover.clean(extracted.pages());
       List<Chunk> chunks = chunker.chunk(cleaned, extracted.layout() == ExtractedText.Layout.SLIDES);

@@ -1,6 +1,7 @@
 package dev.egretta.lucene;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,12 @@ final class ScannedPages implements AutoCloseable {
   static final float DPI = 300;
   /** Time for rendering and reading one page. */
   static final Duration PAGE_TIME_LIMIT = Duration.ofSeconds(60);
+  static final int INK_PIXELS_PER_MILLION = 50;
+  /**
+   * OCR time for one document: a scanned book of a few hundred pages fits; a hostile PDF of thousands
+   * of noisy pages ends indexed up to there, marked truncated, instead of holding a parser thread for hours.
+   */
+  static final Duration DOCUMENT_TIME_LIMIT = Duration.ofMinutes(15);
 
   private static final System.Logger LOG = System.getLogger(ScannedPages.class.getName());
 
@@ -52,28 +59,40 @@ final class ScannedPages implements AutoCloseable {
 
   /** The pages after OCR; {@code pages} when nothing needed it. */
   Result fill(byte[] pdf, List<String> pages) throws RejectedException {
-    List<Integer> wanted = new ArrayList<>();
-    for (int i = 0; i < pages.size(); i++) {
-      if (mode == OcrMode.FORCE || !usable(pages.get(i))) {
-        wanted.add(i);
-      }
-    }
-    if (mode == OcrMode.OFF || wanted.isEmpty()) {
-      return new Result(pages, 0);
-    }
-    if (!ocr.available()) {
-      if (pages.stream().noneMatch(ScannedPages::usable)) {
-        throw new RejectedException(OcrMode.UNAVAILABLE);
-      }
-      return new Result(pages, 0);
+    if (mode == OcrMode.OFF || mode == OcrMode.AUTO && pages.stream().allMatch(ScannedPages::usable)) {
+      return new Result(pages, 0, false);
     }
     List<String> out = new ArrayList<>(pages);
     int read = 0;
+    boolean cut = false;
+    long documentDeadline = System.nanoTime() + DOCUMENT_TIME_LIMIT.toNanos();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<Integer> wanted = new ArrayList<>();
+      for (int i = 0; i < Math.min(pages.size(), doc.getNumberOfPages()); i++) {
+        // A short text layer on a page without images is a short page (a title, "Potato 17"), not a scan
+        if (mode == OcrMode.FORCE || !usable(pages.get(i)) && PageImages.has(doc.getPage(i))) {
+          wanted.add(i);
+        }
+      }
+      if (wanted.isEmpty()) {
+        return new Result(pages, 0, false);
+      }
+      if (!ocr.available()) {
+        if (pages.stream().noneMatch(ScannedPages::usable)) {
+          throw new RejectedException(OcrMode.UNAVAILABLE);
+        }
+        return new Result(pages, 0, false);
+      }
       PDFRenderer renderer = new PDFRenderer(doc);
       renderer.setSubsamplingAllowed(true);
       for (int i : wanted) {
         if (i >= doc.getNumberOfPages()) {
+          break;
+        }
+        if (System.nanoTime() - documentDeadline > 0) {
+          cut = true;
+          LOG.log(System.Logger.Level.WARNING, "OCR stopped at page {0}: the document''s OCR took longer than {1} min",
+              i + 1, DOCUMENT_TIME_LIMIT.toMinutes());
           break;
         }
         long deadline = System.nanoTime() + pageTimeLimit.toNanos();
@@ -86,10 +105,14 @@ final class ScannedPages implements AutoCloseable {
           rendering.cancel(true);
           LOG.log(System.Logger.Level.WARNING, "rendering page {0} for OCR took longer than {1} s; OCR stopped there",
               i + 1, pageTimeLimit.toSeconds());
+          cut = true;
           break;
         } catch (ExecutionException e) {
           LOG.log(System.Logger.Level.DEBUG, "cannot render page {0} for OCR: {1}", i + 1, e.getCause());
           continue;
+        }
+        if (!hasInk(image)) {
+          continue; // a blank page (the back of a duplex scan, an empty hostile page): nothing to read
         }
         try {
           String text = ocr.read(image, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -107,7 +130,7 @@ final class ScannedPages implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new RejectedException("interrupted during OCR");
     }
-    return new Result(out, read);
+    return new Result(out, read, cut);
   }
 
   private static BufferedImage render(PDFRenderer renderer, PDDocument doc, int index) throws IOException {
@@ -115,6 +138,28 @@ final class ScannedPages implements AutoCloseable {
     double inches = Math.max(1e-3, box.getWidth() / 72.0) * Math.max(1e-3, box.getHeight() / 72.0);
     float dpi = (float) Math.min(DPI, Math.sqrt(MAX_PIXELS / inches));
     return renderer.renderImageWithDPI(index, Math.max(1, dpi), ImageType.GRAY);
+  }
+
+  /**
+   * Whether a grey page image has any ink: at least {@value #INK_PIXELS_PER_MILLION} dark pixels per
+   * million (a line of small print on a Letter page at 300 dpi is some thousands).
+   */
+  static boolean hasInk(BufferedImage image) {
+    Raster raster = image.getRaster();
+    int width = raster.getWidth();
+    int height = raster.getHeight();
+    long needed = Math.max(1, (long) width * height * INK_PIXELS_PER_MILLION / 1_000_000);
+    int[] row = new int[width];
+    long dark = 0;
+    for (int y = 0; y < height; y++) {
+      raster.getSamples(0, y, width, 1, 0, row);
+      for (int v : row) {
+        if (v < 128 && ++dark >= needed) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean usable(String text) {
@@ -127,8 +172,11 @@ final class ScannedPages implements AutoCloseable {
     return n >= USABLE_CHARACTERS;
   }
 
-  /** @param ocrPages how many pages OCR read */
-  record Result(List<String> pages, int ocrPages) {}
+  /**
+   * @param ocrPages how many pages OCR read
+   * @param cutShort whether OCR stopped before the last page that needed it (a time limit)
+   */
+  record Result(List<String> pages, int ocrPages, boolean cutShort) {}
 
   @Override
   public void close() {

@@ -1,5 +1,6 @@
 package dev.egretta.lucene;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +76,8 @@ final class TextExtractor implements AutoCloseable {
 
   private Attempt parse(byte[] bytes, PageCollector collector, DocumentFormat format) {
     Metadata metadata = new Metadata();
-    try (InputStream in = TikaInputStream.get(bytes)) {
+    // PDFs read from a plain stream exactly as before; container formats need Tika's stream
+    try (InputStream in = format == DocumentFormat.PDF ? new ByteArrayInputStream(bytes) : TikaInputStream.get(bytes)) {
       if (format == DocumentFormat.PDF) {
         new PDFParser().parse(in, collector, metadata, context());
       } else {
