@@ -82,7 +82,8 @@ final class ParseStage implements AutoCloseable {
   /** Text, boilerplate removal and chunks of one document; runs on a parser thread, touches no shared state. */
   private ParsedDocument parse(SourceDocument doc, String sha, byte[] bytes) {
     try {
-      if (!plainText && doc.filename().toLowerCase(Locale.ROOT).endsWith(".pdf") && !DocumentFormat.hasPdfHeader(bytes)) {
+      if (!plainText && bytes.length > 0 && doc.filename().toLowerCase(Locale.ROOT).endsWith(".pdf")
+          && !DocumentFormat.hasPdfHeader(bytes)) {
         // Formats are told by content, but a file that claims to be a PDF and is not one is a broken PDF,
         // not a text document to index
         return ParsedDocument.rejected(doc, sha, "not a PDF (no %PDF- header in the first 1024 bytes)");
