@@ -63,7 +63,10 @@ class HostileFormatsTest {
         assertThat(details.get(f)).as(f).isNotBlank();
       }
     });
-    assertThat(outcomes.get("zip-bomb.docx")).isEqualTo(DocumentOutcome.REJECTED);
+    // POI and Tika stream the 200 MB part without keeping it (a quiet machine indexes the one real
+    // paragraph in seconds; a loaded one hits the time limit): either ends it, neither hangs or exhausts
+    assertThat(outcomes.get("zip-bomb.docx")).isIn(EnumSet.of(DocumentOutcome.INDEXED, DocumentOutcome.REJECTED));
+    assertThat(outcomes.get("laughs.docx")).isEqualTo(DocumentOutcome.REJECTED);
     assertThat(outcomes.get("control.docx")).isEqualTo(DocumentOutcome.INDEXED);
     assertThat(outcomes.get("control.md")).isEqualTo(DocumentOutcome.INDEXED);
     assertThat(seconds).as("the whole batch").isLessThan(240);
