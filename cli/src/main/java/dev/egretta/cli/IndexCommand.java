@@ -5,6 +5,7 @@ import dev.egretta.core.spi.DocumentSource;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.IngestReport;
 import dev.egretta.lucene.LuceneKnowledgeBase;
+import dev.egretta.lucene.OcrMode;
 import dev.egretta.lucene.Rejection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,14 +14,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code egretta index}: adds the PDFs of a folder or an S3 prefix to the index, incrementally. */
+/** {@code egretta index}: adds the documents of a folder or an S3 prefix to the index, incrementally. */
 @Command(name = "index", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Index the PDFs of a folder or an S3 prefix. Files laid out as <domain>/pdf/<category>/<file>.pdf "
+    description = {"Index the documents (PDF, Word, OpenDocument text, RTF, PowerPoint, HTML, Markdown, text; read by "
+        + "their content) of a folder or an S3 prefix. Files laid out as <domain>/pdf/<category>/<file> "
         + "are filed by their path; others need --domain and --category. Unchanged documents are skipped.",
         "--json prints {\"documents_indexed\", \"documents_unchanged\", \"documents_deleted\", "
         + "\"documents_rejected\": [{\"uri\", \"reason\"}], \"pages\", \"chunks\", \"seconds\"}."})
 final class IndexCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FOLDER|s3://BUCKET/PREFIX", description = "Where the PDFs are.")
+  @Parameters(index = "0", paramLabel = "FOLDER|s3://BUCKET/PREFIX", description = "Where the documents are.")
   String location;
 
   @Option(names = "--org", paramLabel = "ORG", converter = OrgOption.Converter.class,
@@ -35,6 +37,10 @@ final class IndexCommand implements Callable<Integer> {
 
   @Option(names = "--sync", description = "Also remove documents the source no longer holds.")
   boolean sync;
+
+  @Option(names = "--ocr", paramLabel = "auto|off|force", defaultValue = "auto",
+      description = "OCR (tesseract) of PDF pages: auto = pages without a text layer (default), off, force = every page.")
+  String ocr;
 
   @Mixin IndexOption index;
   @Mixin S3Options s3;
@@ -52,6 +58,11 @@ final class IndexCommand implements Callable<Integer> {
       throw new UsageException("--domain and --category go together: give both or neither");
     }
     IngestOptions options = owner == null ? IngestOptions.publicLibrary() : IngestOptions.privateTo(owner);
+    try {
+      options = options.withOcr(OcrMode.parse(ocr));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--ocr: " + e.getMessage());
+    }
     if (sync) {
       options = options.withSync();
     }
@@ -66,6 +77,9 @@ final class IndexCommand implements Callable<Integer> {
       }
     }
     print(context, report, json.json);
+    if (report.rejected().stream().anyMatch(r -> r.reason().equals(OcrMode.UNAVAILABLE))) {
+      context.note("Scanned documents were not indexed: OCR needs tesseract (install tesseract-ocr and tesseract-ocr-eng).");
+    }
     return Egretta.OK;
   }
 

@@ -215,7 +215,7 @@ final class QueryPipeline {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not sign a download link for " + p.documentUri() + ": " + e.getMessage());
     }
-    return new Source(p.documentUri(), p.filename(), p.startPage(), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
+    return new Source(p.documentUri(), p.filename(), p.startPage() == 0 ? null : p.startPage(), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
         Math.round(p.score() * 1e7) / 1e7, parts.relevance().label(p.score()), SourceType.DOCUMENT, url, p.isPrivate());
   }
 

@@ -26,12 +26,37 @@ public final class BenchmarkHooks {
    * @throws IOException naming the reason when ingestion would reject the file
    */
   public static List<String> extractPages(byte[] pdf) throws IOException {
+    if (!DocumentFormat.hasPdfHeader(Objects.requireNonNull(pdf, "pdf"))) {
+      throw new IOException("rejected: not a PDF (no %PDF- header in the first 1024 bytes)");
+    }
     LuceneConfig defaults = LuceneConfig.defaults();
-    try (PdfTextExtractor extractor = new PdfTextExtractor(defaults.parseTimeLimit(), defaults.maxCharactersPerDocument())) {
+    try (TextExtractor extractor = new TextExtractor(defaults.parseTimeLimit(), defaults.maxCharactersPerDocument())) {
       return extractor.extract(Objects.requireNonNull(pdf, "pdf")).pages();
     } catch (RejectedException e) {
       throw new IOException("rejected: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The pages of any document ingestion reads (told by content), PDF pages without a usable text layer
+   * read by OCR according to {@code ocr}, with the default parse limits and OCR's page time limit.
+   *
+   * @throws IOException naming the reason when ingestion would reject the file
+   */
+  public static List<String> extractPages(byte[] document, OcrMode ocr) throws IOException {
+    LuceneConfig defaults = LuceneConfig.defaults();
+    try (TextExtractor extractor = new TextExtractor(defaults.parseTimeLimit(), defaults.maxCharactersPerDocument());
+        ScannedPages scanned = new ScannedPages(TesseractOcr.system(), ocr, ScannedPages.PAGE_TIME_LIMIT)) {
+      List<String> pages = extractor.extract(Objects.requireNonNull(document, "document")).pages();
+      return DocumentFormat.hasPdfHeader(document) ? scanned.fill(document, pages).pages() : pages;
+    } catch (RejectedException e) {
+      throw new IOException("rejected: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code tesseract} with English data is installed (what OCR needs). */
+  public static boolean ocrAvailable() {
+    return TesseractOcr.system().available();
   }
 
   /** The pages without their recurring headers, footers and page numbers, as ingestion chunks them. */

@@ -40,11 +40,16 @@ final class Chunker {
   }
 
   List<Chunk> chunk(List<String> pages) {
+    return chunk(pages, false);
+  }
+
+  /** @param pagesApart every page break ends a chunk (slides: a short slide is still cited by its own number) */
+  List<Chunk> chunk(List<String> pages, boolean pagesApart) {
     List<Unit> units = new ArrayList<>();
     for (int p = 0; p < pages.size(); p++) {
       addUnits(pages.get(p), p + 1, units);
     }
-    return assemble(units);
+    return assemble(units, pagesApart ? 1 : pageBreakTokens());
   }
 
   private void addUnits(String page, int pageNumber, List<Unit> out) {
@@ -111,7 +116,7 @@ final class Chunker {
     }
   }
 
-  private List<Chunk> assemble(List<Unit> units) {
+  private List<Chunk> assemble(List<Unit> units, int pageBreakTokens) {
     List<Chunk> chunks = new ArrayList<>();
     List<Unit> current = new ArrayList<>();
     int currentTokens = 0;
@@ -122,7 +127,7 @@ final class Chunker {
       boolean close = false;
       boolean overlap = true;
       if (!current.isEmpty()) {
-        if (u.page() != current.get(current.size() - 1).page() && currentTokens >= pageBreakTokens()) {
+        if (u.page() != current.get(current.size() - 1).page() && currentTokens >= pageBreakTokens) {
           close = true;
           overlap = false;
         } else if (u.heading() && currentTokens >= targetTokens / 3) {

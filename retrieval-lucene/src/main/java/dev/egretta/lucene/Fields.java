@@ -96,8 +96,9 @@ final class Fields {
       d.add(new TextField(TEXT, c.indexText(), Field.Store.NO));
       d.add(new StoredField(PASSAGE, c.text()));
       d.add(new StoredField(HEADING, c.heading()));
-      d.add(new StoredField(START_PAGE, c.startPage()));
-      d.add(new StoredField(END_PAGE, c.endPage()));
+      // 0 = the format has no pages (Word, HTML, Markdown, text): sources then carry page_number null
+      d.add(new StoredField(START_PAGE, text.paged() ? c.startPage() : 0));
+      d.add(new StoredField(END_PAGE, text.paged() ? c.endPage() : 0));
       d.add(new StoredField(START_OFFSET, c.startOffset()));
       d.add(new StoredField(END_OFFSET, c.endOffset()));
       d.add(new StoredField(SHA256, sha256));

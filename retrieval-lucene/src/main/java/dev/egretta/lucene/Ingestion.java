@@ -15,21 +15,23 @@ import java.util.Optional;
  */
 final class Ingestion {
   private final IndexStore store;
-  private final PdfTextExtractor extractor;
+  private final TextExtractor extractor;
   private final Chunker chunker;
   private final Embedder embedder;
   private final LuceneConfig config;
   private final IngestListener listener;
   private final Optional<Organisation> owner;
+  private final OcrMode ocr;
 
-  Ingestion(IndexStore store, PdfTextExtractor extractor, Chunker chunker, Embedder embedder,
-      LuceneConfig config, Optional<Organisation> owner, IngestListener listener) {
+  Ingestion(IndexStore store, TextExtractor extractor, Chunker chunker, Embedder embedder,
+      LuceneConfig config, IngestOptions options, IngestListener listener) {
     this.store = store;
     this.extractor = extractor;
     this.chunker = chunker;
     this.embedder = embedder;
     this.config = config;
-    this.owner = owner;
+    this.owner = options.owner();
+    this.ocr = options.ocr();
     this.listener = listener;
   }
 
@@ -38,7 +40,7 @@ final class Ingestion {
     IngestPlan plan = new IngestPlan(source, store, owner, config.maxFileBytes());
     listener.started(plan.listed().size());
     try (WriteStage write = new WriteStage(store, embedder, owner, config.batchChunks(), config.commitInterval());
-        ParseStage parse = new ParseStage(extractor, chunker, source instanceof TextDocumentSource)) {
+        ParseStage parse = new ParseStage(extractor, chunker, source instanceof TextDocumentSource, ocr)) {
       for (SourceDocument doc : plan.listed()) {
         if (!plan.firstListing(doc)) {
           continue;

@@ -1,6 +1,7 @@
 package dev.egretta.lucene;
 
 import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.DocumentTypes;
 import dev.egretta.core.spi.DocumentSource;
 import dev.egretta.core.spi.SourceDocument;
 import java.io.IOException;
@@ -17,11 +18,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The PDFs under a local folder. Domain and category come from the layout
- * {@code <domain>/pdf/<category>/<file>.pdf} (as in Egret's bucket), or from the defaults given
- * with {@link #withDefaults} for files outside that layout. URIs are {@code file:///abs/path};
- * the version is size and modification time, so unchanged files are skipped without being read.
- * Files not ending in {@code .pdf} and hidden files are ignored.
+ * The documents under a local folder: PDF, Word, OpenDocument text, RTF, PowerPoint, HTML, Markdown
+ * and text files ({@link DocumentTypes}; ingestion reads each by its content). Domain and category
+ * come from the layout {@code <domain>/pdf/<category>/<file>} (as in Egret's bucket), or from the
+ * defaults given with {@link #withDefaults} for files outside that layout. URIs are
+ * {@code file:///abs/path}; the version is size and modification time, so unchanged files are
+ * skipped without being read. Files of other types, hidden files and, without defaults, files other
+ * than PDFs outside the layout are ignored.
  */
 public final class LocalFolderSource implements DocumentSource {
   private final Path root;
@@ -34,7 +37,7 @@ public final class LocalFolderSource implements DocumentSource {
     this.defaultCategory = category;
   }
 
-  /** The PDFs under {@code folder}, filed by the {@code <domain>/pdf/<category>/} layout. */
+  /** The documents under {@code folder}, filed by the {@code <domain>/pdf/<category>/} layout. */
   public static LocalFolderSource of(Path folder) {
     Objects.requireNonNull(folder, "folder");
     if (!Files.isDirectory(folder)) {
@@ -69,13 +72,17 @@ public final class LocalFolderSource implements DocumentSource {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.sorted().toList()) {
         Path rel = root.relativize(file);
-        if (!isPdf(file, rel)) {
+        if (!isDocument(file, rel)) {
           continue;
         }
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         Optional<String[]> filed = filing(rel);
         if (filed.isEmpty()) {
-          misfits.add(rel.toString());
+          // A stray PDF is an error to name; other files outside the layout (a README.txt beside the
+          // corpus) are notes about it, not documents, and are left out
+          if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            misfits.add(rel.toString());
+          }
           continue;
         }
         out.add(new SourceDocument(file.toUri().toString(), file.getFileName().toString(), filed.get()[0], filed.get()[1],
@@ -84,7 +91,7 @@ public final class LocalFolderSource implements DocumentSource {
     }
     if (!misfits.isEmpty()) {
       throw new ConfigurationException(misfits.size() + " PDF(s) under " + root
-          + " fit neither the layout <domain>/pdf/<category>/<file>.pdf nor have a default domain and category "
+          + " fit neither the layout <domain>/pdf/<category>/<file> nor have a default domain and category "
           + "(give --domain and --category): " + String.join(", ", misfits.subList(0, Math.min(10, misfits.size())))
           + (misfits.size() > 10 ? ", ..." : ""));
     }
@@ -110,13 +117,13 @@ public final class LocalFolderSource implements DocumentSource {
     return Optional.empty();
   }
 
-  private static boolean isPdf(Path file, Path rel) {
+  private static boolean isDocument(Path file, Path rel) {
     for (Path part : rel) {
       if (part.toString().startsWith(".")) {
         return false;
       }
     }
-    return Files.isRegularFile(file) && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+    return Files.isRegularFile(file) && DocumentTypes.isIndexable(file.getFileName().toString());
   }
 
   private static String slug(String value, String name) {

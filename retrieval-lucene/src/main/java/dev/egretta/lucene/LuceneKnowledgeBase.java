@@ -48,7 +48,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
   private final Embedder embedder;
   private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
   private final IndexStore store;
-  private final PdfTextExtractor extractor;
+  private final TextExtractor extractor;
   private final Chunker chunker;
   private final HybridSearcher searcher;
   private final ReentrantLock ingestLock = new ReentrantLock();
@@ -71,7 +71,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
       throw new dev.egretta.core.ConfigurationException("cannot create the index directory " + indexDir + ": " + e.getMessage(), e);
     }
     this.store = new IndexStore(indexDir, analyzer, embedder, config.int8Quantization(), readOnly);
-    this.extractor = new PdfTextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
+    this.extractor = new TextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
     this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
     this.searcher = new HybridSearcher(analyzer, embedder, config);
     // The built-in model has been loading in the background while the index opened.
@@ -187,7 +187,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     checkWritable("ingest");
     ingestLock.lock();
     try {
-      return new Ingestion(store, extractor, chunker, embedder, config, options.owner(), listener)
+      return new Ingestion(store, extractor, chunker, embedder, config, options, listener)
           .run(source, options.sync());
     } finally {
       ingestLock.unlock();

@@ -2,6 +2,7 @@ package dev.egretta.lucene;
 
 import dev.egretta.core.internal.Folders;
 import dev.egretta.core.ConfigurationException;
+import dev.egretta.core.DocumentTypes;
 import dev.egretta.core.EgrettaException;
 import dev.egretta.core.internal.FilePermissions;
 import dev.egretta.core.InvalidRequestException;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -35,7 +35,6 @@ import java.util.UUID;
  * The server's document routes use it through {@link PrivateDocuments}; the CLI's {@code serve} wires it in.
  */
 public final class LucenePrivateDocuments implements PrivateDocuments {
-  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
   private final LuceneKnowledgeBase knowledgeBase;
   private final Path dataDir;
@@ -73,9 +72,7 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
       try (java.io.OutputStream out = Files.newOutputStream(file)) {
         content.transferTo(out);
       }
-      if (!startsLikePdf(file)) {
-        throw InvalidRequestException.of("file", "must be a PDF document (it does not start with %PDF-)");
-      }
+      file = named(file, DocumentFormat.mediaType(file));
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
       SourceDocument doc = new SourceDocument(file.toUri().toString(), file.getFileName().toString(), domain, category,
           attrs.size(), attrs.size() + ":" + attrs.lastModifiedTime().toMillis());
@@ -174,7 +171,7 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
         .strip();
   }
 
-  /** The last path segment of a client file name, restricted to safe characters, ending in {@code .pdf}. */
+  /** The last path segment of a client file name, restricted to safe characters. */
   static String safeName(String filename) {
     String name = filename == null ? "" : filename.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
@@ -184,22 +181,25 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
     if (name.length() > 120) {
       name = name.substring(name.length() - 120);
     }
-    if (name.isEmpty() || name.equalsIgnoreCase(".pdf")) {
-      name = "upload.pdf";
-    }
-    return name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
+    return name.isEmpty() ? "upload" : name;
   }
 
-  private static boolean startsLikePdf(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(1024); // the PDF header may follow up to 1 KiB of junk
-      for (int i = 0; i + PDF_MAGIC.length <= head.length; i++) {
-        if (java.util.Arrays.equals(head, i, i + PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
-          return true;
-        }
-      }
-      return false;
+  /**
+   * The stored upload under a name whose extension fits its content ({@code policy} holding a DOCX
+   * becomes {@code policy.docx}), so that folder listings and downloads type it right; refuses content
+   * that is no document Egretta reads.
+   */
+  private static Path named(Path file, String detected) throws IOException {
+    Optional<String> extension = DocumentFormat.extension(detected);
+    if (extension.isEmpty()) {
+      throw InvalidRequestException.of("file", "must be a PDF, Word (DOCX, DOC), OpenDocument text, RTF, PowerPoint "
+          + "(PPTX), HTML, Markdown or text document; its content is " + detected);
     }
+    String name = file.getFileName().toString();
+    if (DocumentTypes.isIndexable(name)) {
+      return file;
+    }
+    return Files.move(file, file.resolveSibling(name + extension.get()));
   }
 
   private static void deleteFolder(Path folder) {

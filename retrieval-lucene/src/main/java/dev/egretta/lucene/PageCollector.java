@@ -7,8 +7,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Collects Tika's XHTML output of a PDF into one string per {@code <div class="page">}, keeping
- * paragraph breaks as blank lines. Stops with {@link LimitReached} at the character limit and with
+ * Collects Tika's XHTML output into one string per page element ({@code <div class="page">} of a
+ * PDF, {@code <div class="slide-content">} of a presentation), or into one string for the whole
+ * {@code <body>} of a format without pages, keeping paragraph breaks as blank lines and headings as
+ * paragraphs of their own. Stops with {@link LimitReached} at the character limit and with
  * {@link DeadlineReached} when the parse runs past its deadline.
  */
 final class PageCollector extends DefaultHandler {
@@ -30,14 +32,17 @@ final class PageCollector extends DefaultHandler {
   private final List<String> pages = new ArrayList<>();
   private final long maxChars;
   private final long deadlineNanos;
+  private final String pageClass;
   private StringBuilder current;
   private int depthInPage;
   private long total;
   private boolean truncated;
 
-  PageCollector(long maxChars, long deadlineNanos) {
+  /** @param pageClass the class of the {@code <div>} that is one page; null = the body is one text */
+  PageCollector(long maxChars, long deadlineNanos, String pageClass) {
     this.maxChars = maxChars;
     this.deadlineNanos = deadlineNanos;
+    this.pageClass = pageClass;
   }
 
   @Override
@@ -45,13 +50,16 @@ final class PageCollector extends DefaultHandler {
     checkDeadline();
     String name = localName.isEmpty() ? qName : localName;
     if (current == null) {
-      if ("div".equals(name) && "page".equals(atts.getValue("class"))) {
+      if (pageClass == null ? "body".equals(name) : "div".equals(name) && pageClass.equals(atts.getValue("class"))) {
         current = new StringBuilder();
         depthInPage = 0;
       }
       return;
     }
     depthInPage++;
+    if (isHeading(name) && !current.isEmpty()) {
+      append("\n\n"); // a heading starts a paragraph even where the source ran it into the text before
+    }
   }
 
   @Override
@@ -66,9 +74,15 @@ final class PageCollector extends DefaultHandler {
       return;
     }
     depthInPage--;
-    if ("p".equals(name) || name.matches("h[1-6]") || "li".equals(name) || "tr".equals(name)) {
+    if ("p".equals(name) || isHeading(name) || "li".equals(name) || "tr".equals(name)) {
       append("\n\n");
+    } else if ("td".equals(name) || "th".equals(name)) {
+      append(" ");
     }
+  }
+
+  private static boolean isHeading(String name) {
+    return name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6';
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,18 +26,27 @@ final class ParseStage implements AutoCloseable {
    */
   static final int PARSE_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
-  private final PdfTextExtractor extractor;
+  private final TextExtractor extractor;
   private final Chunker chunker;
   private final boolean plainText;
+  private final ScannedPages scanned;
   private final ExecutorService parsers = Executors.newFixedThreadPool(PARSE_THREADS,
       Thread.ofPlatform().daemon().name("egretta-ingest-parser-", 0).factory());
   private final Deque<Future<ParsedDocument>> inFlight = new ArrayDeque<>();
 
-  /** @param plainText the source is a {@link TextDocumentSource} (UTF-8, pages split by form feeds) */
-  ParseStage(PdfTextExtractor extractor, Chunker chunker, boolean plainText) {
+  /**
+   * @param plainText the source is a {@link TextDocumentSource} (UTF-8, pages split by form feeds)
+   * @param ocr when PDF pages are read with OCR
+   */
+  ParseStage(TextExtractor extractor, Chunker chunker, boolean plainText, OcrMode ocr) {
+    this(extractor, chunker, plainText, new ScannedPages(TesseractOcr.system(), ocr, ScannedPages.PAGE_TIME_LIMIT));
+  }
+
+  ParseStage(TextExtractor extractor, Chunker chunker, boolean plainText, ScannedPages scanned) {
     this.extractor = extractor;
     this.chunker = chunker;
     this.plainText = plainText;
+    this.scanned = scanned;
   }
 
   void submit(SourceDocument doc, String sha256, byte[] bytes) {
@@ -72,13 +82,23 @@ final class ParseStage implements AutoCloseable {
   /** Text, boilerplate removal and chunks of one document; runs on a parser thread, touches no shared state. */
   private ParsedDocument parse(SourceDocument doc, String sha, byte[] bytes) {
     try {
+      if (!plainText && bytes.length > 0 && doc.filename().toLowerCase(Locale.ROOT).endsWith(".pdf")
+          && !DocumentFormat.hasPdfHeader(bytes)) {
+        // Formats are told by content, but a file that claims to be a PDF and is not one is a broken PDF,
+        // not a text document to index
+        return ParsedDocument.rejected(doc, sha, "not a PDF (no %PDF- header in the first 1024 bytes)");
+      }
       ExtractedText extracted = plainText ? plainText(bytes) : extractor.extract(bytes);
-      List<String> cleaned = plainText ? extracted.pages() : BoilerplateRemover.clean(extracted.pages());
-      List<Chunk> chunks = chunker.chunk(cleaned);
+      if (!plainText && DocumentFormat.hasPdfHeader(bytes)) {
+        ScannedPages.Result ocr = scanned.fill(bytes, extracted.pages());
+        extracted = new ExtractedText(ocr.pages(), extracted.title(), extracted.truncated() || ocr.cutShort(), extracted.layout());
+      }
+      List<String> cleaned = plainText || !extracted.paged() ? extracted.pages() : BoilerplateRemover.clean(extracted.pages());
+      List<Chunk> chunks = chunker.chunk(cleaned, extracted.layout() == ExtractedText.Layout.SLIDES);
       if (chunks.isEmpty()) {
         return ParsedDocument.rejected(doc, sha, "no extractable text (scanned images or empty pages)");
       }
-      return new ParsedDocument(doc, sha, new ExtractedText(cleaned, extracted.title(), extracted.truncated()), chunks, null);
+      return new ParsedDocument(doc, sha, extracted.withPages(cleaned), chunks, null);
     } catch (RejectedException e) {
       return ParsedDocument.rejected(doc, sha, e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
@@ -98,5 +118,6 @@ final class ParseStage implements AutoCloseable {
   @Override
   public void close() {
     parsers.shutdownNow();
+    scanned.close();
   }
 }

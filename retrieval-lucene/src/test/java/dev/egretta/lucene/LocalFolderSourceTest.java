@@ -19,10 +19,12 @@ class LocalFolderSourceTest {
     Path pdf = dir.resolve("cloud-security/pdf/us/play book.pdf");
     Files.createDirectories(pdf.getParent());
     Files.writeString(pdf, "%PDF-1.4");
-    Files.writeString(dir.resolve("cloud-security/README.txt"), "ignored");
+    Files.writeString(dir.resolve("cloud-security/README.txt"), "ignored: outside the layout");
+    Files.writeString(dir.resolve("cloud-security/pdf/us/notes.md"), "# Notes");
+    Files.writeString(dir.resolve("cloud-security/pdf/us/image.png"), "ignored: not a document type");
     List<SourceDocument> docs = LocalFolderSource.of(dir).list();
-    assertThat(docs).hasSize(1);
-    SourceDocument d = docs.get(0);
+    assertThat(docs).extracting(SourceDocument::filename).containsExactly("notes.md", "play book.pdf");
+    SourceDocument d = docs.get(1);
     assertThat(d.domain()).isEqualTo("cloud-security");
     assertThat(d.category()).isEqualTo("us");
     assertThat(d.filename()).isEqualTo("play book.pdf");

@@ -1,5 +1,6 @@
 package dev.egretta.s3;
 
+import dev.egretta.core.DocumentTypes;
 import dev.egretta.core.spi.DomainCategory;
 import java.util.Optional;
 
@@ -28,8 +29,8 @@ final class EgretLayout {
     return Optional.of(new DomainCategory(domain, category));
   }
 
-  /** Whether the key names a PDF file (by its extension, in any case). */
-  static boolean isPdf(String key) {
-    return key.regionMatches(true, key.length() - 4, ".pdf", 0, 4) && !key.endsWith("/");
+  /** Whether the key names a document Egretta indexes (PDF, Word, slides, HTML, Markdown, text; by extension, any case). */
+  static boolean isDocument(String key) {
+    return DocumentTypes.isIndexable(key);
   }
 }

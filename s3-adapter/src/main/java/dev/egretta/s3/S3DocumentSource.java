@@ -123,7 +123,7 @@ public final class S3DocumentSource implements DocumentSource, AutoCloseable {
         if (!folder && !key.equals(prefix) && !key.startsWith(prefix + "/")) {
           continue;
         }
-        if (!EgretLayout.isPdf(key)) {
+        if (!EgretLayout.isDocument(key)) {
           continue;
         }
         if (object.storageClass() == ObjectStorageClass.GLACIER || object.storageClass() == ObjectStorageClass.DEEP_ARCHIVE) {
@@ -143,8 +143,8 @@ public final class S3DocumentSource implements DocumentSource, AutoCloseable {
     } catch (SdkException e) {
       throw S3Errors.forSource("listing " + location, endpoint, e);
     }
-    warn(unmapped, "PDF(s) not in the layout <domain>/pdf/<category>/<file>.pdf (give an explicit mapping to include them)");
-    warn(archived, "archived (Glacier) PDF(s) that cannot be read without a restore");
+    warn(unmapped, "document(s) not in the layout <domain>/pdf/<category>/<file> (give an explicit mapping to include them)");
+    warn(archived, "archived (Glacier) document(s) that cannot be read without a restore");
     return List.copyOf(documents);
   }
 

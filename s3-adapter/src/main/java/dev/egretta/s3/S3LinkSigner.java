@@ -1,5 +1,6 @@
 package dev.egretta.s3;
 
+import dev.egretta.core.DocumentTypes;
 import dev.egretta.core.spi.LinkSigner;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -91,7 +92,9 @@ public final class S3LinkSigner implements LinkSigner, AutoCloseable {
     if (uri.key().isEmpty() || uri.key().endsWith("/")) {
       return Optional.empty();
     }
-    GetObjectRequest get = GetObjectRequest.builder().bucket(uri.bucket()).key(uri.key()).build();
+    // The link names the content type, so a DOCX or Markdown file opens as one whatever its stored metadata says.
+    GetObjectRequest get = GetObjectRequest.builder().bucket(uri.bucket()).key(uri.key())
+        .responseContentType(DocumentTypes.contentType(uri.key()).orElse(null)).build();
     try {
       return Optional.of(presigner().presignGetObject(GetObjectPresignRequest.builder()
           .signatureDuration(expiry).getObjectRequest(get).build()).url().toExternalForm());

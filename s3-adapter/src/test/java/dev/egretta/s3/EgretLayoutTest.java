@@ -26,11 +26,13 @@ class EgretLayoutTest {
   }
 
   @Test
-  void recognisesPdfsByExtensionInAnyCase() {
-    assertThat(EgretLayout.isPdf("a/b.pdf")).isTrue();
-    assertThat(EgretLayout.isPdf("a/b.PDF")).isTrue();
-    assertThat(EgretLayout.isPdf("a/b.pdf.txt")).isFalse();
-    assertThat(EgretLayout.isPdf("a/pdf/")).isFalse();
-    assertThat(EgretLayout.isPdf("pdf")).isFalse();
+  void recognisesDocumentsByExtensionInAnyCase() {
+    assertThat(EgretLayout.isDocument("a/b.pdf")).isTrue();
+    assertThat(EgretLayout.isDocument("a/b.PDF")).isTrue();
+    assertThat(EgretLayout.isDocument("a/b.docx")).isTrue();
+    assertThat(EgretLayout.isDocument("a/b.Md")).isTrue();
+    assertThat(EgretLayout.isDocument("a/b.pdf.exe")).isFalse();
+    assertThat(EgretLayout.isDocument("a/pdf/")).isFalse();
+    assertThat(EgretLayout.isDocument("pdf")).isFalse();
   }
 }

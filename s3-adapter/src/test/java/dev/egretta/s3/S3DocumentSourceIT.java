@@ -63,7 +63,7 @@ class S3DocumentSourceIT {
       bucket.put("business-continuity/pdf/us/plan-" + i + ".pdf", pdf("plan " + i));
     }
     bucket.put("cloud-security/pdf/sg/fedramp.PDF", pdf("fedramp"));
-    bucket.put("cloud-security/pdf/sg/notes.txt", "not a pdf".getBytes(StandardCharsets.UTF_8));
+    bucket.put("cloud-security/pdf/sg/photo.png", "not a document type".getBytes(StandardCharsets.UTF_8));
     bucket.put("loose/file.pdf", pdf("not in the layout"));
 
     try (S3DocumentSource source = source("", 2)) {

@@ -47,7 +47,7 @@ final class DocumentRoutes {
     }
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-      throw InvalidRequestException.of("body", "must be multipart/form-data with the PDF in a part named 'file'");
+      throw InvalidRequestException.of("body", "must be multipart/form-data with the document in a part named 'file'");
     }
     UploadedFile file;
     try {
@@ -65,7 +65,7 @@ final class DocumentRoutes {
     }
     EgretExchange.Upload fields = EgretExchange.uploadFields(file != null, ctx.formParam("domain"),
         ctx.formParam("category"));
-    String filename = file.filename() == null || file.filename().isBlank() ? "upload.pdf" : file.filename();
+    String filename = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
     try (InputStream content = file.content()) {
       uris.answer(ctx, 201, store.upload(caller.organisation(), fields.domain(), fields.category(), filename, content));
     }
@@ -81,7 +81,7 @@ final class DocumentRoutes {
       return fault.get();
     }
     LOG.log(System.Logger.Level.DEBUG, () -> "refused a malformed multipart body: " + e);
-    return InvalidRequestException.of("body", "is not well-formed multipart/form-data with the PDF in a part named "
+    return InvalidRequestException.of("body", "is not well-formed multipart/form-data with the document in a part named "
         + "'file' (boundaries as declared, complete parts, no control characters in file names or part headers)");
   }
 

@@ -136,7 +136,7 @@ public final class EgretExchange {
   public static Upload uploadFields(boolean hasFile, String domain, String category) {
     List<FieldError> errors = new ArrayList<>();
     if (!hasFile) {
-      errors.add(new FieldError("file", "is required: send the PDF as a multipart part named 'file'"));
+      errors.add(new FieldError("file", "is required: send the document (PDF, Word, PowerPoint, HTML, Markdown, text) as a multipart part named 'file'"));
     }
     String d = slug(domain, "domain", errors);
     String c = slug(category, "category", errors);

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param chunkId stable id of the chunk in the index
  * @param documentUri the document's identity, e.g. {@code s3://bucket/key} or {@code file:///...}
  * @param filename the document's file name
- * @param startPage the 1-based physical page where the passage starts
+ * @param startPage the 1-based physical page where the passage starts; 0 (with {@code endPage} 0)
+ *     when the document has no pages (Word, HTML, Markdown, text): its sources carry no page number
  * @param endPage the 1-based page where it ends ({@code >= startPage})
  * @param heading the section heading above the passage; empty when none was detected
  * @param text the passage text
@@ -37,8 +38,9 @@ public record RetrievedPassage(
     Objects.requireNonNull(filename, "filename");
     Objects.requireNonNull(heading, "heading");
     Objects.requireNonNull(text, "text");
-    if (startPage < 1 || endPage < startPage) {
-      throw new IllegalArgumentException("pages must satisfy 1 <= startPage <= endPage; got " + startPage + ".." + endPage);
+    if ((startPage < 1 || endPage < startPage) && !(startPage == 0 && endPage == 0)) {
+      throw new IllegalArgumentException("pages must satisfy 1 <= startPage <= endPage (or both 0: no pages); got "
+          + startPage + ".." + endPage);
     }
     if (!(score >= 0.0 && score <= 1.0)) {
       throw new IllegalArgumentException("score must be in [0, 1]; got " + score);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PdfTextExtractorTest {
-  private static final PdfTextExtractor EXTRACTOR = new PdfTextExtractor(Duration.ofSeconds(20), 1_000_000);
+class TextExtractorTest {
+  private static final TextExtractor EXTRACTOR = new TextExtractor(Duration.ofSeconds(20), 1_000_000);
 
   @TempDir Path dir;
 
@@ -36,10 +36,10 @@ class PdfTextExtractorTest {
   }
 
   @Test
-  void rejectsEmptyAndNonPdfFilesWithAReason() {
+  void rejectsEmptyAndUnsupportedFilesWithAReason() {
     assertThatThrownBy(() -> EXTRACTOR.extract(new byte[0])).isInstanceOf(RejectedException.class).hasMessage("empty file");
-    assertThatThrownBy(() -> EXTRACTOR.extract("hello, I am text".getBytes()))
-        .isInstanceOf(RejectedException.class).hasMessageContaining("not a PDF");
+    assertThatThrownBy(() -> EXTRACTOR.extract(new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3, 4, 5}))
+        .isInstanceOf(RejectedException.class).hasMessageContaining("unsupported format");
   }
 
   @Test
@@ -60,7 +60,7 @@ class PdfTextExtractorTest {
   void recordsTruncationAtTheCharacterLimit() throws Exception {
     String page = "This sentence is repeated to fill the page with text. ".repeat(40);
     Path pdf = TestPdfs.pdf().title("Long").pages(List.of(page, page, page, page)).write(dir.resolve("long.pdf"));
-    PdfTextExtractor small = new PdfTextExtractor(Duration.ofSeconds(20), 3000);
+    TextExtractor small = new TextExtractor(Duration.ofSeconds(20), 3000);
     try {
       ExtractedText text = small.extract(Files.readAllBytes(pdf));
       assertThat(text.truncated()).isTrue();

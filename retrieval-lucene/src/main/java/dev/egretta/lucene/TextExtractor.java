@@ -12,21 +12,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.ContentHandler;
 
 /**
- * Extracts text page by page from PDF bytes with Apache Tika, within a time limit and a character
- * limit. Anything that cannot be indexed ends as a {@link RejectedException} with a reason;
- * nothing a hostile file does escapes as another exception. Thread-safe.
+ * Extracts text from a document's bytes with Apache Tika, within a time limit and a character
+ * limit: page by page for PDFs (slide by slide for presentations), as one text for formats without
+ * pages. The format is told by content ({@link DocumentFormat}). Anything that cannot be indexed ends
+ * as a {@link RejectedException} with a reason; nothing a hostile file does escapes as another
+ * exception. A PDF without a text layer comes back blank, not rejected: OCR may still read it.
+ * Thread-safe.
  */
-final class PdfTextExtractor implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(PdfTextExtractor.class.getName());
-  private static final byte[] MAGIC = {'%', 'P', 'D', 'F', '-'};
+final class TextExtractor implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(TextExtractor.class.getName());
+  /** Every format but PDF; Tika's container detection picks the parser (thread-safe, shared). */
+  private static final AutoDetectParser OTHER_FORMATS = new AutoDetectParser();
 
   private final Duration timeLimit;
   private final long maxChars;
@@ -38,7 +44,7 @@ final class PdfTextExtractor implements AutoCloseable {
             return t;
           });
 
-  PdfTextExtractor(Duration timeLimit, long maxChars) {
+  TextExtractor(Duration timeLimit, long maxChars) {
     this.timeLimit = timeLimit;
     this.maxChars = maxChars;
   }
@@ -48,12 +54,10 @@ final class PdfTextExtractor implements AutoCloseable {
     if (bytes.length == 0) {
       throw new RejectedException("empty file");
     }
-    if (!hasPdfHeader(bytes)) {
-      throw new RejectedException("not a PDF (no %PDF- header in the first 1024 bytes)");
-    }
+    DocumentFormat format = DocumentFormat.detect(bytes);
     long deadline = System.nanoTime() + timeLimit.toNanos();
-    PageCollector collector = new PageCollector(maxChars, deadline);
-    Future<Attempt> future = workers.submit(() -> parse(bytes, collector));
+    PageCollector collector = new PageCollector(maxChars, deadline, format.pageClass());
+    Future<Attempt> future = workers.submit(() -> parse(bytes, collector, format));
     Attempt attempt;
     try {
       attempt = future.get(timeLimit.toMillis() + 2_000, TimeUnit.MILLISECONDS);
@@ -70,28 +74,34 @@ final class PdfTextExtractor implements AutoCloseable {
     return attempt.toText(collector);
   }
 
-  private Attempt parse(byte[] bytes, PageCollector collector) {
+  private Attempt parse(byte[] bytes, PageCollector collector, DocumentFormat format) {
     Metadata metadata = new Metadata();
-    try (InputStream in = new ByteArrayInputStream(bytes)) {
-      new PDFParser().parse(in, collector, metadata, context());
-      return new Attempt(metadata, null);
+    // PDFs read from a plain stream exactly as before; container formats need Tika's stream
+    try (InputStream in = format == DocumentFormat.PDF ? new ByteArrayInputStream(bytes) : TikaInputStream.get(bytes)) {
+      if (format == DocumentFormat.PDF) {
+        new PDFParser().parse(in, collector, metadata, context());
+      } else {
+        OTHER_FORMATS.parse(in, collector, metadata, context());
+      }
+      return new Attempt(format, metadata, null);
     } catch (PageCollector.LimitReached e) {
-      return new Attempt(metadata, null);
+      return new Attempt(format, metadata, null);
     } catch (PageCollector.DeadlineReached e) {
-      return new Attempt(metadata, "parsing took longer than the time limit of " + timeLimit.toSeconds() + " s");
+      return new Attempt(format, metadata, "parsing took longer than the time limit of " + timeLimit.toSeconds() + " s");
     } catch (EncryptedDocumentException e) {
-      return new Attempt(metadata, "encrypted (a password is needed to read it)");
+      return new Attempt(format, metadata, "encrypted (a password is needed to read it)");
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (isEncryption(e)) {
-        return new Attempt(metadata, "encrypted (a password is needed to read it)");
+        return new Attempt(format, metadata, "encrypted (a password is needed to read it)");
       }
-      return new Attempt(metadata, "malformed PDF: " + describe(e));
+      return new Attempt(format, metadata, "malformed " + format.label() + ": " + describe(e));
     }
   }
 
-  private record Attempt(Metadata metadata, String failure) {
+  private record Attempt(DocumentFormat format, Metadata metadata, String failure) {
     ExtractedText toText(PageCollector collector) throws RejectedException {
-      List<String> pages = collector.pages();
+      List<String> pages = format == DocumentFormat.TEXT
+          ? collector.pages().stream().map(MarkdownHeadings::asParagraphs).toList() : collector.pages();
       String title = metadata.get(TikaCoreProperties.TITLE);
       boolean hasText = pages.stream().anyMatch(p -> !p.isBlank());
       if (failure != null) {
@@ -99,15 +109,15 @@ final class PdfTextExtractor implements AutoCloseable {
           throw new RejectedException(failure);
         }
         LOG.log(System.Logger.Level.DEBUG, "keeping partial text after: {0}", failure);
-        return new ExtractedText(pages, title == null ? "" : title.strip(), true);
+        return new ExtractedText(pages, title == null ? "" : title.strip(), true, format.layout());
       }
       if (pages.isEmpty()) {
-        throw new RejectedException("the PDF has no pages");
+        throw new RejectedException(format == DocumentFormat.PDF ? "the PDF has no pages" : "no extractable text");
       }
-      if (!hasText) {
-        throw new RejectedException("no extractable text (scanned images or empty pages)");
+      if (!hasText && format != DocumentFormat.PDF) {
+        throw new RejectedException("no extractable text");
       }
-      return new ExtractedText(pages, title == null ? "" : title.strip(), collector.truncated());
+      return new ExtractedText(pages, title == null ? "" : title.strip(), collector.truncated(), format.layout());
     }
   }
 
@@ -138,20 +148,6 @@ final class PdfTextExtractor implements AutoCloseable {
 
     @Override
     public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {}
-  }
-
-  static boolean hasPdfHeader(byte[] bytes) {
-    int limit = Math.min(bytes.length, 1024) - MAGIC.length;
-    outer:
-    for (int i = 0; i <= limit; i++) {
-      for (int j = 0; j < MAGIC.length; j++) {
-        if (bytes[i + j] != MAGIC[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   private static boolean isEncryption(Throwable e) {

@@ -1,0 +1,107 @@
+package dev.egretta.lucene;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * Reads the text of a page image with the {@code tesseract} command (Debian's {@code tesseract-ocr}
+ * with {@code tesseract-ocr-eng}), one process per page, killed at its time limit. A process rather
+ * than Tika's OCR parser: its time and memory end with it, and ingestion decides per page. Tesseract
+ * runs single-threaded ({@code OMP_THREAD_LIMIT=1}); the parser threads give the parallelism.
+ * Thread-safe.
+ */
+final class TesseractOcr {
+  private static final System.Logger LOG = System.getLogger(TesseractOcr.class.getName());
+  private static final TesseractOcr SYSTEM = new TesseractOcr("tesseract");
+
+  private final String command;
+  private volatile Boolean available;
+
+  TesseractOcr(String command) {
+    this.command = command;
+  }
+
+  /** {@code tesseract} on the PATH. */
+  static TesseractOcr system() {
+    return SYSTEM;
+  }
+
+  /** Whether the command runs and has English data; asked once, warned about once. */
+  boolean available() {
+    Boolean known = available;
+    if (known == null) {
+      synchronized (this) {
+        if (available == null) {
+          available = probe();
+          if (!available) {
+            LOG.log(System.Logger.Level.WARNING, "OCR unavailable: ''{0} --list-langs'' did not list eng; "
+                + "scanned PDF pages are not indexed (install tesseract-ocr and tesseract-ocr-eng)", command);
+          }
+        }
+        known = available;
+      }
+    }
+    return known;
+  }
+
+  private boolean probe() {
+    try {
+      Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0 && out.lines().anyMatch("eng"::equals);
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * The text tesseract reads in {@code image}.
+   *
+   * @throws IOException when tesseract fails or runs past {@code timeLimit} (the process is killed)
+   */
+  String read(BufferedImage image, Duration timeLimit) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("egretta-ocr");
+    try {
+      Path png = dir.resolve("page.png");
+      if (!ImageIO.write(image, "png", png.toFile())) {
+        throw new IOException("cannot write the page image");
+      }
+      ProcessBuilder pb = new ProcessBuilder(List.of(command, png.toString(), dir.resolve("out").toString(), "-l", "eng"))
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("OMP_THREAD_LIMIT", "1");
+      Process p = pb.start();
+      try {
+        if (!p.waitFor(Math.max(1, timeLimit.toMillis()), TimeUnit.MILLISECONDS)) {
+          throw new IOException("OCR took longer than " + timeLimit.toSeconds() + " s");
+        }
+      } finally {
+        p.destroyForcibly();
+      }
+      if (p.exitValue() != 0) {
+        throw new IOException("tesseract exited with " + p.exitValue());
+      }
+      return Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+}
