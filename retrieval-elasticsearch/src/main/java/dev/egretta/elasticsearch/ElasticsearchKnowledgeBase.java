@@ -113,7 +113,7 @@ public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInvent
     Objects.requireNonNull(listener, "listener");
     ingestLock.lock();
     try {
-      return new EsIngestion(store, parts, config, options.owner(), listener).run(source, options.sync());
+      return new EsIngestion(store, parts, config, options.owner(), listener).run(source, options.sync(), options.ocr());
     } finally {
       ingestLock.unlock();
     }

@@ -8,6 +8,7 @@ import dev.egretta.lucene.BackendParts;
 import dev.egretta.lucene.DocumentParser;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestReport;
+import dev.egretta.lucene.OcrMode;
 import dev.egretta.lucene.TextDocumentSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class EsIngestion {
     this.listener = listener;
   }
 
-  IngestReport run(DocumentSource source, boolean sync) {
+  IngestReport run(DocumentSource source, boolean sync, OcrMode ocr) {
     Outcomes outcomes = new Outcomes(listener);
     List<SourceDocument> listed;
     try {
@@ -59,7 +60,7 @@ final class EsIngestion {
     listener.started(listed.size());
     Set<String> seen = new HashSet<>();
     ChunkWriter writer = new ChunkWriter(store, parts, owner, config.bulkChunks(), outcomes, existing);
-    try (DocumentParser parser = parts.parser(source instanceof TextDocumentSource)) {
+    try (DocumentParser parser = parts.parser(source instanceof TextDocumentSource, ocr)) {
       for (SourceDocument doc : listed) {
         if (!seen.add(doc.uri())) {
           continue;

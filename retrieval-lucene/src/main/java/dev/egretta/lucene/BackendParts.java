@@ -15,7 +15,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * The parts of this module that another index backend (an Elasticsearch cluster, say) shares with the
  * Lucene one so that both rank alike: parsing and chunking, the embedding model, the BM25 analyzer and
  * the fusion of the lexical and vector lists, all configured by one {@link LuceneConfig}. Thread-safe,
- * except for each {@link DocumentParser}. Close it to stop the PDF extractor's threads.
+ * except for each {@link DocumentParser}. Close it to stop the text extractor's threads.
  */
 public final class BackendParts implements AutoCloseable {
   /** Query terms beyond this are ignored, as by the Lucene searcher. */
@@ -24,7 +24,7 @@ public final class BackendParts implements AutoCloseable {
   private final LuceneConfig config;
   private final Embedder embedder;
   private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
-  private final PdfTextExtractor extractor;
+  private final TextExtractor extractor;
   private final Chunker chunker;
 
   private BackendParts(LuceneConfig config) {
@@ -32,7 +32,7 @@ public final class BackendParts implements AutoCloseable {
     this.embedder = new QueryCachingEmbedder(config.embeddingModel()
         .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
         .orElseGet(OnnxBgeEmbedder::shared));
-    this.extractor = new PdfTextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
+    this.extractor = new TextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
     this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
     embedder.awaitReady();
   }
@@ -79,9 +79,9 @@ public final class BackendParts implements AutoCloseable {
     return IndexStore.SIMILARITY.getB();
   }
 
-  /** A parser for one ingestion run; {@code plainText} for a {@link TextDocumentSource}. */
-  public DocumentParser parser(boolean plainText) {
-    return new DocumentParser(new ParseStage(extractor, chunker, plainText));
+  /** A parser for one ingestion run; {@code plainText} for a {@link TextDocumentSource}; scanned pages OCR'd per {@code ocr}. */
+  public DocumentParser parser(boolean plainText, OcrMode ocr) {
+    return new DocumentParser(new ParseStage(extractor, chunker, plainText, Objects.requireNonNull(ocr, "ocr")));
   }
 
   /** The SHA-256 (hex) that identifies a document's content. */

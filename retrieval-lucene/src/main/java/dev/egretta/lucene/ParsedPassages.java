@@ -27,7 +27,7 @@ public record ParsedPassages(SourceDocument source, String sha256, List<Passage>
     if (p.rejection() != null) {
       return new ParsedPassages(p.source(), p.sha256(), List.of(), 0, "", false, p.rejection());
     }
-    return new ParsedPassages(p.source(), p.sha256(), p.chunks().stream().map(Passage::of).toList(),
+    return new ParsedPassages(p.source(), p.sha256(), p.chunks().stream().map(c -> Passage.of(c, p.text().paged())).toList(),
         p.text().pageCount(), p.text().title(), p.text().truncated(), null);
   }
 }

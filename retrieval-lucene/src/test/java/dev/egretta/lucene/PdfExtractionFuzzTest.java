@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Duration;
 
 /**
- * Jazzer target (issue #15): PDF text extraction as ingestion runs it ({@link PdfTextExtractor},
+ * Jazzer target (issue #15): PDF text extraction as ingestion runs it ({@link TextExtractor},
  * the same limits as {@link LuceneConfig}'s defaults but a shorter time limit). Any bytes give
  * pages of text or a {@link RejectedException} naming why, never another exception or error, and
  * within the time limit plus the extractor's grace. Fuzzing starts from the hostile PDFs of
@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 class PdfExtractionFuzzTest {
   private static final Duration LIMIT = Duration.ofSeconds(5);
-  private static final PdfTextExtractor EXTRACTOR = new PdfTextExtractor(LIMIT, 1_000_000);
+  private static final TextExtractor EXTRACTOR = new TextExtractor(LIMIT, 1_000_000);
 
   @FuzzTest(maxDuration = "10s")
   void anyBytesGiveTextOrARejection(byte[] pdf) {
