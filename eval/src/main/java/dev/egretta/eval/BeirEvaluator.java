@@ -62,7 +62,7 @@ public final class BeirEvaluator implements AutoCloseable {
         .fusion(config.fusion()).rrfK(config.rrfK()).denseWeight(config.denseWeight())
         .int8Quantization(config.int8Quantization()).chunkTokens(config.chunkTokens())
         .chunkOverlapTokens(config.chunkOverlapTokens()).calibration(config.calibration())
-        .searchDepth(config.searchDepth()).batchChunks(config.batchChunks())
+        .searchDepth(config.searchDepth()).batchChunks(config.batchChunks()).bm25(config.bm25K1(), config.bm25B())
         .build();
     return new BeirEvaluator(dataset, LuceneKnowledgeBase.open(dir, evalConfig));
   }
