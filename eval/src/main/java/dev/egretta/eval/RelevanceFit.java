@@ -39,6 +39,7 @@ public final class RelevanceFit {
   static final double[] B = {0.4, 0.7};
   /** ObliQA questions fitted on at most (the first by id hash); the whole held-out fifth is reported. */
   static final int MAX_FIT_QUESTIONS = 800;
+  static final int MAX_HELDOUT_QUESTIONS = 400;
   static final int[] RRF_K = {10, 30, 60};
   static final double[] WEIGHTS = {0.3, 0.4, 0.5, 0.6, 0.7};
   static final double[] CONVEX_WEIGHTS = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
@@ -69,8 +70,8 @@ public final class RelevanceFit {
         }
       }
     }
-    List<Part> parts = new ArrayList<>(List.of(
-        new Part("scifact-train", scifact, "train", null), new Part("scifact-test", scifact, "test", null)));
+    // SciFact test is not searched here: BeirEvaluator measures it with the fitted defaults.
+    List<Part> parts = new ArrayList<>(List.of(new Part("scifact-train", scifact, "train", null)));
     if (!obliqa.toString().equals("none")) { // "none": a quick SciFact-only run, never written as the defaults
       parts.addAll(List.of(new Part("obliqa-fit", obliqa, "dev", false), new Part("obliqa-heldout", obliqa, "dev", true)));
     }
@@ -143,36 +144,52 @@ public final class RelevanceFit {
     return FIT_SETS.stream().filter(m::containsKey).mapToDouble(s -> m.get(s)[0]).average().orElseThrow();
   }
 
-  /** Every query's vector list and its BM25 list per (k1, b), one query at a time so its vector is embedded once. */
+  /**
+   * Every query's vector list and its BM25 list per (k1, b), one query at a time so its vector is
+   * embedded once; each part is cached ({@link FitCache}).
+   */
   private static List<FitQuery> search(List<Part> parts, List<double[]> bm25Grid, Map<String, RetrievedPassage> passages) {
     List<FitQuery> out = new ArrayList<>();
     LuceneConfig dense = LuceneConfig.builder().fusion(Fusion.CONVEX).build();
     List<LuceneConfig> bm25 = bm25Grid.stream().map(x -> LuceneConfig.builder().fusion(Fusion.CONVEX).bm25(x[0], x[1]).build()).toList();
+    String grid = bm25Grid.stream().map(java.util.Arrays::toString).toList().toString();
     for (Part part : parts) {
+      String key = part + " " + grid + " max " + MAX_FIT_QUESTIONS + "/" + MAX_HELDOUT_QUESTIONS;
+      FitCache cached = FitCache.read(part.set, key);
+      if (cached != null) {
+        System.err.printf("%s: %d queries from %s%n", part.set, cached.queries().size(), FitCache.file(part.set));
+        cached.passages().forEach(passages::putIfAbsent);
+        out.addAll(cached.queries());
+        continue;
+      }
       BeirDataset ds = BeirDataset.load(part.dir, part.split);
+      Map<String, RetrievedPassage> own = new ConcurrentHashMap<>();
       try (LuceneKnowledgeBase kb = open(part.dir, dense)) {
         SearchScope scope = SearchScope.publicOnly(BeirCorpusSource.DOMAIN, ds.name());
         List<Map.Entry<String, String>> qs = ds.queries().entrySet().stream()
             .filter(e -> ds.qrels().containsKey(e.getKey()))
             .filter(e -> part.heldout == null || heldOut(e.getKey()) == part.heldout)
             .sorted(java.util.Comparator.comparingInt(e -> e.getKey().hashCode() * 0x9E3779B1))
-            .limit(Boolean.FALSE.equals(part.heldout) ? MAX_FIT_QUESTIONS : Long.MAX_VALUE).toList();
+            .limit(part.heldout == null ? Long.MAX_VALUE : part.heldout ? MAX_HELDOUT_QUESTIONS : MAX_FIT_QUESTIONS).toList();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        out.addAll(pool().submit(() -> qs.parallelStream().map(e -> {
+        List<FitQuery> searched = pool().submit(() -> qs.parallelStream().map(e -> {
           RetrievalRequest request = new RetrievalRequest(e.getValue(), scope, 100);
           List<ExplainedPassage> v = kb.explain(request, RetrieverKind.DENSE, dense);
           List<List<String>> lists = new ArrayList<>();
           List<double[]> scores = new ArrayList<>();
           for (LuceneConfig c : bm25) {
             List<ExplainedPassage> hits = kb.explain(request, RetrieverKind.BM25, c);
-            lists.add(ids(hits, passages));
+            lists.add(ids(hits, own));
             scores.add(scores(hits));
           }
           if (done.incrementAndGet() % 200 == 0) {
             System.err.printf("%s: %d/%d queries%n", part.set, done.get(), qs.size());
           }
-          return new FitQuery(part.set, e.getValue(), ds.qrels().get(e.getKey()), ids(v, passages), scores(v), lists, scores);
-        }).toList()).join());
+          return new FitQuery(part.set, e.getValue(), ds.qrels().get(e.getKey()), ids(v, own), scores(v), lists, scores);
+        }).toList()).join();
+        new FitCache(key, searched, own).write(part.set);
+        own.forEach(passages::putIfAbsent);
+        out.addAll(searched);
       }
     }
     return out;
