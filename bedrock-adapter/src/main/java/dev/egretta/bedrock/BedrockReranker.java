@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 /**
  * A Bedrock rerank model ({@link #AMAZON_RERANK_V1}, {@link #COHERE_RERANK_V35}) as the engine's
  * reranking stage: one InvokeModel call per query with the question and the candidates' texts
- * ({@code {"query", "documents", "top_n", "api_version": 2}}), answered with
+ * ({@code {"query", "documents", "top_n"}}, plus {@code "api_version": 2} for Cohere), answered with
  * {@code {"results": [{"index", "relevance_score"}]}} best first. Retried on throttling and
  * translated like the answer generator's errors (rate limits, timeouts, model access). Thread-safe;
  * {@link #close()} releases its HTTP client.
@@ -54,7 +54,10 @@ public final class BedrockReranker implements Reranker, AutoCloseable {
 
   @Override
   public List<RetrievedPassage> rerank(String question, List<RetrievedPassage> candidates) {
-    ObjectNode body = JSON.createObjectNode().put("query", question).put("top_n", candidates.size()).put("api_version", 2);
+    ObjectNode body = JSON.createObjectNode().put("query", question).put("top_n", candidates.size());
+    if (modelId.startsWith("cohere.")) {
+      body.put("api_version", 2); // Cohere's rerank body requires it; Amazon's has no such field
+    }
     var documents = body.putArray("documents");
     candidates.forEach(p -> documents.add(p.heading().isBlank() ? p.text() : p.heading() + "\n" + p.text()));
     String reply = retrier.call(modelId, () -> clients.sync.invokeModel(InvokeModelRequest.builder()

@@ -8,8 +8,8 @@ import java.util.List;
  * steps, until no step helps. The score is scale-free, so the start point fixes the scale.
  */
 final class RerankerFit {
-  static final double[] STEPS = {1.0, 0.5, 0.25, 0.1, 0.05};
-  static final int ROUNDS = 6;
+  static final double[] STEPS = {1.0, 0.3, 0.1};
+  static final int ROUNDS = 4;
 
   private RerankerFit() {}
 
