@@ -255,7 +255,8 @@ public final class RelevanceFit {
         + "; whether engines rerank by default; how many candidates). Read by dev.egretta.core.pipeline.FittedRelevance.");
     root.put("command", "eval/bin/run RelevanceFit (from the repository root; the SciFact and ObliQA indexes of BeirEvaluator must exist)");
     root.put("data", "fitted on " + scifact + " qrels/train.tsv and " + MAX_FIT_QUESTIONS + " questions of four fifths of " + obliqa + " qrels/dev.tsv (query id hash, "
-        + "RelevanceFit.heldOut); the other fifth and SciFact test are reported on only. Objective: mean nDCG@10 of the two fitted parts. "
+        + "RelevanceFit.heldOut); " + MAX_HELDOUT_QUESTIONS + " questions of the other fifth are reported on only (SciFact test is not used here). "
+        + "Objective: mean nDCG@10 of the two fitted parts. "
         + "Grid: k1 " + java.util.Arrays.toString(K1) + ", b " + java.util.Arrays.toString(B) + "; RRF k " + java.util.Arrays.toString(RRF_K)
         + " x dense weight " + java.util.Arrays.toString(WEIGHTS) + "; convex dense weight " + java.util.Arrays.toString(CONVEX_WEIGHTS)
         + "; reranker weights by coordinate ascent from the fused order; reranking is on by default when it raises the objective by more than 0.005.");
