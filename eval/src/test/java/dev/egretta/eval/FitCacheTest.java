@@ -18,7 +18,7 @@ class FitCacheTest {
   @Test
   void aPartSurvivesItsCacheFileAndAnotherKeyIsIgnored() throws Exception {
     String set = "fit-cache-test-" + ProcessHandle.current().pid();
-    FitQuery q = new FitQuery(set, "question", Map.of("d2", 1), List.of("c2", "c1"), new double[] {1, 0},
+    FitQuery q = new FitQuery(set, "question", Map.of("c2", 1), List.of("c2", "c1"), new double[] {1, 0},
         List.of(List.of("c1", "c2")), List.of(new double[] {1, 0}));
     try {
       new FitCache("key", List.of(q), Map.of("c1", passage("c1"), "c2", passage("c2"))).write(set);
@@ -31,7 +31,7 @@ class FitCacheTest {
       assertThat(back.dense()).containsExactly("c2", "c1");
       assertThat(back.bm25Scores().getFirst()).containsExactly(1, 0);
       assertThat(read.passages().get("c1")).isEqualTo(passage("c1"));
-      // the same fused ranking as before the round trip: the vector list alone puts c2 (document d2) first
+      // the same fused ranking as before the round trip: the heavily weighted vector list puts c2 (the judged document) first
       List<RetrievedPassage> fused = new FusionGrid(0, Fusion.RRF, 60, 0.9).fuse(back, read.passages());
       assertThat(fused.getFirst().chunkId()).isEqualTo("c2");
       assertThat(back.metrics(fused)[0]).isEqualTo(1.0);

@@ -11,7 +11,7 @@ class FusionTest {
   private static final List<String> LEXICAL = List.of("a", "b", "c");
   private static final double[] LEXICAL_SCORES = {9.0, 5.0, 1.0};
   private static final List<String> DENSE = List.of("c", "d", "a");
-  private static final double[] DENSE_SCORES = {0.9, 0.8, 0.7};
+  private static final double[] DENSE_SCORES = {1.0, 0.75, 0.5};
 
   @Test
   void equalWeightRrfIsPlainRrf() {
@@ -38,7 +38,7 @@ class FusionTest {
     assertThat(f.get("a")).isCloseTo(0.5 * 1 + 0.5 * 0, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(f.get("b")).isCloseTo(0.5 * 0.5, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(f.get("c")).isCloseTo(0.5 * 0 + 0.5 * 1, org.assertj.core.data.Offset.offset(1e-12));
-    // a and c tie: the one seen first in the lexical list comes first
+    // a and c tie, and so do b and d (0.25 each): the one seen first (lexical list first) comes first
     assertThat(f.keySet()).containsExactly("a", "c", "b", "d");
   }
 
