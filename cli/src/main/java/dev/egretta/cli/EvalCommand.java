@@ -1,6 +1,7 @@
 package dev.egretta.cli;
 
 import dev.egretta.eval.BeirEvaluator;
+import dev.egretta.eval.EvalPipeline;
 import dev.egretta.eval.Metrics;
 import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.RetrieverKind;
@@ -20,10 +21,15 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Measure retrieval relevance over a BEIR dataset (corpus.jsonl, queries.jsonl, qrels/<split>.tsv). "
         + "The dataset's index is built on the first run and reused after (it embeds nothing new).",
+        "Without --retriever and --rerank it evaluates what the engine does (its default retrieval and reranking); "
+            + "each option replaces that part.",
         "--json prints {\"ndcg@10\", \"recall@10\", \"recall@100\", \"mrr@10\", \"queries\"}."})
 final class EvalCommand implements Callable<Integer> {
   /** The retrievers that can be evaluated. */
   enum Retriever { bm25, dense, hybrid }
+
+  /** The reranking stages that can be evaluated. */
+  enum Rerank { none, builtin }
 
   @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "The BEIR dataset directory.")
   Path dataset;
@@ -31,9 +37,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "qrels split (default test).")
   String split;
 
-  @Option(names = "--retriever", paramLabel = "bm25|dense|hybrid", defaultValue = "hybrid",
-      description = "What to evaluate: BM25 only, vectors only, or both fused (default hybrid).")
+  @Option(names = "--retriever", paramLabel = "bm25|dense|hybrid",
+      description = "The retrieval: BM25 only, vectors only, or both fused (default: the engine's, hybrid).")
   Retriever retriever;
+
+  @Option(names = "--rerank", paramLabel = "none|builtin",
+      description = "The reranking stage: none or the built-in reranker (default: the engine's, see core/README.md).")
+  Rerank rerank;
 
   @Option(names = "--index", paramLabel = "DIR",
       description = "The dataset's own index (default: <tmp>/egretta-eval/<dataset>-c<chunk>-o<overlap>); "
@@ -55,9 +65,15 @@ final class EvalCommand implements Callable<Integer> {
     if (!java.nio.file.Files.isDirectory(datasetDir)) {
       throw new CliFailure("no such dataset folder: " + datasetDir);
     }
-    RetrieverKind kind = RetrieverKind.valueOf(retriever.name().toUpperCase(Locale.ROOT));
+    EvalPipeline pipeline = EvalPipeline.of(retriever == null ? null : retriever.name(), rerank == null ? null : rerank.name());
     if (backend.elasticsearch()) {
-      print(datasetDir, ElasticsearchEval.evaluate(context, backend, datasetDir, split, kind, json.json));
+      if (rerank == Rerank.builtin) {
+        throw new CliFailure("--rerank builtin is evaluated on the Lucene backend only; drop it or --backend elasticsearch");
+      }
+      // The cluster ranks with the same fusion; the reranker is the engine's, so it is not part of a backend's figure.
+      RetrieverKind kind = retriever == null ? RetrieverKind.HYBRID : RetrieverKind.valueOf(retriever.name().toUpperCase(Locale.ROOT));
+      print(datasetDir, kind.name().toLowerCase(Locale.ROOT),
+          ElasticsearchEval.evaluate(context, backend, datasetDir, split, kind, json.json));
       return Egretta.OK;
     }
     Path indexDir = index == null ? null : context.resolve(index);
@@ -69,18 +85,18 @@ final class EvalCommand implements Callable<Integer> {
       try (PrintStream log = json.json ? null : lines(context.err())) {
         eval.index(log);
       }
-      print(datasetDir, eval.evaluate(kind));
+      print(datasetDir, pipeline.name(), eval.evaluate(pipeline));
     }
     return Egretta.OK;
   }
 
-  private void print(Path datasetDir, Metrics metrics) {
+  private void print(Path datasetDir, String pipeline, Metrics metrics) {
     if (json.json) {
       context.println(metrics.toJson());
     } else {
       Table table = Table.of("dataset", "split", "retriever", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "queries")
           .right(3, 4, 5, 6, 7);
-      table.row(datasetDir.getFileName(), split, retriever, f(metrics.ndcg10()), f(metrics.recall10()),
+      table.row(datasetDir.getFileName(), split, pipeline, f(metrics.ndcg10()), f(metrics.recall10()),
           f(metrics.recall100()), f(metrics.mrr10()), metrics.queries());
       context.print(table.render());
       context.out().flush();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.egretta.api.EgretJson;
+import dev.egretta.eval.EvalPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,13 @@ class EvalCommandTest {
 
     CliRun table = CliRun.run(dir, "eval", "--dataset", data.toString(), "--index", dir.resolve("idx").toString());
     assertThat(table.exitCode()).as(table.err()).isZero();
-    assertThat(table.out()).containsPattern("nDCG@10\\s+Recall@10").contains("hybrid");
+    // no flag: the engine's default pipeline, named in the table
+    assertThat(table.out()).containsPattern("nDCG@10\\s+Recall@10").contains(EvalPipeline.defaults().name());
+
+    CliRun reranked = CliRun.run(dir, "eval", "--dataset", data.toString(), "--retriever", "bm25", "--rerank", "builtin",
+        "--index", dir.resolve("idx").toString());
+    assertThat(reranked.exitCode()).as(reranked.err()).isZero();
+    assertThat(reranked.out()).contains("bm25+builtin");
   }
 
   @Test
@@ -58,5 +65,8 @@ class EvalCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
     assertThat(run.err()).contains("magic");
+    CliRun rerank = CliRun.run(dir, "eval", "--dataset", dir.toString(), "--rerank", "cross");
+    assertThat(rerank.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(rerank.err()).contains("cross");
   }
 }

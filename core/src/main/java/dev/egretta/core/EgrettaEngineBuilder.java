@@ -8,6 +8,9 @@ import dev.egretta.core.metrics.EgrettaMetrics;
 import dev.egretta.core.pipeline.AnswerabilityJudge;
 import dev.egretta.core.pipeline.ContextJudge;
 import dev.egretta.core.pipeline.EvidenceSelector;
+import dev.egretta.core.pipeline.FeatureReranker;
+import dev.egretta.core.pipeline.FittedRelevance;
+import dev.egretta.core.pipeline.RerankingRetriever;
 import dev.egretta.core.pipeline.FollowUpRewriter;
 import dev.egretta.core.pipeline.KeywordModeRouter;
 import dev.egretta.core.pipeline.ModeRouter;
@@ -23,6 +26,7 @@ import dev.egretta.core.spi.CorpusInventory;
 import dev.egretta.core.spi.LinkSigner;
 import dev.egretta.core.spi.ModelCatalog;
 import dev.egretta.core.spi.ModelEntry;
+import dev.egretta.core.spi.Reranker;
 import dev.egretta.core.spi.Retriever;
 import dev.egretta.core.spi.TextEmbedder;
 import java.time.Clock;
@@ -77,6 +81,8 @@ public final class EgrettaEngineBuilder {
   private SuggestionGenerator suggestions = new PassageSuggestions();
   private int suggestionCount = 3;
   private int retrievalDepth = 10;
+  private Reranker reranker = FittedRelevance.defaults().rerankByDefault() ? FeatureReranker.fitted() : null;
+  private int rerankDepth = FittedRelevance.defaults().rerankDepth();
   private ExecutorService executor;
   private ToIntFunction<String> tokenCounter = Tokens.ESTIMATE;
   private EgrettaMetrics metrics = EgrettaMetrics.NOOP;
@@ -220,6 +226,30 @@ public final class EgrettaEngineBuilder {
     return this;
   }
 
+  /**
+   * The reranking stage between retrieval and the context decision (default: the built-in
+   * {@link FeatureReranker} when the fitted settings say it pays, else none; see core/README.md).
+   */
+  public EgrettaEngineBuilder reranker(Reranker reranker) {
+    this.reranker = Objects.requireNonNull(reranker, "reranker");
+    return this;
+  }
+
+  /** No reranking stage: the retriever's order is final. */
+  public EgrettaEngineBuilder noReranker() {
+    this.reranker = null;
+    return this;
+  }
+
+  /** How many retrieved candidates the reranker reorders, 1..200 (default: the fitted value, {@link FittedRelevance}). */
+  public EgrettaEngineBuilder rerankDepth(int depth) {
+    if (depth < 1 || depth > 200) {
+      throw new IllegalArgumentException("rerankDepth must be 1..200; got " + depth);
+    }
+    this.rerankDepth = depth;
+    return this;
+  }
+
   /** The executor streamed queries run on (default: a virtual thread per query, shut down on close). */
   public EgrettaEngineBuilder streamExecutor(ExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "streamExecutor");
@@ -280,7 +310,8 @@ public final class EgrettaEngineBuilder {
     boolean owns = executor == null;
     ExecutorService exec = owns ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("egretta-stream-", 0).factory())
         : executor;
-    EngineParts parts = new EngineParts(retriever, inv, new DomainCatalog(inv, names), catalog, byModel, fallback,
+    Retriever ranked = reranker == null ? retriever : new RerankingRetriever(retriever, reranker, rerankDepth);
+    EngineParts parts = new EngineParts(ranked, inv, new DomainCatalog(inv, names), catalog, byModel, fallback,
         sessions == null ? new InMemorySessionStore() : sessions, linkSigner, clock, rewriter, router, contextJudge, relevance,
         suggestions, suggestionCount, retrievalDepth, exec, owns);
     return new EgrettaEngine(parts, metrics);

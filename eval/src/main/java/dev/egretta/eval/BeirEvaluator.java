@@ -62,7 +62,7 @@ public final class BeirEvaluator implements AutoCloseable {
         .fusion(config.fusion()).rrfK(config.rrfK()).denseWeight(config.denseWeight())
         .int8Quantization(config.int8Quantization()).chunkTokens(config.chunkTokens())
         .chunkOverlapTokens(config.chunkOverlapTokens()).calibration(config.calibration())
-        .searchDepth(config.searchDepth()).batchChunks(config.batchChunks())
+        .searchDepth(config.searchDepth()).batchChunks(config.batchChunks()).bm25(config.bm25K1(), config.bm25B())
         .build();
     return new BeirEvaluator(dataset, LuceneKnowledgeBase.open(dir, evalConfig));
   }
@@ -109,8 +109,13 @@ public final class BeirEvaluator implements AutoCloseable {
 
   /** Ranked document ids for one query: chunks collapsed to their document, best chunk first. */
   public List<String> rank(String query, RetrieverKind kind, int documents) {
-    List<RetrievedPassage> hits = kb.search(
-        new RetrievalRequest(query, SearchScope.publicOnly(BeirCorpusSource.DOMAIN, dataset.name()), CHUNKS_PER_QUERY), kind);
+    return rank(query, new EvalPipeline(kind, java.util.Optional.empty(), "none"), documents);
+  }
+
+  /** {@link #rank(String, RetrieverKind, int)} through a pipeline (with its reranking stage, if any). */
+  public List<String> rank(String query, EvalPipeline pipeline, int documents) {
+    List<RetrievedPassage> hits = pipeline.over(kb).retrieve(
+        new RetrievalRequest(query, SearchScope.publicOnly(BeirCorpusSource.DOMAIN, dataset.name()), CHUNKS_PER_QUERY));
     Set<String> docs = new LinkedHashSet<>();
     for (RetrievedPassage p : hits) {
       docs.add(BeirCorpusSource.idOf(p.documentUri()));
@@ -123,12 +128,17 @@ public final class BeirEvaluator implements AutoCloseable {
 
   /** Runs every judged query of the split and averages the metrics. */
   public Metrics evaluate(RetrieverKind kind) {
+    return evaluate(new EvalPipeline(kind, java.util.Optional.empty(), "none"));
+  }
+
+  /** {@link #evaluate(RetrieverKind)} through a pipeline; {@link EvalPipeline#defaults()} is what the engine does. */
+  public Metrics evaluate(EvalPipeline pipeline) {
     List<Map.Entry<String, String>> queries = new ArrayList<>(dataset.queries().entrySet());
     double[][] perQuery = new double[queries.size()][];
     try (ForkJoinPool pool = new ForkJoinPool(threads)) {
       pool.submit(() -> java.util.stream.IntStream.range(0, queries.size()).parallel().forEach(i -> {
         Map.Entry<String, String> q = queries.get(i);
-        perQuery[i] = RankingMetrics.of(rank(q.getValue(), kind, 100), dataset.qrels().get(q.getKey()));
+        perQuery[i] = RankingMetrics.of(rank(q.getValue(), pipeline, 100), dataset.qrels().get(q.getKey()));
       })).join();
     }
     double[] sum = new double[4];
@@ -143,15 +153,21 @@ public final class BeirEvaluator implements AutoCloseable {
 
   /** Latencies in ms of top-10 hybrid retrieval (query embedding + search + stored fields), sorted. */
   public double[] latenciesMs(int limit, int warmup) {
+    return latenciesMs(limit, warmup, new EvalPipeline(RetrieverKind.HYBRID, java.util.Optional.empty(), "none"));
+  }
+
+  /** Latencies in ms of top-{@code limit} retrieval through a pipeline (reranking included), sorted. */
+  public double[] latenciesMs(int limit, int warmup, EvalPipeline pipeline) {
     List<String> texts = new ArrayList<>(dataset.queries().values());
     SearchScope scope = SearchScope.publicOnly(BeirCorpusSource.DOMAIN, dataset.name());
+    dev.egretta.core.spi.Retriever retriever = pipeline.over(kb);
     for (int i = 0; i < Math.min(warmup, texts.size()); i++) {
-      kb.retrieve(new RetrievalRequest(texts.get(i), scope, limit));
+      retriever.retrieve(new RetrievalRequest(texts.get(i), scope, limit));
     }
     double[] ms = new double[texts.size()];
     for (int i = 0; i < texts.size(); i++) {
       long t = System.nanoTime();
-      kb.retrieve(new RetrievalRequest(texts.get(i), scope, limit));
+      retriever.retrieve(new RetrievalRequest(texts.get(i), scope, limit));
       ms[i] = (System.nanoTime() - t) / 1e6;
     }
     Arrays.sort(ms);
@@ -163,17 +179,26 @@ public final class BeirEvaluator implements AutoCloseable {
     kb.close();
   }
 
-  /** {@code BeirEvaluator --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--index DIR] [--json]}. */
+  /**
+   * {@code BeirEvaluator --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--rerank none|builtin] [--index DIR]
+   * [--json] [--latency]}; without --retriever and --rerank it evaluates the engine's default pipeline.
+   */
   public static void main(String[] args) {
     EvalArgs a = EvalArgs.parseOrExit(args);
     try (BeirEvaluator eval = open(a.dataset(), a.split(), a.index(), a.config())) {
       eval.index(System.err);
-      Metrics m = eval.evaluate(a.retriever());
-      System.out.println(a.json() ? m.toJson() : a.retriever().name().toLowerCase() + "  " + m);
+      Metrics m = eval.evaluate(a.pipeline());
+      System.out.println(a.json() ? m.toJson() : a.pipeline().name() + "  " + m);
       if (a.latency()) {
-        double[] ms = eval.latenciesMs(10, 50);
-        System.out.printf("latency top-10 hybrid: p50 %.2f ms, p99 %.2f ms over %d queries%n",
-            ms[ms.length / 2], ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)], ms.length);
+        // Both in the same run, alternating rounds, so that the ratio is fair on a shared machine.
+        EvalPipeline bm25 = new EvalPipeline(RetrieverKind.BM25, java.util.Optional.empty(), "none");
+        for (int round = 0; round < 2; round++) {
+          for (EvalPipeline p : List.of(a.pipeline(), bm25)) {
+            double[] ms = eval.latenciesMs(10, 50, p);
+            System.out.printf("latency top-10 %s (round %d): p50 %.2f ms, p99 %.2f ms over %d queries%n", p.name(), round + 1,
+                ms[ms.length / 2], ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)], ms.length);
+          }
+        }
       }
     }
   }

@@ -4,10 +4,14 @@ import dev.egretta.lucene.Fusion;
 import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.RetrieverKind;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Command-line options of the evaluation mains. */
-record EvalArgs(Path dataset, String split, RetrieverKind retriever, Path index, boolean json, boolean latency, LuceneConfig config) {
+record EvalArgs(Path dataset, String split, EvalPipeline pipeline, Path index, boolean json, boolean latency, LuceneConfig config) {
+
+  /** The kind of evidence evaluated. */
+  RetrieverKind retriever() {
+    return pipeline.kind();
+  }
 
   /** The arguments of a command-line main; on a bad one, its message on stderr and exit code 2. */
   static EvalArgs parseOrExit(String[] args) {
@@ -23,7 +27,8 @@ record EvalArgs(Path dataset, String split, RetrieverKind retriever, Path index,
   static EvalArgs parse(String[] args) {
     Path dataset = null;
     String split = "test";
-    RetrieverKind retriever = RetrieverKind.HYBRID;
+    String retriever = null;
+    String rerank = null;
     Path index = null;
     boolean json = false;
     boolean latency = false;
@@ -33,23 +38,24 @@ record EvalArgs(Path dataset, String split, RetrieverKind retriever, Path index,
       switch (a) {
         case "--dataset" -> dataset = Path.of(value(args, ++i, a));
         case "--split" -> split = value(args, ++i, a);
-        case "--retriever" -> retriever = RetrieverKind.parse(value(args, ++i, a));
+        case "--retriever" -> retriever = value(args, ++i, a);
+        case "--rerank" -> rerank = value(args, ++i, a);
         case "--index" -> index = Path.of(value(args, ++i, a));
         case "--json" -> json = true;
         case "--latency" -> latency = true;
         case "--int8" -> config.int8Quantization(true);
-        case "--fusion" -> config.fusion(Fusion.valueOf(value(args, ++i, a).toUpperCase(Locale.ROOT)));
+        case "--fusion" -> config.fusion(Fusion.parse(value(args, ++i, a)));
         case "--chunk-tokens" -> config.chunkTokens(Integer.parseInt(value(args, ++i, a)));
         case "--overlap-tokens" -> config.chunkOverlapTokens(Integer.parseInt(value(args, ++i, a)));
         default -> throw new IllegalArgumentException("unknown option " + a
-            + "; usage: --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--index DIR] [--json]"
+            + "; usage: --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--rerank none|builtin] [--index DIR] [--json]"
             + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N]");
       }
     }
     if (dataset == null) {
       throw new IllegalArgumentException("--dataset DIR is required");
     }
-    return new EvalArgs(dataset, split, retriever, index, json, latency, config.build());
+    return new EvalArgs(dataset, split, EvalPipeline.of(retriever, rerank), index, json, latency, config.build());
   }
 
   private static String value(String[] args, int i, String option) {

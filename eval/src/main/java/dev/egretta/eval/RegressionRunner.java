@@ -3,7 +3,6 @@ package dev.egretta.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.egretta.lucene.LuceneConfig;
-import dev.egretta.lucene.RetrieverKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +35,7 @@ public final class RegressionRunner {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%-4s %-10s %-5s %-7s %-10s expected %.4f ± %.4f, got %.4f",
+      return String.format(Locale.ROOT, "%-4s %-10s %-5s %-14s %-10s expected %.4f ± %.4f, got %.4f",
           passed() ? "OK" : "FAIL", dataset, split, retriever, metric, expected, tolerance, actual);
     }
   }
@@ -60,9 +59,11 @@ public final class RegressionRunner {
       try (BeirEvaluator eval = BeirEvaluator.open(dataRoot.resolve(name), split, null, lucene)) {
         eval.index(log);
         for (JsonNode run : dataset.path("runs")) {
-          String retriever = run.get("retriever").asText();
-          Metrics m = eval.evaluate(RetrieverKind.parse(retriever));
-          log.println(name + " " + retriever + ": " + m);
+          // A part a run does not name is the engine's default (no retriever, no rerank = the default pipeline).
+          EvalPipeline pipeline = EvalPipeline.of(text(run, "retriever"), text(run, "rerank"));
+          String retriever = run.has("retriever") || run.has("rerank") ? pipeline.name() : "default";
+          Metrics m = eval.evaluate(pipeline);
+          log.println(name + " " + retriever + " (" + pipeline.name() + "): " + m);
           double tolerance = run.path("tolerance").asDouble(defaultTolerance);
           for (Iterator<Map.Entry<String, JsonNode>> it = run.path("expected").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -72,6 +73,10 @@ public final class RegressionRunner {
       }
     }
     return checks;
+  }
+
+  private static String text(JsonNode run, String field) {
+    return run.hasNonNull(field) ? run.get(field).asText() : null;
   }
 
   public static void main(String[] args) throws IOException {

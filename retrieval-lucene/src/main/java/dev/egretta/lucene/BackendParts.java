@@ -69,14 +69,14 @@ public final class BackendParts implements AutoCloseable {
     return embedder.tokenCounter().count(Objects.requireNonNull(text, "text"));
   }
 
-  /** BM25 term-frequency saturation k1 of the Lucene index, for a backend that sets its own BM25. */
+  /** BM25 term-frequency saturation k1 the Lucene searcher uses ({@link LuceneConfig#bm25K1()}), for a backend that sets its own BM25. */
   public double bm25K1() {
-    return IndexStore.SIMILARITY.getK1();
+    return config.bm25K1();
   }
 
   /** BM25 length normalisation b of the Lucene index. */
   public double bm25B() {
-    return IndexStore.SIMILARITY.getB();
+    return config.bm25B();
   }
 
   /** A parser for one ingestion run; {@code plainText} for a {@link TextDocumentSource}; scanned pages OCR'd per {@code ocr}. */
@@ -134,47 +134,24 @@ public final class BackendParts implements AutoCloseable {
   public record Fused(String id, double score, int lexicalRank, int denseRank) {}
 
   /**
-   * Fuses the BM25 and vector lists (best first) as the Lucene searcher does: reciprocal rank fusion
-   * or a convex combination of min-max normalised scores, per {@link LuceneConfig#fusion()}. Ties are
-   * broken by id.
+   * Fuses the BM25 and vector lists (best first) with the Lucene searcher's own {@link Fusion} and
+   * settings ({@link LuceneConfig#fusion()}, {@code rrfK}, {@code denseWeight}), so both backends rank alike.
    */
   public List<Fused> fuse(List<Hit> lexical, List<Hit> dense) {
-    Map<String, Double> fused = new HashMap<>();
-    if (config.fusion() == Fusion.RRF) {
-      addRrf(fused, lexical);
-      addRrf(fused, dense);
-    } else {
-      addConvex(fused, lexical, 1 - config.denseWeight(), dense.isEmpty());
-      addConvex(fused, dense, config.denseWeight(), lexical.isEmpty());
-    }
+    Map<String, Double> fused = config.fusion().fuse(ids(lexical), scores(lexical), ids(dense), scores(dense),
+        config.rrfK(), config.denseWeight());
     Map<String, Integer> lexicalRank = ranks(lexical);
     Map<String, Integer> denseRank = ranks(dense);
-    List<String> ids = new ArrayList<>(fused.keySet());
-    ids.sort((a, b) -> {
-      int c = Double.compare(fused.get(b), fused.get(a));
-      return c != 0 ? c : a.compareTo(b);
-    });
-    return ids.stream().map(id -> new Fused(id, fused.get(id), lexicalRank.getOrDefault(id, 0),
-        denseRank.getOrDefault(id, 0))).toList();
+    return fused.entrySet().stream().map(e -> new Fused(e.getKey(), e.getValue(),
+        lexicalRank.getOrDefault(e.getKey(), 0), denseRank.getOrDefault(e.getKey(), 0))).toList();
   }
 
-  private void addRrf(Map<String, Double> fused, List<Hit> hits) {
-    for (int r = 0; r < hits.size(); r++) {
-      fused.merge(hits.get(r).id(), 1.0 / (config.rrfK() + r + 1), Double::sum);
-    }
+  private static List<String> ids(List<Hit> hits) {
+    return hits.stream().map(Hit::id).toList();
   }
 
-  private static void addConvex(Map<String, Double> fused, List<Hit> hits, double weight, boolean alone) {
-    if (hits.isEmpty()) {
-      return;
-    }
-    double max = hits.get(0).score();
-    double min = hits.get(hits.size() - 1).score();
-    double w = alone ? 1.0 : weight;
-    for (Hit h : hits) {
-      double norm = max > min ? (h.score() - min) / (max - min) : 1.0;
-      fused.merge(h.id(), w * norm, Double::sum);
-    }
+  private static double[] scores(List<Hit> hits) {
+    return hits.stream().mapToDouble(Hit::score).toArray();
   }
 
   private static Map<String, Integer> ranks(List<Hit> hits) {

@@ -1,9 +1,92 @@
 package dev.egretta.lucene;
 
-/** How the BM25 and vector result lists are combined into one ranking. */
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the BM25 and vector result lists are combined into one ranking. Any backend can use
+ * {@link #fuse}: it needs only the two lists, best first, with their raw scores.
+ */
 public enum Fusion {
-  /** Reciprocal rank fusion: {@code sum 1 / (k + rank)} over both lists (k = 60 by default). */
+  /**
+   * Weighted reciprocal rank fusion: {@code 2(1 - w) / (k + rank_bm25) + 2w / (k + rank_dense)};
+   * with {@code w = 0.5} this is plain RRF.
+   */
   RRF,
   /** Convex combination of min-max normalised scores: {@code w * dense + (1 - w) * bm25}. */
-  CONVEX
+  CONVEX;
+
+  /** Parses {@code rrf} or {@code convex} (any case). */
+  public static Fusion parse(String name) {
+    try {
+      return valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("fusion must be one of rrf, convex; got: " + name);
+    }
+  }
+
+  /**
+   * Fuses two ranked lists into one, best first; ties keep the order in which a key was first seen
+   * (lexical list first). A list used alone (the other empty) keeps its own order.
+   *
+   * @param lexical keys of the BM25 list, best first
+   * @param lexicalScores their raw scores (same length)
+   * @param dense keys of the vector list, best first
+   * @param denseScores their raw scores (same length)
+   * @param rrfK the k of reciprocal rank fusion, &gt;= 1
+   * @param denseWeight the weight w of the vector list, in [0, 1]
+   * @return the fused score of every key, in fused order
+   */
+  public <K> LinkedHashMap<K, Double> fuse(List<K> lexical, double[] lexicalScores, List<K> dense, double[] denseScores,
+      int rrfK, double denseWeight) {
+    if (lexical.size() != lexicalScores.length || dense.size() != denseScores.length) {
+      throw new IllegalArgumentException("each list needs one score per key; got " + lexical.size() + "/"
+          + lexicalScores.length + " and " + dense.size() + "/" + denseScores.length);
+    }
+    if (rrfK < 1) {
+      throw new IllegalArgumentException("rrfK must be >= 1; got " + rrfK);
+    }
+    if (!(denseWeight >= 0 && denseWeight <= 1)) {
+      throw new IllegalArgumentException("denseWeight must be in [0, 1]; got " + denseWeight);
+    }
+    boolean alone = lexical.isEmpty() || dense.isEmpty();
+    double wl = alone ? 1 : 1 - denseWeight;
+    double wd = alone ? 1 : denseWeight;
+    Map<K, Double> fused = new HashMap<>();
+    List<K> seen = new ArrayList<>();
+    add(fused, seen, lexical, lexicalScores, wl, rrfK);
+    add(fused, seen, dense, denseScores, wd, rrfK);
+    Map<K, Integer> order = new HashMap<>();
+    for (K k : seen) {
+      order.putIfAbsent(k, order.size());
+    }
+    List<K> keys = new ArrayList<>(order.keySet());
+    keys.sort((a, b) -> {
+      int c = Double.compare(fused.get(b), fused.get(a));
+      return c != 0 ? c : Integer.compare(order.get(a), order.get(b));
+    });
+    LinkedHashMap<K, Double> out = new LinkedHashMap<>();
+    for (K k : keys) {
+      out.put(k, fused.get(k));
+    }
+    return out;
+  }
+
+  private <K> void add(Map<K, Double> fused, List<K> seen, List<K> keys, double[] scores, double weight, int rrfK) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    double max = scores[0];
+    double min = scores[scores.length - 1];
+    for (int r = 0; r < keys.size(); r++) {
+      double s = this == RRF ? 2 * weight / (rrfK + r + 1)
+          : weight * (max > min ? (scores[r] - min) / (max - min) : 1.0);
+      fused.merge(keys.get(r), s, Double::sum);
+      seen.add(keys.get(r));
+    }
+  }
 }

@@ -27,6 +27,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 
 /**
  * BM25 and kNN over the same scope filter (inside both queries), fused by reciprocal rank or by a
@@ -50,11 +51,13 @@ final class HybridSearcher {
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final LuceneConfig config;
+  private final BM25Similarity similarity;
 
   HybridSearcher(Analyzer analyzer, Embedder embedder, LuceneConfig config) {
     this.analyzer = analyzer;
     this.embedder = embedder;
     this.config = config;
+    this.similarity = new BM25Similarity((float) config.bm25K1(), (float) config.bm25B());
   }
 
   List<ExplainedPassage> search(IndexSearcher searcher, String text, SearchScope scope, int limit, RetrieverKind kind) {
@@ -76,8 +79,9 @@ final class HybridSearcher {
       }
       ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0]
           : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, scopeBitSets.cached(filter)), depth).scoreDocs;
-      Map<Integer, Double> fused = new HashMap<>();
-      List<Integer> ranking = fuse(lexical, dense, fused);
+      Map<Integer, Double> fused = config.fusion().fuse(docs(lexical), scores(lexical), docs(dense), scores(dense),
+          config.rrfK(), config.denseWeight());
+      List<Integer> ranking = new ArrayList<>(fused.keySet());
       Map<Integer, Integer> lexicalRank = ranks(lexical);
       Map<Integer, Integer> denseRank = ranks(dense);
       List<ExplainedPassage> out = new ArrayList<>(Math.min(limit, ranking.size()));
@@ -118,7 +122,10 @@ final class HybridSearcher {
       should.add(new TermQuery(new Term(Fields.TEXT, t)), Occur.SHOULD);
     }
     Query query = new BooleanQuery.Builder().add(should.build(), Occur.MUST).add(filter, Occur.FILTER).build();
-    return searcher.search(query, depth).scoreDocs;
+    // A searcher over the same reader is cheap; it carries this knowledge base's k1 and b (norms do not depend on them).
+    IndexSearcher bm25 = new IndexSearcher(searcher.getIndexReader());
+    bm25.setSimilarity(similarity);
+    return bm25.search(query, depth).scoreDocs;
   }
 
   /** The analysed terms of free text (duplicates kept, as in a bag-of-words BM25 query). */
@@ -145,39 +152,20 @@ final class HybridSearcher {
     return ranks;
   }
 
-  private List<Integer> fuse(ScoreDoc[] lexical, ScoreDoc[] dense, Map<Integer, Double> fused) {
-    if (config.fusion() == Fusion.RRF) {
-      addRrf(fused, lexical);
-      addRrf(fused, dense);
-    } else {
-      addConvex(fused, lexical, 1 - config.denseWeight(), dense.length == 0);
-      addConvex(fused, dense, config.denseWeight(), lexical.length == 0);
+  private static List<Integer> docs(ScoreDoc[] hits) {
+    List<Integer> docs = new ArrayList<>(hits.length);
+    for (ScoreDoc h : hits) {
+      docs.add(h.doc);
     }
-    List<Integer> docs = new ArrayList<>(fused.keySet());
-    docs.sort((a, b) -> {
-      int c = Double.compare(fused.get(b), fused.get(a));
-      return c != 0 ? c : Integer.compare(a, b);
-    });
     return docs;
   }
 
-  private void addRrf(Map<Integer, Double> fused, ScoreDoc[] hits) {
-    for (int r = 0; r < hits.length; r++) {
-      fused.merge(hits[r].doc, 1.0 / (config.rrfK() + r + 1), Double::sum);
+  private static double[] scores(ScoreDoc[] hits) {
+    double[] s = new double[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      s[i] = hits[i].score;
     }
-  }
-
-  private static void addConvex(Map<Integer, Double> fused, ScoreDoc[] hits, double weight, boolean alone) {
-    if (hits.length == 0) {
-      return;
-    }
-    double max = hits[0].score;
-    double min = hits[hits.length - 1].score;
-    double w = alone ? 1.0 : weight;
-    for (ScoreDoc h : hits) {
-      double norm = max > min ? (h.score - min) / (max - min) : 1.0;
-      fused.merge(h.doc, w * norm, Double::sum);
-    }
+    return s;
   }
 
   private static RetrievedPassage toPassage(Document d, double score) {

@@ -1,5 +1,6 @@
 package dev.egretta.lucene;
 
+import dev.egretta.core.pipeline.FittedRelevance;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,8 @@ public final class LuceneConfig {
   private final Fusion fusion;
   private final int rrfK;
   private final double denseWeight;
+  private final double bm25K1;
+  private final double bm25B;
   private final boolean int8Quantization;
   private final int chunkTokens;
   private final int chunkOverlapTokens;
@@ -33,6 +36,8 @@ public final class LuceneConfig {
     this.fusion = b.fusion;
     this.rrfK = b.rrfK;
     this.denseWeight = b.denseWeight;
+    this.bm25K1 = b.bm25K1;
+    this.bm25B = b.bm25B;
     this.int8Quantization = b.int8Quantization;
     this.chunkTokens = b.chunkTokens;
     this.chunkOverlapTokens = b.chunkOverlapTokens;
@@ -44,7 +49,10 @@ public final class LuceneConfig {
     this.commitInterval = b.commitInterval;
   }
 
-  /** The defaults: bge-small-en-v1.5 in process, RRF (k = 60), float vectors, 256-token chunks. */
+  /**
+   * The defaults: bge-small-en-v1.5 in process, float vectors, 256-token chunks; BM25's k1 and b and
+   * the fusion fitted on training data ({@link FittedRelevance}, core's {@code relevance.json}).
+   */
   public static LuceneConfig defaults() {
     return builder().build();
   }
@@ -76,6 +84,16 @@ public final class LuceneConfig {
 
   public double denseWeight() {
     return denseWeight;
+  }
+
+  /** BM25 term-frequency saturation k1. */
+  public double bm25K1() {
+    return bm25K1;
+  }
+
+  /** BM25 length normalisation b. */
+  public double bm25B() {
+    return bm25B;
   }
 
   public boolean int8Quantization() {
@@ -119,9 +137,11 @@ public final class LuceneConfig {
     private EmbeddingModel embeddingModel;
     private String queryPrefix = "";
     private ScoreCalibration calibration = ScoreCalibration.BGE_SMALL_EN_V15;
-    private Fusion fusion = Fusion.RRF;
-    private int rrfK = 60;
-    private double denseWeight = 0.5;
+    private Fusion fusion = Fusion.parse(FittedRelevance.defaults().fusion());
+    private int rrfK = FittedRelevance.defaults().rrfK();
+    private double denseWeight = FittedRelevance.defaults().denseWeight();
+    private double bm25K1 = FittedRelevance.defaults().bm25K1();
+    private double bm25B = FittedRelevance.defaults().bm25B();
     private boolean int8Quantization;
     private int chunkTokens = 256;
     private int chunkOverlapTokens = 32;
@@ -160,18 +180,31 @@ public final class LuceneConfig {
       return this;
     }
 
-    /** The k of reciprocal rank fusion, 1..1000 (default 60). */
+    /** The k of reciprocal rank fusion, 1..1000 (default: the fitted value). */
     public Builder rrfK(int k) {
       this.rrfK = check(k, 1, 1000, "rrfK");
       return this;
     }
 
-    /** The weight of the dense score in convex fusion, 0..1 (default 0.5). */
+    /** The weight of the vector list in the fusion (either kind), 0..1 (default: the fitted value). */
     public Builder denseWeight(double weight) {
       if (!(weight >= 0 && weight <= 1)) {
         throw new IllegalArgumentException("denseWeight must be in [0, 1]; got " + weight);
       }
       this.denseWeight = weight;
+      return this;
+    }
+
+    /** BM25's k1 and b, k1 in (0, 10], b in [0, 1] (default: the fitted values); a search-time setting. */
+    public Builder bm25(double k1, double b) {
+      if (!(k1 > 0 && k1 <= 10)) {
+        throw new IllegalArgumentException("bm25 k1 must be in (0, 10]; got " + k1);
+      }
+      if (!(b >= 0 && b <= 1)) {
+        throw new IllegalArgumentException("bm25 b must be in [0, 1]; got " + b);
+      }
+      this.bm25K1 = k1;
+      this.bm25B = b;
       return this;
     }
 

@@ -162,6 +162,20 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
 
   /** {@link #search} with the evidence behind each hit's rank and score. */
   public List<ExplainedPassage> explain(RetrievalRequest request, RetrieverKind kind) {
+    return explain(request, kind, searcher);
+  }
+
+  /**
+   * {@link #explain} with other search-time settings (BM25's k1 and b, the fusion, the search depth,
+   * the calibration; the embedding model and chunking stay the index's), for fitting those settings
+   * without reopening the index: query vectors are cached as usual. Slower than a search with the
+   * knowledge base's own settings (scope filters are not cached).
+   */
+  public List<ExplainedPassage> explain(RetrievalRequest request, RetrieverKind kind, LuceneConfig searchSettings) {
+    return explain(request, kind, new HybridSearcher(analyzer, embedder, Objects.requireNonNull(searchSettings, "searchSettings")));
+  }
+
+  private List<ExplainedPassage> explain(RetrievalRequest request, RetrieverKind kind, HybridSearcher with) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(kind, "kind");
     if (request.text().isBlank()) {
@@ -169,7 +183,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     }
     IndexSearcher s = store.acquire();
     try {
-      return searcher.search(s, request.text(), request.scope(), request.limit(), kind);
+      return with.search(s, request.text(), request.scope(), request.limit(), kind);
     } finally {
       store.release(s);
     }

@@ -23,6 +23,8 @@ class LuceneConfigTest {
   void rejectsBadValuesNamingThem() {
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(10)).hasMessageContaining("chunkTokens").hasMessageContaining("10");
     assertThatThrownBy(() -> LuceneConfig.builder().denseWeight(1.5)).hasMessageContaining("denseWeight");
+    assertThatThrownBy(() -> LuceneConfig.builder().bm25(0, 0.4)).hasMessageContaining("bm25 k1 must be in (0, 10]; got 0.0");
+    assertThatThrownBy(() -> LuceneConfig.builder().bm25(0.9, -0.1)).hasMessageContaining("bm25 b must be in [0, 1]; got -0.1");
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(100).chunkOverlapTokens(80).build())
         .hasMessageContaining("chunkOverlapTokens");
     assertThatThrownBy(() -> LuceneConfig.builder().commitInterval(java.time.Duration.ofMillis(5)))
