@@ -49,6 +49,20 @@ final class ServeCommand implements Callable<Integer> {
           + "local documents show as file:<id>/<file name>.")
   Map<String, Path> sourceRoots = new LinkedHashMap<>();
 
+  @Option(names = "--model-alias", paramLabel = "ID=MODEL",
+      description = "Answer requests naming model ID with this install's MODEL (repeatable), e.g. "
+          + "us.anthropic.claude-3-5-haiku-20241022-v1:0=egretta-extractive; other unknown ids stay a 400.")
+  Map<String, String> modelAliases = new LinkedHashMap<>();
+
+  @Option(names = "--model-aliases", paramLabel = "FILE",
+      description = "A file of model aliases, one ID=MODEL per line, # comments.")
+  Path modelAliasesFile;
+
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "The URL clients reach this server at (behind a proxy), the base of local documents' download_url; "
+          + "default: the request's own scheme and host.")
+  String publicUrl;
+
   @Mixin IndexOption index;
   @Mixin ApiKeysOption keys;
   @Mixin GeneratorOptions generator;
@@ -141,6 +155,13 @@ final class ServeCommand implements Callable<Integer> {
         .maxUploadBytes(maxUploadBytes)
         .sourceRoot("uploads", uploads);
     sourceRoots.forEach(builder::sourceRoot);
+    if (modelAliasesFile != null) {
+      builder.modelAliasesFile(modelAliasesFile);
+    }
+    modelAliases.forEach(builder::modelAlias);
+    if (publicUrl != null) {
+      builder.publicBaseUrl(publicUrl);
+    }
     return builder;
   }
 }

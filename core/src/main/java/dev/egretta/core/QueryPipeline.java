@@ -202,12 +202,7 @@ final class QueryPipeline {
   }
 
   private Source source(RetrievedPassage p, String question, Optional<String> evidence) {
-    String url = null;
-    try {
-      url = parts.linkSigner().downloadUrl(p.documentUri()).orElse(null);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not sign a download link for " + p.documentUri() + ": " + e.getMessage());
-    }
+    String url = new SourceLinks(parts.linkSigner()).url(p.documentUri());
     return new Source(p.documentUri(), p.filename(), p.startPage(), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
         Math.round(p.score() * 1e7) / 1e7, parts.relevance().label(p.score()), SourceType.DOCUMENT, url, p.isPrivate());
   }

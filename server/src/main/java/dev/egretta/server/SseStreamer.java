@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,7 @@ final class SseStreamer {
 
   private void relay(Context ctx, Organisation organisation, ValidatedQuery query) throws InterruptedException {
     BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+    Optional<LocalDownloads.Viewer> viewer = uris.viewer(ctx);
     // Errors thrown here (unknown session, bad model) are answered as plain JSON errors: nothing is committed yet.
     Cancellable generation = engine.stream(query, organisation, events::add);
     Runnable abort = () -> {
@@ -80,7 +82,7 @@ final class SseStreamer {
           out.write(HEARTBEAT);
         } else {
           // As StreamEvent.toSse(), with the document URIs in their public form.
-          out.write(("event: " + event.name() + "\ndata: " + uris.write(event.data()) + "\n\n")
+          out.write(("event: " + event.name() + "\ndata: " + uris.write(event.data(), viewer) + "\n\n")
               .getBytes(StandardCharsets.UTF_8));
           finished = event instanceof StreamEvent.Done || event instanceof StreamEvent.Error;
         }
