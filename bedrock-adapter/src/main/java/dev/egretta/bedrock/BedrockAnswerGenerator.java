@@ -10,6 +10,9 @@ import dev.egretta.core.spi.StreamingAnswerGenerator;
 import dev.langchain4j.model.bedrock.BedrockChatModel;
 import dev.langchain4j.model.bedrock.BedrockChatRequestParameters;
 import dev.langchain4j.model.bedrock.BedrockStreamingChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,6 +94,29 @@ public final class BedrockAnswerGenerator implements AnswerGenerator, StreamingA
   /** The AWS region the generator calls, e.g. {@code us-east-1}. */
   public String region() {
     return clients.region.id();
+  }
+
+  /**
+   * A LangChain4j chat model for the small calls around an answer (core's {@code ModelAssist}: {@code auto}
+   * routing, follow-up suggestions, session titles) on {@code modelId}, through this generator's client,
+   * retries and error translation; at most 400 output tokens, temperature 0. A cheap model serves well.
+   */
+  public ChatModel assistModel(String modelId) {
+    if (modelId == null || modelId.isBlank()) {
+      throw new IllegalArgumentException("assist model id must not be blank");
+    }
+    BedrockChatModel model = BedrockChatModel.builder()
+        .client(clients.sync)
+        .modelId(modelId)
+        .maxRetries(0) // Retrier is the only retry layer
+        .defaultRequestParameters(BedrockChatRequestParameters.builder().maxOutputTokens(400).temperature(0.0).build())
+        .build();
+    return new ChatModel() {
+      @Override
+      public ChatResponse doChat(ChatRequest request) {
+        return retrier.call(modelId, () -> model.chat(request));
+      }
+    };
   }
 
   @Override

@@ -79,7 +79,7 @@ final class BedrockClients implements AutoCloseable {
     }
   }
 
-  private static Region resolveRegion(BedrockConfig config) {
+  static Region resolveRegion(BedrockConfig config) {
     if (config.region().isPresent()) {
       return Region.of(config.region().get());
     }
@@ -91,7 +91,7 @@ final class BedrockClients implements AutoCloseable {
     }
   }
 
-  private static AwsCredentialsProvider credentials(BedrockConfig config) {
+  static AwsCredentialsProvider credentials(BedrockConfig config) {
     return switch (config.credentialsMode()) {
       case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
       case PROFILE -> ProfileCredentialsProvider.create(config.profileName().orElseThrow());

@@ -22,7 +22,8 @@ public final class BedrockModelCatalog implements ModelCatalog {
   /** The default model (Egret's example model). */
   public static final String DEFAULT_MODEL_ID = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
 
-  private static final List<ModelEntry> MODELS = List.of(
+  /** The built-in list: the offline catalog, and the built-in prices of {@link BedrockPriceTable#builtIn()}. */
+  static final List<ModelEntry> MODELS = List.of(
       entry(DEFAULT_MODEL_ID, "Claude 3.5 Haiku", "standard", 1.0, 0.0008, 0.004),
       entry("us.anthropic.claude-haiku-4-5-20251001-v1:0", "Claude Haiku 4.5", "standard", 1.5, 0.001, 0.005),
       entry("us.anthropic.claude-3-haiku-20240307-v1:0", "Claude 3 Haiku", "economy", 0.5, 0.00025, 0.00125),

@@ -20,6 +20,9 @@ final class Generators {
    * be in the catalog).
    */
   static ModelCatalog catalog(GeneratorOptions options) {
+    if (options.liveCatalog()) {
+      return LiveCatalogs.open(options, config(options).build());
+    }
     ModelCatalog base = options.bedrock() ? BedrockModelCatalog.create() : ExtractiveAnswerGenerator.CATALOG;
     if (options.model == null) {
       return base;
@@ -38,6 +41,20 @@ final class Generators {
 
   /** The Bedrock generator the options describe (the caller closes it). */
   static BedrockAnswerGenerator bedrock(GeneratorOptions options) {
+    return BedrockAnswerGenerator.create(config(options).build());
+  }
+
+  /** The model calls around an answer ({@code --assist-model}): the given model, the catalog's default, or none. */
+  static void assist(dev.egretta.core.EgrettaEngineBuilder builder, GeneratorOptions options,
+      BedrockAnswerGenerator bedrock, ModelCatalog catalog) {
+    if ("none".equals(options.assistModel)) {
+      return;
+    }
+    String id = options.assistModel != null ? options.assistModel : catalog.resolve(java.util.Optional.empty()).modelId();
+    builder.modelAssist(dev.egretta.core.generation.ModelAssist.of(bedrock.assistModel(id)));
+  }
+
+  private static BedrockConfig.Builder config(GeneratorOptions options) {
     BedrockConfig.Builder config = BedrockConfig.builder();
     if (options.bedrockRegion != null) {
       config.region(options.bedrockRegion);
@@ -45,7 +62,7 @@ final class Generators {
     if (options.bedrockEndpoint != null) {
       config.endpointOverride(uri("--bedrock-endpoint", options.bedrockEndpoint));
     }
-    return BedrockAnswerGenerator.create(config.build());
+    return config;
   }
 
   static URI uri(String option, String value) {

@@ -23,7 +23,15 @@ final class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     generator.check();
-    List<ModelInfo> models = Generators.catalog(generator).models().stream().map(m -> m.toInfo()).toList();
+    var catalog = Generators.catalog(generator);
+    List<ModelInfo> models;
+    try {
+      models = catalog.models().stream().map(m -> m.toInfo()).toList();
+    } finally {
+      if (catalog instanceof AutoCloseable live) {
+        OpenEngine.closeAll(List.of(live), null);
+      }
+    }
     if (json.json) {
       context.printJson(models);
     } else {

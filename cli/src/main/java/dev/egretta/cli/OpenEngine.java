@@ -101,13 +101,18 @@ final class OpenEngine implements AutoCloseable {
   /** Sets the chosen generator and its model catalog on a builder; what must be closed after is added to {@code resources}. */
   static void useGenerator(EgrettaEngineBuilder builder, GeneratorOptions generator, List<AutoCloseable> resources) {
     generator.check();
-    if (generator.bedrock() || generator.model != null) {
-      builder.modelCatalog(Generators.catalog(generator));
+    var catalog = generator.bedrock() || generator.model != null ? Generators.catalog(generator) : null;
+    if (catalog != null) {
+      builder.modelCatalog(catalog);
+    }
+    if (catalog instanceof AutoCloseable live) {
+      resources.add(live);
     }
     if (generator.bedrock()) {
       var bedrock = Generators.bedrock(generator);
       resources.add(bedrock);
       builder.generator(bedrock);
+      Generators.assist(builder, generator, bedrock, catalog);
     }
   }
 

@@ -55,6 +55,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Do not serve Prometheus metrics at GET /metrics (served by default, without a key like /health).")
   boolean noMetrics;
 
+  @Option(names = "--model-alias", paramLabel = "ID=MODEL",
+      description = "Answer requests naming model ID with this install's MODEL (repeatable), e.g. "
+          + "us.anthropic.claude-3-5-haiku-20241022-v1:0=egretta-extractive; other unknown ids stay a 400.")
+  Map<String, String> modelAliases = new LinkedHashMap<>();
+
+  @Option(names = "--model-aliases", paramLabel = "FILE",
+      description = "A file of model aliases, one ID=MODEL per line, # comments.")
+  Path modelAliasesFile;
+
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "The URL clients reach this server at (behind a proxy), the base of local documents' download_url; "
+          + "default: the request's own scheme and host.")
+  String publicUrl;
+
   @Mixin IndexOption index;
   @Mixin ApiKeysOption keys;
   @Mixin GeneratorOptions generator;
@@ -153,6 +167,13 @@ final class ServeCommand implements Callable<Integer> {
     open.knowledgeBase().ifPresent(kb -> builder.privateDocuments(LucenePrivateDocuments.of(kb, uploads)));
     sourceRoots.forEach(builder::sourceRoot);
     registry.ifPresent(builder::metrics);
+    if (modelAliasesFile != null) {
+      builder.modelAliasesFile(modelAliasesFile);
+    }
+    modelAliases.forEach(builder::modelAlias);
+    if (publicUrl != null) {
+      builder.publicBaseUrl(publicUrl);
+    }
     return builder;
   }
 }

@@ -85,6 +85,7 @@ class ServeAndKeysTest {
     AtomicInteger exit = new AtomicInteger(-1);
     Thread server = new Thread(() -> exit.set(Egretta.run(context, "serve", "--port", "0", "--json",
         "--rate-limit", "0", "--max-streams", "2", "--source-root", "demo=" + DemoFixture.get().corpus(),
+        "--model-alias", "us.anthropic.claude-3-5-haiku-20241022-v1:0=egretta-extractive",
         "--index", DemoFixture.get().index().toString(), "--sessions", dir.resolve("s.db").toString())));
     server.start();
     try {
@@ -116,6 +117,22 @@ class ServeAndKeysTest {
       assertThat(metrics.statusCode()).isEqualTo(200); // no key: a scraper is no organisation
       assertThat(metrics.body()).containsPattern("egretta_query_seconds_count\\{[^}]*outcome=\"answered\"[^}]*} 1")
           .contains("jvm_memory_used_bytes");
+
+      // Egret's example request names a Bedrock model: the alias answers it with the extractive generator, and the
+      // local document's download_url is the server's authenticated download route.
+      HttpResponse<String> aliased = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/query/"))
+          .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body.replace("}",
+              ",\"model\":\"us.anthropic.claude-3-5-haiku-20241022-v1:0\"}"))).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(aliased.statusCode()).as(aliased.body()).isEqualTo(200);
+      JsonNode aliasedJson = EgretJson.mapper().readTree(aliased.body());
+      assertThat(aliasedJson.get("usage").get("model").asText()).isEqualTo("egretta-extractive");
+      String link = aliasedJson.get("sources").get(0).get("download_url").asText();
+      assertThat(link).startsWith(url + "/v1/downloads/");
+      HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(link)).header("Authorization", "Bearer " + key)
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(file.statusCode()).isEqualTo(200);
+      assertThat(new String(file.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
       // An organisation's private knowledge base: upload a PDF, find it with knowledge_scope private, delete it.
       byte[] pdf = Files.readAllBytes(DemoFixture.get().corpus()

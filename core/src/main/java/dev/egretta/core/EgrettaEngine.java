@@ -98,7 +98,8 @@ public final class EgrettaEngine implements Engine {
   public List<Message> messages(Organisation caller, UUID sessionId) {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(sessionId, "sessionId");
-    return parts.sessions().messages(caller, sessionId).stream().map(StoredMessage::toMessage).toList();
+    SourceLinks links = new SourceLinks(parts.linkSigner()); // links are signed when read, never replayed stale
+    return parts.sessions().messages(caller, sessionId).stream().map(StoredMessage::toMessage).map(links::resign).toList();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.egretta.core;
 import dev.egretta.core.catalog.DisplayNames;
 import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.generation.ExtractiveAnswerGenerator;
+import dev.egretta.core.generation.ModelAssist;
 import dev.egretta.core.internal.Tokens;
 import dev.egretta.core.metrics.EgrettaMetrics;
 import dev.egretta.core.pipeline.AnswerabilityJudge;
@@ -12,8 +13,11 @@ import dev.egretta.core.pipeline.FeatureReranker;
 import dev.egretta.core.pipeline.FittedRelevance;
 import dev.egretta.core.pipeline.RerankingRetriever;
 import dev.egretta.core.pipeline.FollowUpRewriter;
+import dev.egretta.core.pipeline.FollowUps;
 import dev.egretta.core.pipeline.KeywordModeRouter;
 import dev.egretta.core.pipeline.ModeRouter;
+import dev.egretta.core.pipeline.ModelFollowUps;
+import dev.egretta.core.pipeline.ModelModeRouter;
 import dev.egretta.core.pipeline.PassageSuggestions;
 import dev.egretta.core.pipeline.QueryRewriter;
 import dev.egretta.core.pipeline.RelevanceScale;
@@ -86,6 +90,7 @@ public final class EgrettaEngineBuilder {
   private ExecutorService executor;
   private ToIntFunction<String> tokenCounter = Tokens.ESTIMATE;
   private EgrettaMetrics metrics = EgrettaMetrics.NOOP;
+  private ModelAssist assist;
 
   EgrettaEngineBuilder() {}
 
@@ -250,6 +255,17 @@ public final class EgrettaEngineBuilder {
     return this;
   }
 
+  /**
+   * A chat model for the calls around an answer: {@code auto} mode decided by the model (the mode router set
+   * here, by default {@link KeywordModeRouter}, on any failure), follow-up suggestions and session titles
+   * written by the model ({@link ModelFollowUps}; the suggestion generator on any failure). Default: none,
+   * no model calls.
+   */
+  public EgrettaEngineBuilder modelAssist(ModelAssist assist) {
+    this.assist = Objects.requireNonNull(assist, "modelAssist");
+    return this;
+  }
+
   /** The executor streamed queries run on (default: a virtual thread per query, shut down on close). */
   public EgrettaEngineBuilder streamExecutor(ExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "streamExecutor");
@@ -312,8 +328,10 @@ public final class EgrettaEngineBuilder {
         : executor;
     Retriever ranked = reranker == null ? retriever : new RerankingRetriever(retriever, reranker, rerankDepth);
     EngineParts parts = new EngineParts(ranked, inv, new DomainCatalog(inv, names), catalog, byModel, fallback,
-        sessions == null ? new InMemorySessionStore() : sessions, linkSigner, clock, rewriter, router, contextJudge, relevance,
-        suggestions, suggestionCount, retrievalDepth, exec, owns);
+        sessions == null ? new InMemorySessionStore() : sessions, linkSigner, clock, rewriter,
+        assist == null ? router : new ModelModeRouter(assist, router), contextJudge, relevance,
+        suggestions, suggestionCount, retrievalDepth, exec, owns, assist == null ? FollowUps.of(suggestions)
+            : new ModelFollowUps(assist, FollowUps.of(suggestions), suggestionCount + 2));
     return new EgrettaEngine(parts, metrics);
   }
 }

@@ -2,6 +2,7 @@ package dev.egretta.core;
 
 import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.pipeline.ContextJudge;
+import dev.egretta.core.pipeline.FollowUps;
 import dev.egretta.core.pipeline.ModeRouter;
 import dev.egretta.core.pipeline.QueryRewriter;
 import dev.egretta.core.pipeline.RelevanceScale;
@@ -37,7 +38,8 @@ record EngineParts(
     int suggestionCount,
     int retrievalDepth,
     ExecutorService streamExecutor,
-    boolean ownsExecutor) {
+    boolean ownsExecutor,
+    FollowUps followUps) {
 
   EngineParts {
     generators = Map.copyOf(generators);

@@ -12,6 +12,7 @@ import dev.egretta.api.Usage;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.internal.DomainCatalog;
 import dev.egretta.core.pipeline.ContextDecision;
+import dev.egretta.core.pipeline.FollowUps;
 import dev.egretta.core.internal.Terms;
 import dev.egretta.core.metrics.EgrettaMetrics;
 import dev.egretta.core.session.NewMessage;
@@ -124,10 +125,15 @@ final class QueryPipeline {
 
   /** Suggestions, persistence and the response, once the answer text is final. */
   QueryResponse finish(Prepared p, String markdown, TokenUsage usage, long generationMs) {
-    List<String> suggestions = p.insufficient() ? List.of() : suggestions(p);
+    boolean first = p.session().isEmpty();
+    FollowUps.Written written = p.insufficient() || (parts.suggestionCount() == 0 && !first) ? null
+        : parts.followUps().write(p.query().query(), p.standaloneQuestion(), markdown, p.decision().offered(), first);
+    List<String> suggestions = written == null ? List.of() : suggestions(p, written);
     Instant answeredAt = parts.now();
     SessionRecord session = p.session().orElseGet(() -> {
-      SessionRecord s = new SessionRecord(UUID.randomUUID(), p.caller(), SessionRecord.titleOf(p.query().query()),
+      String title = written == null ? SessionRecord.titleOf(p.query().query())
+          : written.title().orElseGet(() -> SessionRecord.titleOf(p.query().query()));
+      SessionRecord s = new SessionRecord(UUID.randomUUID(), p.caller(), title,
           p.names().domainSlug(), p.names().domainName(), p.names().categoryCode(), p.names().categoryName(),
           p.startedAt(), p.startedAt(), 0);
       parts.sessions().create(s);
@@ -147,13 +153,13 @@ final class QueryPipeline {
         session.id().toString(), stored.getLast().messageId());
   }
 
-  private List<String> suggestions(Prepared p) {
+  private List<String> suggestions(Prepared p, FollowUps.Written written) {
     int wanted = parts.suggestionCount();
     if (wanted == 0) {
       return List.of();
     }
     List<String> accepted = new ArrayList<>();
-    List<String> candidates = parts.suggestions().candidates(p.standaloneQuestion(), p.decision().offered());
+    List<String> candidates = written.candidates();
     for (String c : candidates) {
       if (accepted.size() >= wanted) {
         break;
@@ -166,7 +172,7 @@ final class QueryPipeline {
       }
       List<RetrievedPassage> hits = inScope(parts.retriever().retrieve(
           new RetrievalRequest(candidate, p.scope(), parts.retrievalDepth())), p.scope());
-      if (!parts.judge().judge(hits).insufficient()) {
+      if (!(written.answerable() ? parts.judge().judge(candidate, hits) : parts.judge().judge(hits)).insufficient()) {
         accepted.add(candidate);
       }
     }
@@ -209,12 +215,7 @@ final class QueryPipeline {
   }
 
   private Source source(RetrievedPassage p, String question, Optional<String> evidence) {
-    String url = null;
-    try {
-      url = parts.linkSigner().downloadUrl(p.documentUri()).orElse(null);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not sign a download link for " + p.documentUri() + ": " + e.getMessage());
-    }
+    String url = new SourceLinks(parts.linkSigner()).url(p.documentUri());
     return new Source(p.documentUri(), p.filename(), p.startPage() == 0 ? null : p.startPage(), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
         Math.round(p.score() * 1e7) / 1e7, parts.relevance().label(p.score()), SourceType.DOCUMENT, url, p.isPrivate());
   }

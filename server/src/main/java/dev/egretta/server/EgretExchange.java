@@ -61,7 +61,13 @@ public final class EgretExchange {
 
   /** One event as the server streams it: {@code event: <name>}, {@code data: <json>}, a blank line. */
   public byte[] sse(StreamEvent event) {
-    return ("event: " + event.name() + "\ndata: " + uris.write(event.data()) + "\n\n").getBytes(StandardCharsets.UTF_8);
+    return sse(event, Optional.empty());
+  }
+
+  /** As {@link #sse(StreamEvent)}, with local documents' download links minted for {@code viewer}. */
+  byte[] sse(StreamEvent event, Optional<LocalDownloads.Viewer> viewer) {
+    return ("event: " + event.name() + "\ndata: " + uris.write(event.data(), viewer) + "\n\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Commits a 200 {@code text/event-stream} response, unbuffered by proxies, and returns its body stream. */
@@ -85,6 +91,12 @@ public final class EgretExchange {
    */
   public boolean relay(BlockingQueue<StreamEvent> events, OutputStream out, Duration heartbeat)
       throws IOException, InterruptedException {
+    return relay(events, out, heartbeat, Optional.empty());
+  }
+
+  /** As {@link #relay(BlockingQueue, OutputStream, Duration)}, with download links minted for {@code viewer}. */
+  boolean relay(BlockingQueue<StreamEvent> events, OutputStream out, Duration heartbeat,
+      Optional<LocalDownloads.Viewer> viewer) throws IOException, InterruptedException {
     long heartbeatMillis = Math.max(1, heartbeat.toMillis());
     while (true) {
       StreamEvent event = events.poll(heartbeatMillis, TimeUnit.MILLISECONDS);
@@ -93,7 +105,7 @@ public final class EgretExchange {
         out.flush();
         continue;
       }
-      out.write(sse(event));
+      out.write(sse(event, viewer));
       out.flush();
       if (event instanceof StreamEvent.Done || event instanceof StreamEvent.Error) {
         return true;

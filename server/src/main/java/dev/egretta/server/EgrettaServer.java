@@ -172,6 +172,9 @@ public final class EgrettaServer implements AutoCloseable {
     java.util.Map<Path, String> sourceRoots = new java.util.LinkedHashMap<>();
     boolean closeEngine = true;
     Optional<io.micrometer.prometheusmetrics.PrometheusMeterRegistry> metrics = Optional.empty();
+    ModelAliases modelAliases = ModelAliases.NONE;
+    Optional<String> publicBaseUrl = Optional.empty();
+    Duration downloadLinkLifetime = Duration.ofHours(24);
 
     private Builder() {}
 
@@ -182,6 +185,54 @@ public final class EgrettaServer implements AutoCloseable {
      */
     public Builder metrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
       this.metrics = Optional.of(Objects.requireNonNull(registry, "registry"));
+      return this;
+    }
+
+    /**
+     * Maps a model id clients send onto a model of this install, e.g. Egret's
+     * {@code us.anthropic.claude-3-5-haiku-20241022-v1:0} onto {@code egretta-extractive}. {@link #build()}
+     * checks that the target is in the engine's catalog and the alias is not. Without an alias an unknown
+     * {@code model_id} stays a 400 listing the available ids.
+     */
+    public Builder modelAlias(String alias, String modelId) {
+      this.modelAliases = modelAliases.with(alias, modelId);
+      return this;
+    }
+
+    /** Adds the aliases of a file: one {@code alias=model_id} per line, {@code #} comments (see {@link #modelAlias}). */
+    public Builder modelAliasesFile(Path file) {
+      this.modelAliases = modelAliases.withFile(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * The URL clients reach this server at (e.g. {@code https://egretta.example.com} behind a proxy), the base
+     * of the {@code download_url} of local documents; default: the scheme and {@code Host} of each request.
+     */
+    public Builder publicBaseUrl(String url) {
+      java.net.URI u;
+      try {
+        u = new java.net.URI(Objects.requireNonNull(url, "url").strip());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("publicBaseUrl is not a URL: " + url);
+      }
+      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null
+          || u.getQuery() != null || u.getFragment() != null) {
+        throw new IllegalArgumentException("publicBaseUrl must be an http(s) URL without query or fragment; got " + url);
+      }
+      this.publicBaseUrl = Optional.of(u.toString());
+      return this;
+    }
+
+    /**
+     * How long a {@code download_url} of a local document stays valid after the response that carried it
+     * (links are minted afresh on every answer and every read of session messages); default 24 hours.
+     */
+    public Builder downloadLinkLifetime(Duration lifetime) {
+      if (lifetime == null || lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(Duration.ofDays(30)) > 0) {
+        throw new IllegalArgumentException("downloadLinkLifetime must be 1 s .. 30 days; got " + lifetime);
+      }
+      this.downloadLinkLifetime = lifetime;
       return this;
     }
 
@@ -357,6 +408,10 @@ public final class EgrettaServer implements AutoCloseable {
       copy.sourceRoots = new java.util.LinkedHashMap<>(sourceRoots);
       copy.closeEngine = closeEngine;
       copy.metrics = metrics;
+      modelAliases.checkTargets(engine.models().stream().map(dev.egretta.api.ModelInfo::modelId).toList());
+      copy.modelAliases = modelAliases;
+      copy.publicBaseUrl = publicBaseUrl;
+      copy.downloadLinkLifetime = downloadLinkLifetime;
       return new EgrettaServer(copy);
     }
   }

@@ -1,6 +1,7 @@
 package dev.egretta.server;
 
 import dev.egretta.api.ErrorBody;
+import dev.egretta.core.Engine;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
@@ -25,8 +26,11 @@ final class HttpApp {
         settings.rateRequests > 0
             ? Optional.of(new RateLimiter(settings.rateRequests, settings.ratePeriod, System::nanoTime))
             : Optional.empty());
-    PublicUris uris = new PublicUris(settings.sourceRoots);
-    SseStreamer streamer = new SseStreamer(settings.engine, new StreamSlots(settings.maxStreamsPerOrganisation), inFlight,
+    LocalDownloads downloads = new LocalDownloads(LocalDownloads.randomKey(), settings.downloadLinkLifetime,
+        java.time.Clock.systemUTC(), settings.publicBaseUrl);
+    PublicUris uris = new PublicUris(settings.sourceRoots, Optional.of(downloads));
+    Engine engine = settings.modelAliases.isEmpty() ? settings.engine : new AliasingEngine(settings.engine, settings.modelAliases);
+    SseStreamer streamer = new SseStreamer(engine, new StreamSlots(settings.maxStreamsPerOrganisation), inFlight,
         settings.heartbeat, uris);
     Javalin app = Javalin.create(config -> {
       config.useVirtualThreads = true;
@@ -48,10 +52,11 @@ final class HttpApp {
           "%s %s %d %.0fms org=%s", ctx.method(), ctx.path(), ctx.statusCode(), ms,
           Objects.requireNonNullElse(ctx.attribute(Guard.ORGANISATION_ATTRIBUTE), "-"))));
     });
-    new Routes(settings.engine, guard, streamer, settings.maxBodyBytes, uris).register(app);
+    new Routes(engine, guard, streamer, settings.maxBodyBytes, uris).register(app);
     new DocumentRoutes(settings.documents, guard, settings.maxUploadBytes, uris).register(app);
     WebUi.load().ifPresent(ui -> ui.register(app)); // the chat page at /, no key needed; its API calls need one
     settings.metrics.ifPresent(registry -> MetricsRoute.register(app, registry));
+    new DownloadRoute(downloads, guard).register(app);
     app.exception(HttpResponseException.class, (e, ctx) -> Routes.json(ctx, e.getStatus(), ErrorBody.of(detail(e))));
     app.exception(Exception.class, (e, ctx) -> {
       ErrorMapper.Answer answer = ErrorMapper.map(e);

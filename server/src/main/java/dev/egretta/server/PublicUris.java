@@ -23,36 +23,59 @@ import java.util.Optional;
  */
 final class PublicUris {
   private final Map<Path, String> roots;
+  private final Optional<LocalDownloads> downloads;
 
   /** @param roots folder to source-root name (a folder may be listed as given and as its real path) */
   PublicUris(Map<Path, String> roots) {
+    this(roots, Optional.empty());
+  }
+
+  /** @param downloads mints the {@code download_url} of local documents that have none */
+  PublicUris(Map<Path, String> roots, Optional<LocalDownloads> downloads) {
     this.roots = Map.copyOf(roots);
+    this.downloads = downloads;
   }
 
   /** Answers {@code value} as JSON with its document URIs in their public form. */
   void answer(io.javalin.http.Context ctx, int status, Object value) {
-    ctx.status(status).contentType("application/json").result(write(value));
+    ctx.status(status).contentType("application/json").result(write(value, viewer(ctx)));
+  }
+
+  /** Who links in a response to this request are for (empty: no links are minted). */
+  Optional<LocalDownloads.Viewer> viewer(io.javalin.http.Context ctx) {
+    return downloads.flatMap(d -> d.viewer(ctx));
   }
 
   /** The JSON of {@code value} with every {@code uri} field in its public form. */
   String write(Object value) {
+    return write(value, Optional.empty());
+  }
+
+  /** As {@link #write(Object)}, and a local document's null {@code download_url} becomes a link for {@code viewer}. */
+  String write(Object value, Optional<LocalDownloads.Viewer> viewer) {
     JsonNode tree = EgretJson.mapper().valueToTree(value);
-    rewrite(tree);
+    rewrite(tree, viewer);
     return EgretJson.write(tree);
   }
 
-  private void rewrite(JsonNode node) {
+  private void rewrite(JsonNode node, Optional<LocalDownloads.Viewer> viewer) {
     if (node instanceof ObjectNode object) {
+      JsonNode link = object.get("download_url");
+      if (viewer.isPresent() && link != null && link.isNull() && object.path("uri").isTextual()) {
+        String uri = object.get("uri").asText();
+        localFile(uri).ifPresent(f -> object.put("download_url",
+            downloads.orElseThrow().link(viewer.get().baseUrl(), viewer.get().organisation(), uri)));
+      }
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         if (field.getKey().equals("uri") && field.getValue().isTextual()) {
           field.setValue(TextNode.valueOf(map(field.getValue().asText())));
         } else {
-          rewrite(field.getValue());
+          rewrite(field.getValue(), viewer);
         }
       }
     } else if (node != null && node.isArray()) {
-      node.forEach(this::rewrite);
+      node.forEach(n -> rewrite(n, viewer));
     }
   }
 

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -29,6 +30,7 @@ final class SseStreamer {
   private final StreamSlots slots;
   private final InFlight inFlight;
   private final Duration heartbeat;
+  private final PublicUris uris;
   private final EgretExchange exchange;
 
   SseStreamer(Engine engine, StreamSlots slots, InFlight inFlight, Duration heartbeat, PublicUris uris) {
@@ -36,6 +38,7 @@ final class SseStreamer {
     this.slots = slots;
     this.inFlight = inFlight;
     this.heartbeat = heartbeat;
+    this.uris = uris;
     this.exchange = new EgretExchange(uris);
   }
 
@@ -52,6 +55,7 @@ final class SseStreamer {
 
   private void relay(Context ctx, Organisation organisation, ValidatedQuery query) throws InterruptedException {
     BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+    Optional<LocalDownloads.Viewer> viewer = uris.viewer(ctx);
     // Errors thrown here (unknown session, bad model) are answered as plain JSON errors: nothing is committed yet.
     Cancellable generation = engine.stream(query, organisation, events::add);
     Runnable abort = () -> {
@@ -61,7 +65,7 @@ final class SseStreamer {
     inFlight.addStream(abort);
     boolean finished = false;
     try {
-      finished = exchange.relay(events, EgretExchange.startStream(ctx.res()), heartbeat);
+      finished = exchange.relay(events, EgretExchange.startStream(ctx.res()), heartbeat, viewer);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "stream client went away; cancelling generation: " + e);
     } finally {
