@@ -52,7 +52,8 @@ class HostileSweepTest {
     outcomes.values().stream().filter(f -> f.outcome() != DocumentOutcome.INDEXED)
         .forEach(f -> System.out.printf("%s\t%s\t%s\t%s%n", f.category(), f.outcome(), f.path(), f.detail()));
 
-    assertThat(parserThreadsStillRunning()).as("no parse keeps running (hangs) after the sweep").isZero();
+    assertThat(parserThreadsStillRunning()).as("no parse keeps running (hangs) after the sweep; still running: "
+        + parserStacks()).isZero();
     assertThat(outcomes.keySet()).containsExactlyInAnyOrderElementsOf(categories.keySet());
     assertThat(outcomes.values()).allSatisfy(f -> {
       assertThat(f.outcome()).isIn(EnumSet.of(DocumentOutcome.INDEXED, DocumentOutcome.INDEXED_TRUNCATED, DocumentOutcome.REJECTED));
@@ -71,6 +72,18 @@ class HostileSweepTest {
         .hasSizeGreaterThanOrEqualTo(13);
     assertThat(outcomes.values()).filteredOn(f -> f.category().equals("not-pdf") || f.category().equals("encrypted") && f.path().contains("PasswordSample"))
         .isNotEmpty().allSatisfy(f -> assertThat(f.outcome()).as(f.path()).isEqualTo(DocumentOutcome.REJECTED));
+  }
+
+  /** Where the parser threads still alive are, to name the file and the code that hangs. */
+  private static String parserStacks() {
+    StringBuilder out = new StringBuilder();
+    Thread.getAllStackTraces().forEach((t, stack) -> {
+      if (t.getName().equals("egretta-pdf-parse") && t.isAlive()) {
+        out.append('\n').append(t.getName());
+        java.util.Arrays.stream(stack).limit(25).forEach(f -> out.append("\n  at ").append(f));
+      }
+    });
+    return out.toString();
   }
 
   /** Parser threads alive after the knowledge base closed, given up to two seconds to finish. */
