@@ -82,6 +82,11 @@ final class HybridSearcher {
       Map<Integer, Double> fused = config.fusion().fuse(docs(lexical), scores(lexical), docs(dense), scores(dense),
           config.rrfK(), config.denseWeight());
       List<Integer> ranking = new ArrayList<>(fused.keySet());
+      // Equal fused scores in index order, as before Fusion.fuse (stable results for existing indexes).
+      ranking.sort((a, b) -> {
+        int c = Double.compare(fused.get(b), fused.get(a));
+        return c != 0 ? c : Integer.compare(a, b);
+      });
       Map<Integer, Integer> lexicalRank = ranks(lexical);
       Map<Integer, Integer> denseRank = ranks(dense);
       List<ExplainedPassage> out = new ArrayList<>(Math.min(limit, ranking.size()));
