@@ -326,7 +326,8 @@ public final class EgrettaEngineBuilder {
     boolean owns = executor == null;
     ExecutorService exec = owns ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("egretta-stream-", 0).factory())
         : executor;
-    Retriever ranked = reranker == null ? retriever : new RerankingRetriever(retriever, reranker, rerankDepth);
+    Reranker timed = reranker == null ? null : (question, candidates) -> metrics.rerank(() -> reranker.rerank(question, candidates));
+    Retriever ranked = timed == null ? retriever : new RerankingRetriever(retriever, timed, rerankDepth);
     EngineParts parts = new EngineParts(ranked, inv, new DomainCatalog(inv, names), catalog, byModel, fallback,
         sessions == null ? new InMemorySessionStore() : sessions, linkSigner, clock, rewriter,
         assist == null ? router : new ModelModeRouter(assist, router), contextJudge, relevance,

@@ -46,6 +46,17 @@ class EngineMetricsTest {
   }
 
   @Test
+  void aRerankingStageIsTimed() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Engine engine = EgrettaEngine.builder().retriever(FixedRetriever.library())
+        .reranker((question, candidates) -> candidates.reversed()).metrics(EgrettaMetrics.of(registry)).build()) {
+      engine.query(ask("Who approves the contingency plan?"), Organisation.LOCAL);
+    }
+    // at least the query's own retrieval; checking suggestions retrieves (and reranks) again
+    assertThat(registry.get(MeterNames.RERANK).timer().count()).isPositive();
+  }
+
+  @Test
   void anUncoveredQuestionCountsAsInsufficientWithoutGeneration() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (Engine engine = EgrettaEngine.builder().retriever(FixedRetriever.library())
