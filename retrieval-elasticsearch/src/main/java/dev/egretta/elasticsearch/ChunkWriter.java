@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.egretta.core.Organisation;
 import dev.egretta.lucene.BackendParts;
+import dev.egretta.lucene.IngestReportBuilder;
 import dev.egretta.lucene.ParsedPassages;
 import dev.egretta.lucene.Passage;
 import java.util.ArrayList;
@@ -30,13 +31,13 @@ final class ChunkWriter {
   private final BackendParts parts;
   private final Optional<Organisation> owner;
   private final int bulkChunks;
-  private final Outcomes outcomes;
+  private final IngestReportBuilder outcomes;
   /** Keys of documents the index held before this run: only those can have stale chunks. */
   private final Set<String> existing;
   private final List<ParsedPassages> pending = new ArrayList<>();
   private int pendingChunks;
 
-  ChunkWriter(EsStore store, BackendParts parts, Optional<Organisation> owner, int bulkChunks, Outcomes outcomes,
+  ChunkWriter(EsStore store, BackendParts parts, Optional<Organisation> owner, int bulkChunks, IngestReportBuilder outcomes,
       Set<String> existing) {
     this.store = store;
     this.parts = parts;
@@ -114,7 +115,7 @@ final class ChunkWriter {
       if (reason != null) {
         outcomes.rejected(p.source(), reason);
       } else {
-        outcomes.indexed(p);
+        outcomes.indexed(p.source(), p.pages(), p.passages().size(), p.truncated());
       }
     }
     pending.clear();

@@ -8,6 +8,7 @@ import dev.egretta.lucene.BackendParts;
 import dev.egretta.lucene.DocumentParser;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestReport;
+import dev.egretta.lucene.IngestReportBuilder;
 import dev.egretta.lucene.OcrMode;
 import dev.egretta.lucene.TextDocumentSource;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class EsIngestion {
   }
 
   IngestReport run(DocumentSource source, boolean sync, OcrMode ocr) {
-    Outcomes outcomes = new Outcomes(listener);
+    IngestReportBuilder outcomes = new IngestReportBuilder(listener);
     List<SourceDocument> listed;
     try {
       listed = source.list();
@@ -68,7 +69,7 @@ final class EsIngestion {
         listener.documentStarted(doc);
         Manifest old = known.get(doc.uri());
         if (old != null && !doc.version().isEmpty() && old.version().equals(doc.version())) {
-          outcomes.unchanged(doc, old);
+          outcomes.unchanged(doc, old.indexed(), old.reason());
           continue;
         }
         byte[] bytes = doc.size() > maxBytes ? null : read(source, doc, maxBytes, outcomes);
@@ -78,7 +79,7 @@ final class EsIngestion {
           String sha = BackendParts.sha256(bytes);
           if (old != null && old.sha256().equals(sha)) {
             updateVersion(old, doc.version());
-            outcomes.unchanged(doc, old);
+            outcomes.unchanged(doc, old.indexed(), old.reason());
           } else {
             parser.submit(doc, sha, bytes);
           }
@@ -96,7 +97,7 @@ final class EsIngestion {
       for (Manifest m : known.values()) {
         if (!seen.contains(m.uri()) && source.covers(m.uri())) {
           DocumentDeletion.delete(store, m.docKey());
-          outcomes.deleted(m);
+          outcomes.deleted(m.uri(), m.filename(), m.domain(), m.category());
         }
       }
     }
@@ -105,7 +106,7 @@ final class EsIngestion {
   }
 
   /** The document's bytes (at most one more than the limit), or null after recording why it cannot be read. */
-  private static byte[] read(DocumentSource source, SourceDocument doc, long maxBytes, Outcomes outcomes) {
+  private static byte[] read(DocumentSource source, SourceDocument doc, long maxBytes, IngestReportBuilder outcomes) {
     try (InputStream in = source.open(doc)) {
       return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     } catch (IOException | RuntimeException e) {

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Counts the outcome of every document of a run and tells the listener, on the calling thread: each
- * entry of the {@link IngestReport} is one {@link IngestListener#documentFinished} call.
+ * entry of the {@link IngestReport} is one {@link IngestListener#documentFinished} call. Public for
+ * another index backend's ingestion (retrieval-elasticsearch), so both report alike. Not thread-safe.
  */
-final class IngestReportBuilder {
+public final class IngestReportBuilder {
   private final IngestListener listener;
   private final long start = System.nanoTime();
   private int indexed;
@@ -19,21 +20,26 @@ final class IngestReportBuilder {
   private final List<Rejection> rejected = new ArrayList<>();
   private final List<String> truncated = new ArrayList<>();
 
-  IngestReportBuilder(IngestListener listener) {
+  public IngestReportBuilder(IngestListener listener) {
     this.listener = listener;
   }
 
   /** An unchanged document; one the index records as rejected stays rejected for the same reason. */
   void unchanged(SourceDocument doc, Manifest old) {
-    if (old.indexed()) {
+    unchanged(doc, old.indexed(), old.reason());
+  }
+
+  /** An unchanged document; {@code wasIndexed} false: it stays rejected for its recorded {@code reason}. */
+  public void unchanged(SourceDocument doc, boolean wasIndexed, String reason) {
+    if (wasIndexed) {
       unchanged++;
       listener.documentFinished(doc, DocumentOutcome.UNCHANGED, "");
     } else {
-      rejected(doc, old.reason());
+      rejected(doc, reason);
     }
   }
 
-  void rejected(SourceDocument doc, String reason) {
+  public void rejected(SourceDocument doc, String reason) {
     rejected.add(new Rejection(doc.uri(), reason));
     listener.documentFinished(doc, DocumentOutcome.REJECTED, reason);
   }
@@ -44,23 +50,32 @@ final class IngestReportBuilder {
       rejected(p.source(), p.rejection());
       return;
     }
+    indexed(p.source(), p.text().pageCount(), p.chunks().size(), p.text().truncated());
+  }
+
+  /** A document whose chunks are durably written: its pages and chunks, whether only part of it was read. */
+  public void indexed(SourceDocument doc, long pageCount, long chunkCount, boolean wasTruncated) {
     indexed++;
-    pages += p.text().pageCount();
-    chunks += p.chunks().size();
-    if (p.text().truncated()) {
-      truncated.add(p.source().uri());
+    pages += pageCount;
+    chunks += chunkCount;
+    if (wasTruncated) {
+      truncated.add(doc.uri());
     }
-    listener.documentFinished(p.source(), p.text().truncated() ? DocumentOutcome.INDEXED_TRUNCATED : DocumentOutcome.INDEXED, "");
+    listener.documentFinished(doc, wasTruncated ? DocumentOutcome.INDEXED_TRUNCATED : DocumentOutcome.INDEXED, "");
   }
 
   void deleted(Manifest m) {
+    deleted(m.uri(), m.filename(), m.domain(), m.category());
+  }
+
+  /** A document the source no longer lists, deleted with its chunks (sync). */
+  public void deleted(String uri, String filename, String domain, String category) {
     deleted++;
-    listener.documentFinished(new SourceDocument(m.uri(), m.filename(), m.domain(), m.category(), -1, ""),
-        DocumentOutcome.DELETED, "");
+    listener.documentFinished(new SourceDocument(uri, filename, domain, category, -1, ""), DocumentOutcome.DELETED, "");
   }
 
   /** The report, timed from this builder's creation. */
-  IngestReport build() {
+  public IngestReport build() {
     return new IngestReport(indexed, unchanged, deleted, rejected, truncated, pages, chunks, (System.nanoTime() - start) / 1e9);
   }
 }

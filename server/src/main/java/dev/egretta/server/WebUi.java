@@ -15,16 +15,26 @@ import java.util.Optional;
  * bundles them from {@code src/main/webui}). They need no API key: the page holds no data, and every
  * call it makes goes to the API routes, which still do. The page may run only its own script and
  * style and talk only to this origin (Content-Security-Policy), so text that slips through as markup
- * still cannot run or load anything.
+ * still cannot run or load anything. Public so that another HTTP stack (the Spring Boot starter) serves
+ * the same bytes with the same headers: {@link #load()}, {@link #asset(String)}, {@link #HEADERS}.
  */
-final class WebUi {
+public final class WebUi {
   private static final System.Logger LOG = System.getLogger(WebUi.class.getName());
   private static final String FOLDER = "/dev/egretta/server/webui/";
   /** Own script and style only, no inline code, no framing, requests to this origin only. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+  public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-  private record Asset(String contentType, byte[] bytes) {}
+  /** The paths the page is served at, and the asset each one answers. */
+  public static final Map<String, String> PATHS = Map.of("/", "index.html", "/assets/app.js", "app.js",
+      "/assets/app.css", "app.css");
+  /** The headers every asset is answered with (the policy, no sniffing, no referrer, no framing, revalidation). */
+  public static final Map<String, String> HEADERS = Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
+      "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY",
+      "Cache-Control", "no-cache");
+
+  /** One asset: its content type and bytes. */
+  public record Asset(String contentType, byte[] bytes) {}
 
   private final Map<String, Asset> assets;
 
@@ -33,7 +43,7 @@ final class WebUi {
   }
 
   /** The UI from the classpath, or empty (logged) when this jar was built without it. */
-  static Optional<WebUi> load() {
+  public static Optional<WebUi> load() {
     Map<String, Asset> assets = new LinkedHashMap<>();
     for (var file : Map.of("index.html", "text/html; charset=utf-8", "app.js", "text/javascript; charset=utf-8",
         "app.css", "text/css; charset=utf-8").entrySet()) {
@@ -55,19 +65,17 @@ final class WebUi {
     }
   }
 
-  void register(Javalin app) {
-    app.get("/", ctx -> send(ctx, "index.html"));
-    app.get("/assets/app.js", ctx -> send(ctx, "app.js"));
-    app.get("/assets/app.css", ctx -> send(ctx, "app.css"));
+  /** The asset served at {@code path} (one of {@link #PATHS}), or empty. */
+  public Optional<Asset> asset(String path) {
+    return Optional.ofNullable(PATHS.get(path)).map(assets::get);
   }
 
-  private void send(Context ctx, String name) {
-    Asset asset = assets.get(name);
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Cache-Control", "no-cache");
+  void register(Javalin app) {
+    PATHS.keySet().forEach(path -> app.get(path, ctx -> send(ctx, asset(path).orElseThrow())));
+  }
+
+  private static void send(Context ctx, Asset asset) {
+    HEADERS.forEach(ctx::header);
     ctx.status(200).contentType(asset.contentType()).result(asset.bytes());
   }
 }

@@ -6,6 +6,7 @@ import dev.egretta.lucene.LuceneKnowledgeBase;
 import dev.egretta.lucene.LucenePrivateDocuments;
 import dev.egretta.server.ApiKeys;
 import dev.egretta.server.EgretExchange;
+import dev.egretta.server.WebUi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,13 @@ public class EgrettaHttpConfiguration {
     }
     return new EgretApiController(engine, callers, exchange,
         new SseRelay(engine, exchange, Duration.ofMillis(http.getHeartbeatMillis())), http.getMaxBodyBytes());
+  }
+
+  /** The chat page at {@code /}, as {@code egretta serve} serves it (no key; its API calls need one). */
+  @Bean
+  @ConditionalOnMissingBean
+  EgretWebUiController egretWebUiController() {
+    return new EgretWebUiController(WebUi.load());
   }
 
   @Bean

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.egretta.api.EgretJson;
 import dev.egretta.core.Engine;
 import dev.egretta.server.EgrettaServer;
+import dev.egretta.server.WebUi;
 import dev.egretta.testsupport.TestPdfs;
 import dev.egretta.spring.testapp.TestApplication;
 import java.io.IOException;
@@ -173,6 +174,18 @@ class StarterHttpTest {
         .containsExactly("file", "category");
     assertThat(send(api("/v1/knowledge-base/documents/" + document.get("document_id").asText() + "/").DELETE())
         .statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void theChatPageIsServedWithoutAKeyUnderItsContentSecurityPolicy() throws Exception {
+    HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Security-Policy")).contains(WebUi.CONTENT_SECURITY_POLICY);
+    assertThat(page.body()).contains("data-testid=\"question\"").contains("/assets/app.js");
+    HttpResponse<String> script = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/assets/app.js")).GET());
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("X-Frame-Options")).contains("DENY");
   }
 
   @Test
