@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -133,22 +132,7 @@ public final class BeirEvaluator implements AutoCloseable {
 
   /** {@link #evaluate(RetrieverKind)} through a pipeline; {@link EvalPipeline#defaults()} is what the engine does. */
   public Metrics evaluate(EvalPipeline pipeline) {
-    List<Map.Entry<String, String>> queries = new ArrayList<>(dataset.queries().entrySet());
-    double[][] perQuery = new double[queries.size()][];
-    try (ForkJoinPool pool = new ForkJoinPool(threads)) {
-      pool.submit(() -> java.util.stream.IntStream.range(0, queries.size()).parallel().forEach(i -> {
-        Map.Entry<String, String> q = queries.get(i);
-        perQuery[i] = RankingMetrics.of(rank(q.getValue(), pipeline, 100), dataset.qrels().get(q.getKey()));
-      })).join();
-    }
-    double[] sum = new double[4];
-    for (double[] m : perQuery) {
-      for (int j = 0; j < 4; j++) {
-        sum[j] += m[j];
-      }
-    }
-    int n = Math.max(1, queries.size());
-    return new Metrics(sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, queries.size());
+    return RankingMetrics.mean(dataset, query -> rank(query, pipeline, 100), threads);
   }
 
   /** Latencies in ms of top-10 hybrid retrieval (query embedding + search + stored fields), sorted. */

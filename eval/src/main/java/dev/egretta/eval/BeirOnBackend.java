@@ -15,8 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * BEIR relevance and latency over any retrieval backend (an Elasticsearch cluster, say), with the same
@@ -56,22 +54,7 @@ public final class BeirOnBackend {
 
   /** Every judged query of the split on two threads, metrics averaged. */
   public Metrics evaluate(RetrieverKind kind) {
-    List<Map.Entry<String, String>> queries = new ArrayList<>(dataset.queries().entrySet());
-    double[][] perQuery = new double[queries.size()][];
-    try (ForkJoinPool pool = new ForkJoinPool(2)) {
-      pool.submit(() -> IntStream.range(0, queries.size()).parallel().forEach(i -> {
-        Map.Entry<String, String> q = queries.get(i);
-        perQuery[i] = RankingMetrics.of(rank(q.getValue(), kind), dataset.qrels().get(q.getKey()));
-      })).join();
-    }
-    double[] sum = new double[4];
-    for (double[] m : perQuery) {
-      for (int j = 0; j < 4; j++) {
-        sum[j] += m[j];
-      }
-    }
-    int n = Math.max(1, queries.size());
-    return new Metrics(sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, queries.size());
+    return RankingMetrics.mean(dataset, query -> rank(query, kind), 2);
   }
 
   private List<String> rank(String query, RetrieverKind kind) {
