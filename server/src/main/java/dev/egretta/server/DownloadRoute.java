@@ -4,9 +4,6 @@ import dev.egretta.core.NotFoundException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 
 /**
  * {@code GET /v1/downloads/<token>/}: the document a {@link LocalDownloads} link names, for a caller
@@ -31,13 +28,7 @@ final class DownloadRoute {
     LocalDownloads.File file = downloads.file(ctx.pathParam("token"), caller.organisation().id())
         .orElseThrow(() -> new NotFoundException(LocalDownloads.NOT_FOUND));
     ctx.status(200);
-    ctx.contentType(file.contentType());
-    ctx.header("Content-Disposition", file.contentDisposition());
-    ctx.header("Cache-Control", "private, no-store");
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.res().setContentLengthLong(Files.size(file.path()));
-    try (InputStream in = Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS)) {
-      in.transferTo(ctx.res().getOutputStream());
-    }
+    file.headers().forEach(ctx::header);
+    file.copyTo(ctx.res().getOutputStream());
   }
 }

@@ -1,5 +1,8 @@
 package dev.egretta.server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -58,15 +62,26 @@ public final class LocalDownloads {
     }
   }
 
-  /**
-   * A document a valid link names, on disk and readable, to be answered with {@link #contentType} and
-   * {@link #contentDisposition} (and {@code Cache-Control: private, no-store}, {@code X-Content-Type-Options: nosniff}).
-   */
+  /** A document a valid link names, on disk and readable: answered with {@link #headers} and {@link #copyTo}. */
   public record File(Path path, String name, String contentType) {
     /** {@code attachment} with the file name, plain and RFC 5987-encoded. */
     public String contentDisposition() {
       return "attachment; filename=\"" + name.replaceAll("[\"\\\\\\p{Cntrl}]", "_") + "\"; filename*=UTF-8''"
           + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The response headers: type, attachment, length, never cached, never sniffed. */
+    public Map<String, String> headers() throws IOException {
+      return Map.of("Content-Type", contentType, "Content-Disposition", contentDisposition(),
+          "Content-Length", Long.toString(Files.size(path)), "Cache-Control", "private, no-store",
+          "X-Content-Type-Options", "nosniff");
+    }
+
+    /** Writes the file's bytes to {@code out} (a symbolic link that has taken its place since is not followed). */
+    public void copyTo(OutputStream out) throws IOException {
+      try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+        in.transferTo(out);
+      }
     }
   }
 

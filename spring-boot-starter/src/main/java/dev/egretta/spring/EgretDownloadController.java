@@ -6,9 +6,6 @@ import dev.egretta.server.LocalDownloads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,14 +48,8 @@ final class EgretDownloadController {
     LocalDownloads.File file = downloads.file(token, callers.organisation(req).id())
         .orElseThrow(() -> new NotFoundException(LocalDownloads.NOT_FOUND));
     res.setStatus(200);
-    res.setContentType(file.contentType());
-    res.setHeader("Content-Disposition", file.contentDisposition());
-    res.setHeader("Cache-Control", "private, no-store");
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setContentLengthLong(Files.size(file.path()));
-    try (InputStream in = Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS)) {
-      in.transferTo(res.getOutputStream());
-    }
+    file.headers().forEach(res::setHeader);
+    file.copyTo(res.getOutputStream());
   }
 
   @ExceptionHandler(Exception.class)
