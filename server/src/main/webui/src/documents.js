@@ -31,12 +31,14 @@ export async function openLocal(path, page, filename, fail) {
   // Opened now, while the click still counts as the person's gesture (a popup blocker stops a
   // window opened after an await); filled once the bytes are here.
   const tab = window.open('', '_blank');
-  if (tab) {
-    tab.opener = null;
-    tab.document.title = 'Opening…';
-    tab.document.body.textContent = `Opening ${filename}…`;
-  }
   try {
+    if (tab) {
+      tab.opener = null;
+      tab.document.title = 'Opening…';
+      if (tab.document.body) {
+        tab.document.body.textContent = `Opening ${filename || 'the document'}…`;
+      }
+    }
     const response = await download(path);
     const type = (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
     const bytes = await response.arrayBuffer();
