@@ -22,8 +22,8 @@ export function setApiKey(key) {
   }
 }
 
-async function send(method, path, body, signal) {
-  const headers = { Authorization: 'Bearer ' + apiKey(), Accept: 'application/json, text/event-stream' };
+async function send(method, path, body, signal, accept = 'application/json, text/event-stream') {
+  const headers = { Authorization: 'Bearer ' + apiKey(), Accept: accept };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -87,6 +87,11 @@ export async function postJson(path, body) {
 
 export async function remove(path) {
   await send('DELETE', path);
+}
+
+/** A document from the server's download route (its body not yet read). */
+export async function download(path) {
+  return send('GET', path, undefined, undefined, '*/*');
 }
 
 /**

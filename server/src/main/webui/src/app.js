@@ -105,7 +105,7 @@ async function openSession(session) {
         turn.finish({
           response: m.content, sources: m.sources || [], suggestions: [], context_quality: m.context_quality,
           usage: { model: m.bedrock_model_id, input_tokens: m.input_tokens, output_tokens: m.output_tokens },
-        }, followUp);
+        }, { followUp, fail });
         conversation.append(turn.element);
         question = null;
       }
@@ -190,7 +190,7 @@ async function ask() {
     if (!done) {
       throw new ApiError('The answer stopped before it was complete. Ask again.', 0);
     }
-    turn.finish(done, followUp);
+    turn.finish(done, { followUp, fail });
     state.sessionId = done.session_id;
     $('question').value = '';
     say(done.context_quality && done.context_quality.insufficient_context

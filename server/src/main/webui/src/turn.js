@@ -1,6 +1,7 @@
 // One question and its answer: the Markdown streaming in, then the sources, suggestions and a discreet
 // line of usage and latency. Every piece of server text goes in as text or through renderMarkdown.
 import { isSafeUrl, renderMarkdown, text } from './markdown.js';
+import { localDownloadPath, openLocal } from './documents.js';
 
 export class Turn {
   constructor(index, question) {
@@ -53,7 +54,8 @@ export class Turn {
     this.answer.replaceChildren(...parts);
   }
 
-  finish(done, followUp) {
+  /** The complete answer; `actions.followUp(question)` asks a suggestion, `actions.fail(error)` shows an error. */
+  finish(done, actions) {
     this.markdown = done.response || '';
     this.sourceList = done.sources || [];
     this.insufficient = Boolean(done.context_quality && done.context_quality.insufficient_context);
@@ -66,11 +68,11 @@ export class Turn {
     this.answer.removeAttribute('aria-busy');
     this.element.append(meta(done));
     if (this.sourceList.length) {
-      this.element.append(this.sourcesPanel());
+      this.element.append(this.sourcesPanel(actions.fail));
     }
     const suggestions = done.suggestions || [];
     if (suggestions.length) {
-      this.element.append(suggestionsPanel(suggestions, followUp));
+      this.element.append(suggestionsPanel(suggestions, actions.followUp));
     }
   }
 
@@ -81,20 +83,20 @@ export class Turn {
     }
   }
 
-  sourcesPanel() {
+  sourcesPanel(fail) {
     const section = document.createElement('section');
     section.className = 'sources';
     const heading = text('h3', 'Sources');
     heading.id = `t${this.index}-sources`;
     section.setAttribute('aria-labelledby', heading.id);
     const list = document.createElement('ol');
-    this.sourceList.forEach((s, i) => list.append(sourceItem(s, i + 1, this.anchor(i + 1))));
+    this.sourceList.forEach((s, i) => list.append(sourceItem(s, i + 1, this.anchor(i + 1), fail)));
     section.append(heading, list);
     return section;
   }
 }
 
-function sourceItem(source, n, id) {
+function sourceItem(source, n, id, fail) {
   const item = document.createElement('li');
   item.id = id;
   item.dataset.testid = 'source';
@@ -115,12 +117,21 @@ function sourceItem(source, n, id) {
     item.append(text('blockquote', source.excerpt, 'excerpt'));
   }
   const url = source.download_url;
-  if (url && (isSafeUrl(url) || /^\/(?!\/)/.test(url))) {
+  const label = source.page_number != null ? `Open page ${source.page_number}` : 'Open document';
+  const local = url ? localDownloadPath(url) : null;
+  if (local) {
+    // The server's own route wants the key: a button that fetches with it, not a link that cannot.
+    const button = text('button', label, 'open-doc');
+    button.type = 'button';
+    button.setAttribute('aria-label', `${label} of ${source.filename || 'the document'} (opens a new tab)`);
+    button.addEventListener('click', () => openLocal(local, source.page_number, source.filename, fail));
+    item.append(button);
+  } else if (url && isSafeUrl(url)) {
     const link = document.createElement('a');
     link.href = url.replace(/#.*$/, '') + (source.page_number != null ? `#page=${source.page_number}` : '');
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
-    link.textContent = source.page_number != null ? `Open page ${source.page_number}` : 'Open document';
+    link.textContent = label;
     item.append(link);
   }
   return item;

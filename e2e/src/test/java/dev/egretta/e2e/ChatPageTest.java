@@ -158,6 +158,31 @@ class ChatPageTest {
   }
 
   @Test
+  void everyControlIsNamedForScreenReadersAndReachedByTheKeyboard() throws Exception {
+    try (Browser b = Browser.open(1200, 1000)) {
+      Page page = new Page(b, ui.url());
+      page.enterKey(UiServer.KEY);
+      b.byTestId("question").sendKeys(QUESTION, Keys.ENTER);
+      page.awaitTurns(1);
+      List<WebElement> controls = b.driver.findElements(By.cssSelector("a[href], button, input, select, textarea"))
+          .stream().filter(WebElement::isEnabled).toList();
+      assertThat(controls).hasSizeGreaterThan(10);
+      for (WebElement control : controls) {
+        assertThat(control.getAccessibleName()).as("accessible name of " + control.getDomProperty("outerHTML"))
+            .isNotBlank();
+      }
+      // Tab from the top: every control takes the focus in turn (twice round, wherever the focus starts).
+      b.driver.executeScript("document.activeElement.blur()");
+      java.util.Set<WebElement> reached = new java.util.HashSet<>();
+      for (int i = 0; i < 2 * controls.size() + 10; i++) {
+        b.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        reached.add(b.driver.switchTo().activeElement());
+      }
+      assertThat(reached).as("controls the Tab key reaches").containsAll(controls);
+    }
+  }
+
+  @Test
   void usableAt360PixelsWide() throws Exception {
     try (Browser b = Browser.open(360, 780)) {
       Page page = new Page(b, ui.url());

@@ -4,6 +4,7 @@ import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.Organisation;
 import dev.egretta.core.generation.ExtractiveAnswerGenerator;
 import dev.egretta.core.session.InMemorySessionStore;
+import dev.egretta.core.spi.LinkSigner;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.LocalFolderSource;
@@ -29,6 +30,8 @@ import java.util.function.UnaryOperator;
  */
 final class UiServer implements AutoCloseable {
   static final String KEY = "egret_e2e-browser-test-key";
+  /** A key of another organisation, which must not open {@link #ORGANISATION}'s documents. */
+  static final String OTHER_KEY = "egret_e2e-other-organisation-key";
 
   /** Where the link signer says documents download from (never fetched: the tests check the links only). */
   static final String DOWNLOADS = "https://downloads.example.invalid/";
@@ -46,6 +49,15 @@ final class UiServer implements AutoCloseable {
 
   /** As {@link #UiServer(Map)}, with server settings changed by {@code settings} (e.g. a tight rate limit). */
   UiServer(Map<String, List<String>> documents, UnaryOperator<EgrettaServer.Builder> settings) throws IOException {
+    this(documents, settings, true);
+  }
+
+  /**
+   * As {@link #UiServer(Map, UnaryOperator)}; with {@code signedLinks} false there is no link signer, so
+   * sources get the server's own {@code /v1/downloads/<token>/} links, as local documents do in {@code egretta serve}.
+   */
+  UiServer(Map<String, List<String>> documents, UnaryOperator<EgrettaServer.Builder> settings, boolean signedLinks)
+      throws IOException {
     dir = Files.createTempDirectory("egretta-webui-e2e");
     Path corpus = dir.resolve("corpus");
     for (var document : documents.entrySet()) {
@@ -55,11 +67,12 @@ final class UiServer implements AutoCloseable {
     kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
     EgrettaEngine engine = EgrettaEngine.builder().retriever(kb).tokenCounter(kb::countTokens)
         .modelCatalog(ExtractiveAnswerGenerator.CATALOG).generator(new PacedGenerator()).sessionStore(sessions)
-        .linkSigner(uri -> Optional.of(DOWNLOADS + uri.substring(uri.lastIndexOf('/') + 1) + "?signature=e2e"))
+        .linkSigner(signedLinks ? uri -> Optional.of(DOWNLOADS + uri.substring(uri.lastIndexOf('/') + 1) + "?signature=e2e")
+            : LinkSigner.NONE)
         .build();
     server = settings.apply(EgrettaServer.builder()
         .engine(engine) // closed with the server, and the index with it
-        .apiKeys(ApiKeys.of(Map.of(KEY, ORGANISATION)))
+        .apiKeys(ApiKeys.of(Map.of(KEY, ORGANISATION, OTHER_KEY, Organisation.of("globex"))))
         .privateDocuments(LucenePrivateDocuments.of(kb, dir.resolve("uploads")))
         .sourceRoot("corpus", corpus)
         .sourceRoot("uploads", dir.resolve("uploads"))

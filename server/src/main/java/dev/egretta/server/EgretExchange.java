@@ -46,9 +46,28 @@ public final class EgretExchange {
    * (see {@link EgrettaServer.Builder#sourceRoot}); other local files as {@code file:<id>/<name>}.
    */
   public static EgretExchange of(Map<String, Path> sourceRoots) {
+    return new EgretExchange(new PublicUris(roots(sourceRoots)));
+  }
+
+  /**
+   * As {@link #of(Map)}, and a local document's {@code download_url} (null from the engine) becomes a
+   * link of {@code downloads} in responses written for a viewer ({@link #json(Object, LocalDownloads.Viewer)},
+   * {@link #relay(BlockingQueue, OutputStream, Duration, Optional)}); the front end serves the route with
+   * {@link LocalDownloads#file}.
+   */
+  public static EgretExchange of(Map<String, Path> sourceRoots, LocalDownloads downloads) {
+    return new EgretExchange(new PublicUris(roots(sourceRoots), Optional.of(downloads)));
+  }
+
+  private static Map<Path, String> roots(Map<String, Path> sourceRoots) {
     Map<Path, String> roots = new LinkedHashMap<>();
     sourceRoots.forEach((name, folder) -> addRoot(roots, name, folder));
-    return new EgretExchange(new PublicUris(roots));
+    return roots;
+  }
+
+  /** As {@link #json(Object)}, with local documents' download links minted for {@code viewer}. */
+  public String json(Object value, LocalDownloads.Viewer viewer) {
+    return uris.write(value, Optional.of(viewer));
   }
 
   /** The status, JSON error body and {@code Retry-After} seconds to answer for a failure. */
@@ -65,7 +84,7 @@ public final class EgretExchange {
   }
 
   /** As {@link #sse(StreamEvent)}, with local documents' download links minted for {@code viewer}. */
-  byte[] sse(StreamEvent event, Optional<LocalDownloads.Viewer> viewer) {
+  public byte[] sse(StreamEvent event, Optional<LocalDownloads.Viewer> viewer) {
     return ("event: " + event.name() + "\ndata: " + uris.write(event.data(), viewer) + "\n\n")
         .getBytes(StandardCharsets.UTF_8);
   }
@@ -95,7 +114,7 @@ public final class EgretExchange {
   }
 
   /** As {@link #relay(BlockingQueue, OutputStream, Duration)}, with download links minted for {@code viewer}. */
-  boolean relay(BlockingQueue<StreamEvent> events, OutputStream out, Duration heartbeat,
+  public boolean relay(BlockingQueue<StreamEvent> events, OutputStream out, Duration heartbeat,
       Optional<LocalDownloads.Viewer> viewer) throws IOException, InterruptedException {
     long heartbeatMillis = Math.max(1, heartbeat.toMillis());
     while (true) {

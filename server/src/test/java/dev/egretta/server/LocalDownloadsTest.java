@@ -47,6 +47,29 @@ class LocalDownloadsTest {
     assertThat(mine.open("AAAA")).isEmpty();
   }
 
+  @Test
+  void aFileIsGivenOnlyToItsOrganisationWhileItIsARegularFile(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    LocalDownloads downloads = LocalDownloads.create(Duration.ofHours(1));
+    Path pdf = java.nio.file.Files.writeString(dir.resolve("Plan \"v2\".pdf"), "%PDF-1.7");
+    String token = token(downloads.link("http://h", "acme", pdf.toUri().toString()));
+
+    LocalDownloads.File file = downloads.file(token, "acme").orElseThrow();
+    assertThat(file.path()).isEqualTo(pdf);
+    assertThat(file.contentType()).isEqualTo("application/pdf");
+    assertThat(file.contentDisposition()).isEqualTo("attachment; filename=\"Plan _v2_.pdf\"; "
+        + "filename*=UTF-8''Plan%20%22v2%22.pdf");
+    assertThat(downloads.file(token, "globex")).isEmpty();
+
+    Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.pdf"), pdf);
+    assertThat(downloads.file(token(downloads.link("http://h", "acme", link.toUri().toString())), "acme")).isEmpty();
+    java.nio.file.Files.delete(pdf);
+    assertThat(downloads.file(token, "acme")).isEmpty();
+    Path notes = java.nio.file.Files.writeString(dir.resolve("notes.html"), "<script>");
+    assertThat(downloads.file(token(downloads.link("http://h", "acme", notes.toUri().toString())), "acme"))
+        .hasValueSatisfying(f -> assertThat(f.contentType()).isEqualTo("application/octet-stream"));
+  }
+
   private static final class MutableClock extends Clock {
     Instant now;
 

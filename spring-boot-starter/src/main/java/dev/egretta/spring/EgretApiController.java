@@ -6,6 +6,7 @@ import dev.egretta.core.Engine;
 import dev.egretta.core.NotFoundException;
 import dev.egretta.core.Organisation;
 import dev.egretta.server.EgretExchange;
+import dev.egretta.server.LocalDownloads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,10 +53,10 @@ final class EgretApiController {
     Organisation org = callers.organisation(req);
     ValidatedQuery query = EgretExchange.valid(RequestValidator.parseQuery(jsonBody(req)));
     if (query.stream()) {
-      relay.relay(query, org, res);
+      relay.relay(query, org, EgretDownloadController.viewer(req, org), res);
       return null; // written
     }
-    return json(200, engine.query(query, org));
+    return json(200, engine.query(query, org), EgretDownloadController.viewer(req, org));
   }
 
   @GetMapping({"/v1/sessions/recent/", "/v1/sessions/recent"})
@@ -68,7 +69,7 @@ final class EgretApiController {
   @GetMapping({"/v1/sessions/{id}/messages/", "/v1/sessions/{id}/messages"})
   ResponseEntity<byte[]> messages(HttpServletRequest req, @PathVariable("id") String id) {
     Organisation org = callers.organisation(req);
-    return json(200, engine.messages(org, sessionId(id)));
+    return json(200, engine.messages(org, sessionId(id)), EgretDownloadController.viewer(req, org));
   }
 
   @PostMapping({"/v1/sessions/{id}/rename/", "/v1/sessions/{id}/rename"})
@@ -116,6 +117,12 @@ final class EgretApiController {
   private ResponseEntity<byte[]> json(int status, Object value) {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
         .body(exchange.json(value).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** As {@link #json(int, Object)}, with local documents' download links minted for {@code viewer}. */
+  private ResponseEntity<byte[]> json(int status, Object value, LocalDownloads.Viewer viewer) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        .body(exchange.json(value, viewer).getBytes(StandardCharsets.UTF_8));
   }
 
   private static UUID sessionId(String id) {

@@ -6,6 +6,7 @@ import dev.egretta.lucene.LuceneKnowledgeBase;
 import dev.egretta.lucene.LucenePrivateDocuments;
 import dev.egretta.server.ApiKeys;
 import dev.egretta.server.EgretExchange;
+import dev.egretta.server.LocalDownloads;
 import dev.egretta.server.WebUi;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +55,26 @@ public class EgrettaHttpConfiguration {
     return LucenePrivateDocuments.of(kb, uploads(properties));
   }
 
+  /**
+   * Download links for documents on this machine (the documents folder, uploads), as {@code egretta
+   * serve} mints them: valid 24 hours, under a key drawn at start, re-minted on every read.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  LocalDownloads egrettaLocalDownloads() {
+    return LocalDownloads.create(Duration.ofHours(24));
+  }
+
   /** The server's JSON, SSE and error writer, with the documents folder and the uploads named as {@code egretta serve} names them. */
   @Bean
-  EgretExchange egrettaExchange(EgrettaProperties properties) {
+  EgretExchange egrettaExchange(EgrettaProperties properties, LocalDownloads downloads) {
     Map<String, Path> roots = new LinkedHashMap<>();
     if (properties.getDocumentsDir() != null) {
       roots.put("documents", properties.getDocumentsDir());
     }
     roots.put("uploads", uploads(properties));
     roots.putAll(properties.getHttp().getSourceRoots());
-    return EgretExchange.of(roots);
+    return EgretExchange.of(roots, downloads);
   }
 
   @Bean
@@ -76,6 +87,13 @@ public class EgrettaHttpConfiguration {
     }
     return new EgretApiController(engine, callers, exchange,
         new SseRelay(engine, exchange, Duration.ofMillis(http.getHeartbeatMillis())), http.getMaxBodyBytes());
+  }
+
+  /** {@code GET /v1/downloads/<token>/}: the local documents the answers link to. */
+  @Bean
+  EgretDownloadController egretDownloadController(LocalDownloads downloads, EgrettaCallerResolver callers,
+      EgretApiController api) {
+    return new EgretDownloadController(downloads, callers, api);
   }
 
   /** The chat page at {@code /}, as {@code egretta serve} serves it (no key; its API calls need one). */

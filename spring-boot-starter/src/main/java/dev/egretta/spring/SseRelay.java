@@ -6,10 +6,12 @@ import dev.egretta.core.Cancellable;
 import dev.egretta.core.Engine;
 import dev.egretta.core.Organisation;
 import dev.egretta.server.EgretExchange;
+import dev.egretta.server.LocalDownloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -32,13 +34,13 @@ final class SseRelay {
     this.heartbeat = heartbeat;
   }
 
-  void relay(ValidatedQuery query, Organisation organisation, HttpServletResponse res) {
+  void relay(ValidatedQuery query, Organisation organisation, LocalDownloads.Viewer viewer, HttpServletResponse res) {
     BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
     // What is refused up front (unknown session, model...) throws here, before anything is committed: a JSON error.
     Cancellable generation = engine.stream(query, organisation, events::add);
     boolean finished = false;
     try {
-      finished = exchange.relay(events, EgretExchange.startStream(res), heartbeat);
+      finished = exchange.relay(events, EgretExchange.startStream(res), heartbeat, Optional.of(viewer));
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "stream client went away; cancelling generation: " + e);
     } catch (InterruptedException e) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.egretta.api.EgretJson;
 import dev.egretta.core.Engine;
+import dev.egretta.core.Organisation;
+import dev.egretta.server.ApiKeys;
 import dev.egretta.server.EgrettaServer;
+import dev.egretta.server.LocalDownloads;
 import dev.egretta.server.WebUi;
 import dev.egretta.testsupport.TestPdfs;
 import dev.egretta.spring.testapp.TestApplication;
@@ -35,6 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 class StarterHttpTest {
   private static final TestCorpus CORPUS = TestCorpus.create("acme");
+  /** A key of another organisation, in the same keys file (read when the application starts). */
+  private static final String OTHER_KEY = otherOrganisationKey();
   private static final String QUESTION = "{\"query\":\"What is the recovery time objective for payment processing?\","
       + "\"domain\":\"business-continuity\",\"category\":\"us\",\"mode\":\"compliance\"";
 
@@ -176,6 +181,46 @@ class StarterHttpTest {
         .statusCode()).isEqualTo(204);
   }
 
+  private static String otherOrganisationKey() {
+    ApiKeys.GeneratedKey key = ApiKeys.generate(Organisation.of("globex"));
+    ApiKeys.append(CORPUS.keysFile, key);
+    return key.key();
+  }
+
+  @Test
+  void aLocalDocumentsDownloadLinkOpensForItsOrganisationOnly() throws Exception {
+    HttpResponse<String> r = send(post("/v1/query/", QUESTION + "}"));
+    JsonNode first = EgretJson.mapper().readTree(r.body()).get("sources").get(0);
+    String link = first.get("download_url").asText();
+    assertThat(link).startsWith("http://127.0.0.1:" + port + "/v1/downloads/").endsWith("/");
+
+    HttpResponse<byte[]> own = http.send(HttpRequest.newBuilder(URI.create(link))
+        .header("Authorization", "Bearer " + CORPUS.key).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+    assertThat(own.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+        .startsWith("attachment; filename=\"continuity-plan.pdf\""));
+    assertThat(own.body()).isEqualTo(java.nio.file.Files.readAllBytes(
+        CORPUS.documents.resolve("business-continuity/pdf/us/continuity-plan.pdf")));
+
+    HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(link))
+        .header("Authorization", "Bearer " + OTHER_KEY).GET());
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(EgretJson.mapper().readTree(other.body()).get("detail").asText()).isEqualTo(LocalDownloads.NOT_FOUND);
+    assertThat(send(HttpRequest.newBuilder(URI.create(link)).GET()).statusCode()).isEqualTo(401);
+    String altered = link.substring(0, link.length() - 3) + (link.charAt(link.length() - 3) == 'A' ? "B" : "A") + "/";
+    assertThat(send(api(altered.substring(link.indexOf("/v1/"))).GET()).statusCode()).isEqualTo(404);
+
+    // Session history carries the same document with a fresh link, streamed events too.
+    String session = EgretJson.mapper().readTree(r.body()).get("session_id").asText();
+    JsonNode history = EgretJson.mapper().readTree(send(api("/v1/sessions/" + session + "/messages/").GET()).body());
+    String again = history.get(1).get("sources").get(0).get("download_url").asText();
+    assertThat(again).startsWith("http://127.0.0.1:" + port + "/v1/downloads/").isNotEqualTo(link);
+    assertThat(send(api(again.substring(again.indexOf("/v1/"))).GET()).statusCode()).isEqualTo(200);
+    assertThat(send(post("/v1/query/", QUESTION + ",\"stream\":true}")).body())
+        .contains("\"download_url\":\"http://127.0.0.1:" + port + "/v1/downloads/");
+  }
+
   @Test
   void theChatPageIsServedWithoutAKeyUnderItsContentSecurityPolicy() throws Exception {
     HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET());
@@ -259,8 +304,7 @@ class StarterHttpTest {
 
   /**
    * Two answers to one question differ only in their session, message and timings, and in local
-   * documents' download links: {@code egretta serve} mints them for its own download route, which the
-   * starter does not mount (its README says so).
+   * documents' download links: each server mints them under its own URL, with a fresh random nonce.
    */
   private static JsonNode withoutVolatileFields(String json, boolean answer) throws IOException {
     JsonNode tree = EgretJson.mapper().readTree(json);
