@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 1.4-2x worse on a shared machine, since each operator waits for both threads.
  *
  * <p>The tokenizer and the session load on background threads from construction, so a caller can
- * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure.
+ * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure. With the
+ * system property {@value OptimizedModelCache#PROPERTY} set, the session opens a cached copy of the
+ * model with its graph already optimized ({@link OptimizedModelCache}).
  */
 final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
@@ -125,7 +128,10 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      return environment.join().createSession(model, options);
+      OrtEnvironment env = environment.join();
+      Optional<OrtSession> cached = OptimizedModelCache.forModel(id(), model, env)
+          .flatMap(cache -> cache.open(env, model, options));
+      return cached.isPresent() ? cached.get() : env.createSession(model, options);
     } catch (OrtException e) {
       throw new ConfigurationException("cannot load the bge-small-en-v1.5-q embedding model: " + e.getMessage(), e);
     }
