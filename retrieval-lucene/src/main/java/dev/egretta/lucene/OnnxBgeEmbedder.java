@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
+import java.net.URL;
 import java.nio.LongBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * bge-small-en-v1.5 (int8-quantized ONNX, the model file shipped in LangChain4j's jar) run directly
@@ -51,6 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
   private static final int DIMENSION = 384;
+  private static final String MODEL = "/bge-small-en-v1.5-q.onnx";
   private static final Map<String, String> TOKENIZER_OPTIONS =
       Map.of("padding", "false", "truncation", "true", "maxLength", "512");
 
@@ -74,19 +77,11 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }, loaders);
-    CompletableFuture<byte[]> model = CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = resource("/bge-small-en-v1.5-q.onnx")) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, loaders);
     environment = CompletableFuture.supplyAsync(() -> {
       OnnxNativeLibrary.prepare();
       return OrtEnvironment.getEnvironment();
     }, loaders);
-    CompletableFuture<byte[]> loaded = model.thenCombine(environment, (bytes, env) -> bytes);
-    session = loaded.thenApplyAsync(bytes -> createSession(bytes), loaders);
+    session = environment.thenApplyAsync(this::createSession, loaders);
     CompletableFuture.allOf(tokenizer, session).whenComplete((ok, failure) -> loaders.shutdown());
     workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
     created = this;
@@ -122,17 +117,27 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     return in;
   }
 
-  private OrtSession createSession(byte[] model) {
+  private OrtSession createSession(OrtEnvironment env) {
     try {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      OrtEnvironment env = environment.join();
-      Optional<OrtSession> cached = OptimizedModelCache.forModel(id(), model, env)
-          .flatMap(cache -> cache.open(env, model, options));
-      return cached.isPresent() ? cached.get() : env.createSession(model, options);
-    } catch (OrtException e) {
+      URL url = BgeSmallEnV15QuantizedEmbeddingModel.class.getResource(MODEL);
+      if (url == null) {
+        throw new ConfigurationException("the bge-small-en-v1.5-q model file " + MODEL + " is missing from the classpath");
+      }
+      // Read (inflated from the jar) only when the optimized copy is missing or not wanted.
+      Supplier<byte[]> model = () -> {
+        try (InputStream in = url.openStream()) {
+          return in.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
+      Optional<OrtSession> cached = OptimizedModelCache.forModel(id(), url, env).flatMap(c -> c.open(env, model, options));
+      return cached.isPresent() ? cached.get() : env.createSession(model.get(), options);
+    } catch (OrtException | IOException e) {
       throw new ConfigurationException("cannot load the bge-small-en-v1.5-q embedding model: " + e.getMessage(), e);
     }
   }

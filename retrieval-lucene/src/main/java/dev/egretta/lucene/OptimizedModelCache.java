@@ -4,11 +4,15 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
@@ -33,16 +37,33 @@ final class OptimizedModelCache {
     this.file = file;
   }
 
-  /** The cache for this model, or empty when the property is not set. */
-  static Optional<OptimizedModelCache> forModel(String name, byte[] model, OrtEnvironment environment) {
+  /**
+   * The cache for the model at {@code resource}, or empty when the property is not set. A model inside a
+   * jar is keyed by its entry's size and CRC-32, so a cache hit never inflates the 34 MB entry.
+   */
+  static Optional<OptimizedModelCache> forModel(String name, URL resource, OrtEnvironment environment)
+      throws IOException {
     String dir = System.getProperty(PROPERTY, "");
     if (dir.isBlank()) {
       return Optional.empty();
     }
-    CRC32 crc = new CRC32();
-    crc.update(model);
+    long length;
+    long crc;
+    if (resource.openConnection() instanceof JarURLConnection jar && jar.getJarEntry().getCrc() != -1) {
+      length = jar.getJarEntry().getSize();
+      crc = jar.getJarEntry().getCrc();
+    } else {
+      byte[] model;
+      try (InputStream in = resource.openStream()) {
+        model = in.readAllBytes();
+      }
+      CRC32 sum = new CRC32();
+      sum.update(model);
+      length = model.length;
+      crc = sum.getValue();
+    }
     String version = environment.getVersion().replaceAll("[^0-9A-Za-z.]", "_");
-    String key = "%s-%d-%08x-ort%s.onnx".formatted(name, model.length, crc.getValue(), version);
+    String key = "%s-%d-%08x-ort%s.onnx".formatted(name, length, crc, version);
     return Optional.of(new OptimizedModelCache(Path.of(dir).resolve(key)));
   }
 
@@ -50,9 +71,9 @@ final class OptimizedModelCache {
    * A session over the cached optimized copy, creating the copy first if there is none; empty when
    * either step failed (the caller then opens the original model).
    */
-  Optional<OrtSession> open(OrtEnvironment environment, byte[] model, OrtSession.SessionOptions options) {
+  Optional<OrtSession> open(OrtEnvironment environment, Supplier<byte[]> model, OrtSession.SessionOptions options) {
     if (!Files.isRegularFile(file)) {
-      write(environment, model);
+      write(environment, model.get());
     }
     if (Files.isRegularFile(file)) {
       try {

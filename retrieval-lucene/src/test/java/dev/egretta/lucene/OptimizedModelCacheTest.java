@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The optimized copy of the real bge-small model: written once, reopened, same vectors as the original. */
 class OptimizedModelCacheTest {
   private static byte[] model;
+  private static URL resource;
   private static OrtEnvironment environment;
 
   @TempDir Path dir;
@@ -31,7 +33,8 @@ class OptimizedModelCacheTest {
   static void load() throws Exception {
     OnnxNativeLibrary.prepare();
     environment = OrtEnvironment.getEnvironment();
-    try (InputStream in = BgeSmallEnV15QuantizedEmbeddingModel.class.getResourceAsStream("/bge-small-en-v1.5-q.onnx")) {
+    resource = BgeSmallEnV15QuantizedEmbeddingModel.class.getResource("/bge-small-en-v1.5-q.onnx");
+    try (InputStream in = resource.openStream()) {
       model = in.readAllBytes();
     }
   }
@@ -49,16 +52,16 @@ class OptimizedModelCacheTest {
   }
 
   @Test
-  void withoutThePropertyNothingIsCached() {
-    assertThat(OptimizedModelCache.forModel("bge", model, environment)).isEmpty();
+  void withoutThePropertyNothingIsCached() throws Exception {
+    assertThat(OptimizedModelCache.forModel("bge", resource, environment)).isEmpty();
   }
 
   @Test
   void theOptimizedCopyIsWrittenOnceAndGivesTheOriginalsVectors() throws Exception {
     System.setProperty(OptimizedModelCache.PROPERTY, dir.resolve("models").toString());
-    OptimizedModelCache cache = OptimizedModelCache.forModel("bge", model, environment).orElseThrow();
+    OptimizedModelCache cache = OptimizedModelCache.forModel("bge", resource, environment).orElseThrow();
 
-    Optional<OrtSession> first = cache.open(environment, model, options());
+    Optional<OrtSession> first = cache.open(environment, () -> model, options());
     assertThat(first).isPresent();
     List<Path> files = files();
     assertThat(files).hasSize(1);
@@ -67,7 +70,10 @@ class OptimizedModelCacheTest {
 
     try (OrtSession original = environment.createSession(model, options());
          OrtSession cached = first.get();
-         OrtSession reopened = cache.open(environment, model, options()).orElseThrow()) {
+         // A hit never reads (inflates) the original model.
+         OrtSession reopened = cache.open(environment, () -> {
+           throw new AssertionError("the original model was read although its optimized copy exists");
+         }, options()).orElseThrow()) {
       assertThat(files()).containsExactlyElementsOf(files);
       assertThat(Files.getLastModifiedTime(files.getFirst()).toMillis()).isEqualTo(written);
       // [CLS] "audit records must be retained for three years" [SEP], and a longer random sequence.
@@ -83,12 +89,12 @@ class OptimizedModelCacheTest {
   @Test
   void aDamagedCopyIsDroppedAndTheCallerFallsBack() throws Exception {
     System.setProperty(OptimizedModelCache.PROPERTY, dir.toString());
-    OptimizedModelCache cache = OptimizedModelCache.forModel("bge", model, environment).orElseThrow();
-    cache.open(environment, model, options()).orElseThrow().close();
+    OptimizedModelCache cache = OptimizedModelCache.forModel("bge", resource, environment).orElseThrow();
+    cache.open(environment, () -> model, options()).orElseThrow().close();
     Path file = files().getFirst();
     Files.write(file, new byte[] {1, 2, 3});
 
-    assertThat(cache.open(environment, new byte[0], options())).isEmpty();
+    assertThat(cache.open(environment, () -> new byte[0], options())).isEmpty();
     assertThat(file).doesNotExist();
   }
 
