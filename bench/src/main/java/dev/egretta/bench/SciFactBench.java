@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Retrieval latency on the BEIR SciFact index (issue #3's target), through the retrieval module's own
+ * Retrieval latency on the BEIR SciFact index (issue #3's target), through the eval module's own
  * {@link BeirEvaluator}: hybrid top-10 with query embedding and stored fields over the test queries, one
  * at a time. The index is built once with Egretta's defaults into the cache folder (5-10 minutes of
  * embedding on 2 idle cores) and reused; a marker file says it is complete. Also reports nDCG@10, a check

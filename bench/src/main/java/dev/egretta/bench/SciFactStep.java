@@ -54,7 +54,7 @@ final class SciFactStep {
             (int) r.number("queries"), rounds, samples.length),
         List.of("p50 (ms)", "p95 (ms)", "p99 (ms)", "nDCG@10 (sanity)", "heap", "peak RSS (MB)"),
         List.of(List.of(fmt(p50), fmt(p95), fmt(p99), fmt(r.number("ndcg10")), "-Xmx" + BenchRunner.HEAP, Report.mb(r.peakRssBytes()))),
-        List.of("Measured through the retrieval module's `BeirEvaluator.latenciesMs` (its scope, its index layout); nDCG@10 "
+        List.of("Measured through the eval module's `BeirEvaluator.latenciesMs` (`dev.egretta.eval`; its scope, its index layout); nDCG@10 "
             + "from `BeirEvaluator.evaluate(HYBRID)` checks that the index is sound.")));
     report.target("SciFact retrieval p50 <= 15 ms (#3)", p50, 15, true, " ms", "");
     report.target("SciFact retrieval p99 <= 40 ms (#3)", p99, 40, true, " ms", "");

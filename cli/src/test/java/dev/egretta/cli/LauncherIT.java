@@ -1,6 +1,7 @@
 package dev.egretta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.egretta.api.EgretJson;
@@ -10,14 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/egretta} over the shaded {@code cli/target/egretta.jar}, as a user runs it: the launcher
- * finds a JDK 21+, and the demo works from the one jar (Lucene's codecs and Tika's parsers are found
- * through merged META-INF/services files).
+ * finds a JDK 21+ (and remembers it), builds the jar's AOT cache by itself on a JDK 25+, and the demo
+ * works from the one jar (Lucene's codecs and Tika's parsers are found through merged META-INF/services files).
  */
 class LauncherIT {
   private static final Path LAUNCHER = Path.of("..", "bin", "egretta").toAbsolutePath().normalize();
@@ -27,11 +30,16 @@ class LauncherIT {
   private record Result(int exitCode, String out, String err) {}
 
   private Result run(String... args) throws IOException, InterruptedException {
+    return run(Map.of(), args);
+  }
+
+  private Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
         .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
     pb.environment().put("EGRETTA_NO_BUILD", "1");
+    pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -59,6 +67,44 @@ class LauncherIT {
     assertThat(demo.get("answers").get(0).get("sources").get(0).get("page_number").asInt()).isEqualTo(2);
     assertThat(Files.isDirectory(dir.resolve("egretta-data/demo/index"))).isTrue();
     assertThat(r.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void theLauncherRemembersItsJdkAndBuildsAnAotCacheThatLaterRunsUse(@TempDir Path cache) throws Exception {
+    Map<String, String> env = Map.of("EGRETTA_CACHE_DIR", cache.toString());
+    Result first = run(env, "--version");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    List<String> remembered = Files.readAllLines(cache.resolve("java"));
+    assertThat(remembered).hasSize(3);
+    assertThat(Path.of(remembered.get(1))).isExecutable();
+    assumeTrue(Integer.parseInt(remembered.get(2)) >= 25, "the AOT cache needs a JDK 25 or newer");
+
+    // The first run started the training in the background (a minute on 2 idle cores, niced); it ends by
+    // renaming the cache into place.
+    Path aot = cache.resolve("aot");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+    while (System.nanoTime() < deadline && !list(aot).stream().allMatch(p -> p.toString().endsWith(".aot"))) {
+      Thread.sleep(500);
+    }
+    List<Path> caches = list(aot);
+    assertThat(caches).as("one AOT cache, no training left running").hasSize(1);
+    assertThat(caches.getFirst().getFileName().toString()).endsWith(".aot");
+
+    Result second = run(Map.of("EGRETTA_CACHE_DIR", cache.toString(), "EGRETTA_JAVA_OPTS", "-Xlog:aot=info"), "--version");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).contains("Opened AOT cache " + caches.getFirst()).contains("egretta 0.1.0");
+    // Without the log option, nothing of the cache reaches the output (it would spoil --json).
+    Result third = run(env, "--version");
+    assertThat(third.out()).startsWith("egretta 0.1.0").doesNotContain("aot");
+  }
+
+  private static List<Path> list(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.toList();
+    }
   }
 
   @Test

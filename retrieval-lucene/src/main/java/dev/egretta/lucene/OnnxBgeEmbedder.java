@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
+import java.net.URL;
 import java.nio.LongBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * bge-small-en-v1.5 (int8-quantized ONNX, the model file shipped in LangChain4j's jar) run directly
@@ -43,11 +46,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 1.4-2x worse on a shared machine, since each operator waits for both threads.
  *
  * <p>The tokenizer and the session load on background threads from construction, so a caller can
- * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure.
+ * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure. With the
+ * system property {@value OptimizedModelCache#PROPERTY} set, the session opens a cached copy of the
+ * model with its graph already optimized ({@link OptimizedModelCache}).
  */
 final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
   private static final int DIMENSION = 384;
+  private static final String MODEL = "/bge-small-en-v1.5-q.onnx";
   private static final Map<String, String> TOKENIZER_OPTIONS =
       Map.of("padding", "false", "truncation", "true", "maxLength", "512");
 
@@ -71,19 +77,11 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }, loaders);
-    CompletableFuture<byte[]> model = CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = resource("/bge-small-en-v1.5-q.onnx")) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, loaders);
     environment = CompletableFuture.supplyAsync(() -> {
       OnnxNativeLibrary.prepare();
       return OrtEnvironment.getEnvironment();
     }, loaders);
-    CompletableFuture<byte[]> loaded = model.thenCombine(environment, (bytes, env) -> bytes);
-    session = loaded.thenApplyAsync(bytes -> createSession(bytes), loaders);
+    session = environment.thenApplyAsync(this::createSession, loaders);
     CompletableFuture.allOf(tokenizer, session).whenComplete((ok, failure) -> loaders.shutdown());
     workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
     created = this;
@@ -119,14 +117,27 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     return in;
   }
 
-  private OrtSession createSession(byte[] model) {
+  private OrtSession createSession(OrtEnvironment env) {
     try {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      return environment.join().createSession(model, options);
-    } catch (OrtException e) {
+      URL url = BgeSmallEnV15QuantizedEmbeddingModel.class.getResource(MODEL);
+      if (url == null) {
+        throw new ConfigurationException("the bge-small-en-v1.5-q model file " + MODEL + " is missing from the classpath");
+      }
+      // Read (inflated from the jar) only when the optimized copy is missing or not wanted.
+      Supplier<byte[]> model = () -> {
+        try (InputStream in = url.openStream()) {
+          return in.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
+      Optional<OrtSession> cached = OptimizedModelCache.forModel(id(), url, env).flatMap(c -> c.open(env, model, options));
+      return cached.isPresent() ? cached.get() : env.createSession(model.get(), options);
+    } catch (OrtException | IOException e) {
       throw new ConfigurationException("cannot load the bge-small-en-v1.5-q embedding model: " + e.getMessage(), e);
     }
   }

@@ -31,8 +31,14 @@ import org.xml.sax.ContentHandler;
  */
 final class TextExtractor implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TextExtractor.class.getName());
-  /** Every format but PDF; Tika's container detection picks the parser (thread-safe, shared). */
-  private static final AutoDetectParser OTHER_FORMATS = new AutoDetectParser();
+  /**
+   * Every format but PDF; Tika's container detection picks the parser (thread-safe, shared). Built on
+   * first use: it loads every Tika parser (POI, Jackcess, ...), about 1,000 classes that an index
+   * opened only to answer questions never needs.
+   */
+  private static final class OtherFormats {
+    static final AutoDetectParser PARSER = new AutoDetectParser();
+  }
 
   private final Duration timeLimit;
   private final long maxChars;
@@ -81,7 +87,7 @@ final class TextExtractor implements AutoCloseable {
       if (format == DocumentFormat.PDF) {
         new PDFParser().parse(in, collector, metadata, context());
       } else {
-        OTHER_FORMATS.parse(in, collector, metadata, context());
+        OtherFormats.PARSER.parse(in, collector, metadata, context());
       }
       return new Attempt(format, metadata, null);
     } catch (PageCollector.LimitReached e) {
