@@ -216,8 +216,21 @@ final class QueryPipeline {
 
   private Source source(RetrievedPassage p, String question, Optional<String> evidence) {
     String url = new SourceLinks(parts.linkSigner()).url(p.documentUri());
-    return new Source(p.documentUri(), p.filename(), p.startPage() == 0 ? null : p.startPage(), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
+    return new Source(p.documentUri(), p.filename(), citedPage(p, evidence), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
         Math.round(p.score() * 1e7) / 1e7, parts.relevance().label(p.score()), SourceType.DOCUMENT, url, p.isPrivate());
+  }
+
+  /**
+   * The page a source cites: the one its evidence sentence is on, else the one holding most of the
+   * passage (a passage that starts with a page's last lines is mostly about the next page); null
+   * for formats without pages.
+   */
+  static Integer citedPage(RetrievedPassage p, Optional<String> evidence) {
+    if (p.startPage() == 0) {
+      return null;
+    }
+    int at = evidence.map(e -> p.text().indexOf(e)).orElse(-1);
+    return at >= 0 ? p.pageAt(at) : p.mainPage();
   }
 
   static long ms(long nanos) {

@@ -1,5 +1,6 @@
 package dev.egretta.lucene;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,15 @@ import java.util.Objects;
  * @param endOffset character offset (exclusive) of the passage end within the end page's text
  * @param heading the section heading in effect at the passage start; empty when none was detected
  * @param tokens the passage length in the embedding model's tokens (estimated for foreign models)
+ * @param pageStarts for a passage spanning pages, where each page begins in {@code text}: element k is
+ *     the offset of page {@code startPage + k}; empty when the passage lies on one page
  */
-record Chunk(int ordinal, String text, int startPage, int endPage, int startOffset, int endOffset, String heading, int tokens) {
+record Chunk(int ordinal, String text, int startPage, int endPage, int startOffset, int endOffset, String heading, int tokens,
+    List<Integer> pageStarts) {
   Chunk {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(heading, "heading");
+    pageStarts = List.copyOf(pageStarts);
     if (startPage < 1 || endPage < startPage) {
       throw new IllegalArgumentException("bad page range " + startPage + ".." + endPage);
     }

@@ -188,16 +188,22 @@ final class Chunker {
   private static Chunk toChunk(int ordinal, List<Unit> units, String heading) {
     StringBuilder text = new StringBuilder();
     int tokens = 0;
+    Unit first = units.get(0);
+    Unit last = units.get(units.size() - 1);
+    // Where each page begins in the text, so that a source cites the page its evidence is on.
+    List<Integer> pageStarts = new ArrayList<>();
     for (Unit u : units) {
       if (!text.isEmpty()) {
         text.append(u.paragraphStart() ? "\n" : " ");
       }
+      while (first.page() != last.page() && first.page() + pageStarts.size() <= u.page()) {
+        pageStarts.add(text.length());
+      }
       text.append(u.text());
       tokens += u.tokens();
     }
-    Unit first = units.get(0);
-    Unit last = units.get(units.size() - 1);
-    return new Chunk(ordinal, text.toString(), first.page(), last.page(), first.start(), last.end(), heading, tokens);
+    return new Chunk(ordinal, text.toString(), first.page(), last.page(), first.start(), last.end(), heading, tokens,
+        pageStarts);
   }
 
   static boolean isHeading(String paragraph) {

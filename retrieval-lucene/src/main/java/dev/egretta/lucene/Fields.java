@@ -45,6 +45,8 @@ final class Fields {
   static final String VECTOR = "vector";
   static final String START_PAGE = "start_page";
   static final String END_PAGE = "end_page";
+  /** Where each page of a chunk spanning pages begins in its text: offsets separated by spaces. */
+  static final String PAGE_STARTS = "page_starts";
   static final String START_OFFSET = "start_offset";
   static final String END_OFFSET = "end_offset";
   static final String SHA256 = "sha256";
@@ -101,6 +103,9 @@ final class Fields {
       d.add(new StoredField(END_PAGE, text.paged() ? c.endPage() : 0));
       d.add(new StoredField(START_OFFSET, c.startOffset()));
       d.add(new StoredField(END_OFFSET, c.endOffset()));
+      if (text.paged() && !c.pageStarts().isEmpty()) {
+        d.add(new StoredField(PAGE_STARTS, PageStarts.format(c.pageStarts())));
+      }
       d.add(new StoredField(SHA256, sha256));
       d.add(new StringField(TEXT_HASH, textHash(c.indexText()), Field.Store.NO));
       d.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));

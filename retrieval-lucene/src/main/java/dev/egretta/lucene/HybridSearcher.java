@@ -37,7 +37,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 final class HybridSearcher {
   private static final int MAX_TERMS = 512;
   private static final Set<String> STORED = Set.of(
-      Fields.ID, Fields.URI, Fields.FILENAME, Fields.START_PAGE, Fields.END_PAGE, Fields.HEADING,
+      Fields.ID, Fields.URI, Fields.FILENAME, Fields.START_PAGE, Fields.END_PAGE, Fields.PAGE_STARTS, Fields.HEADING,
       Fields.PASSAGE, Fields.VISIBILITY);
 
   /**
@@ -180,6 +180,6 @@ final class HybridSearcher {
         d.getField(Fields.END_PAGE).numericValue().intValue(),
         d.get(Fields.HEADING) == null ? "" : d.get(Fields.HEADING),
         d.get(Fields.PASSAGE), Fields.PRIVATE.equals(d.get(Fields.VISIBILITY)),
-        Math.max(0.0, Math.min(1.0, score)));
+        Math.max(0.0, Math.min(1.0, score)), 0, 0, PageStarts.parse(d.get(Fields.PAGE_STARTS)));
   }
 }

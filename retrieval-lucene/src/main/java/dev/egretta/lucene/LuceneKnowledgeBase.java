@@ -320,7 +320,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
       List<String> texts = new java.util.ArrayList<>();
       for (var hit : top.scoreDocs) {
         var d = stored.document(hit.doc, Set.of(Fields.PASSAGE, Fields.HEADING));
-        texts.add(new Chunk(0, d.get(Fields.PASSAGE), 1, 1, 0, 0, d.get(Fields.HEADING), 0).indexText());
+        texts.add(new Chunk(0, d.get(Fields.PASSAGE), 1, 1, 0, 0, d.get(Fields.HEADING), 0, List.of()).indexText());
       }
       return texts;
     } catch (IOException e) {

@@ -40,6 +40,23 @@ class ChunkerTest {
   }
 
   @Test
+  void aChunkCrossingAPageBreakKnowsWhereEachPageBegins() {
+    // page 1 ends with one short sentence: too short to close a chunk, so it runs onto page 2
+    List<String> pages = List.of("Short tail of page one.", "", sentences("retention", 3));
+    List<Chunk> chunks = new Chunker(TokenCounter.estimate(), 200, 0).chunk(pages);
+    assertThat(chunks).hasSize(1);
+    Chunk c = chunks.get(0);
+    assertThat(c.startPage()).isEqualTo(1);
+    assertThat(c.endPage()).isEqualTo(3);
+    // page 2 is empty, so it begins where page 3 does
+    assertThat(c.pageStarts()).hasSize(3).startsWith(0);
+    assertThat(c.pageStarts().get(1)).isEqualTo(c.pageStarts().get(2));
+    assertThat(c.text().substring(c.pageStarts().get(2))).startsWith("Sentence 1 about retention");
+    assertThat(new Chunker(TokenCounter.estimate(), 200, 0).chunk(List.of(sentences("scope", 3))).get(0).pageStarts())
+        .as("a chunk on one page").isEmpty();
+  }
+
+  @Test
   void splitsAnOverlongSentenceBetweenWords() {
     String endless = "word ".repeat(500).strip();
     List<Chunk> chunks = new Chunker(TokenCounter.estimate(), 100, 0).chunk(List.of(endless));

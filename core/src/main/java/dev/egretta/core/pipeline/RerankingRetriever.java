@@ -87,6 +87,6 @@ public final class RerankingRetriever implements Retriever, AutoCloseable {
 
   private static RetrievedPassage withScore(RetrievedPassage p, double score) {
     return new RetrievedPassage(p.chunkId(), p.documentUri(), p.filename(), p.startPage(), p.endPage(), p.heading(),
-        p.text(), p.isPrivate(), score, p.lexicalRank(), p.vectorRank());
+        p.text(), p.isPrivate(), score, p.lexicalRank(), p.vectorRank(), p.pageStarts());
   }
 }

@@ -1,5 +1,6 @@
 package dev.egretta.core.spi;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param lexicalRank 1-based rank of the hit in the retriever's lexical (BM25) list; 0 when it was
  *     not in that list or the retriever does not say
  * @param vectorRank 1-based rank in the retriever's vector list; 0 when not in it or unknown
+ * @param pageStarts for a passage spanning pages, where each begins in {@code text}: element k is the
+ *     offset of page {@code startPage + k} (so {@code endPage - startPage + 1} elements, the first 0);
+ *     empty when the passage lies on one page or the retriever does not know
  */
 public record RetrievedPassage(
     String chunkId,
@@ -30,7 +34,8 @@ public record RetrievedPassage(
     boolean isPrivate,
     double score,
     int lexicalRank,
-    int vectorRank) {
+    int vectorRank,
+    List<Integer> pageStarts) {
 
   public RetrievedPassage {
     Objects.requireNonNull(chunkId, "chunkId");
@@ -48,6 +53,19 @@ public record RetrievedPassage(
     if (lexicalRank < 0 || vectorRank < 0) {
       throw new IllegalArgumentException("ranks must be >= 0 (0 = unknown); got " + lexicalRank + ", " + vectorRank);
     }
+    pageStarts = List.copyOf(pageStarts);
+    if (!pageStarts.isEmpty() && (pageStarts.size() != endPage - startPage + 1 || pageStarts.get(0) != 0
+        || !pageStarts.equals(pageStarts.stream().sorted().toList()) || pageStarts.get(pageStarts.size() - 1) > text.length())) {
+      throw new IllegalArgumentException("pageStarts must hold one ascending offset within the text per page "
+          + startPage + ".." + endPage + ", the first 0; got " + pageStarts);
+    }
+  }
+
+  /** A hit with its ranks, on one page or with unknown page starts. */
+  public RetrievedPassage(String chunkId, String documentUri, String filename, int startPage, int endPage,
+      String heading, String text, boolean isPrivate, double score, int lexicalRank, int vectorRank) {
+    this(chunkId, documentUri, filename, startPage, endPage, heading, text, isPrivate, score, lexicalRank, vectorRank,
+        List.of());
   }
 
   /** A hit without rank evidence (both ranks 0). */
@@ -59,6 +77,34 @@ public record RetrievedPassage(
   /** This hit with the ranks it had in the lexical and the vector list (0 = absent). */
   public RetrievedPassage withRanks(int lexicalRank, int vectorRank) {
     return new RetrievedPassage(chunkId, documentUri, filename, startPage, endPage, heading, text, isPrivate, score,
-        lexicalRank, vectorRank);
+        lexicalRank, vectorRank, pageStarts);
+  }
+
+  /**
+   * The page that character {@code offset} of {@code text} lies on; 0 for a passage without pages. Where
+   * page starts are unknown, the start page.
+   */
+  public int pageAt(int offset) {
+    int page = startPage;
+    for (int k = 1; k < pageStarts.size(); k++) {
+      if (pageStarts.get(k) <= offset) {
+        page = startPage + k;
+      }
+    }
+    return page;
+  }
+
+  /** The page holding most of the text: what a source cites when no evidence sentence locates it. */
+  public int mainPage() {
+    int best = startPage;
+    int bestLength = -1;
+    for (int k = 0; k < pageStarts.size(); k++) {
+      int end = k + 1 < pageStarts.size() ? pageStarts.get(k + 1) : text.length();
+      if (end - pageStarts.get(k) > bestLength) {
+        bestLength = end - pageStarts.get(k);
+        best = startPage + k;
+      }
+    }
+    return best;
   }
 }

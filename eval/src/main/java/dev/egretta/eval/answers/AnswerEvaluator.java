@@ -79,10 +79,11 @@ public final class AnswerEvaluator implements AutoCloseable {
     return AnswerScoring.score(q, r, passages);
   }
 
-  /** The full text behind a source: the hit with its document, start page and (rounded) score. */
+  /** The full text behind a source: the hit with its document, a page range holding its page, and (rounded) score. */
   private static String passageOf(Source s, List<RetrievedPassage> hits) {
     return hits.stream()
-        .filter(h -> h.documentUri().equals(s.uri()) && s.pageNumber() != null && h.startPage() == s.pageNumber())
+        .filter(h -> h.documentUri().equals(s.uri()) && s.pageNumber() != null
+            && h.startPage() <= s.pageNumber() && s.pageNumber() <= h.endPage())
         .min(java.util.Comparator.comparingDouble(h -> Math.abs(h.score() - s.score())))
         .map(RetrievedPassage::text).orElse("");
   }
