@@ -53,7 +53,8 @@ public final class PdfPathBench {
             Arrays.stream(f, 1, f.length).map(Double::parseDouble).forEach(into::add);
           }
         }
-        System.out.printf(Locale.ROOT, "round %d %s done (load %s)%n", round + 1, side, loadAverage());
+        System.out.printf(Locale.ROOT, "round %d %s: %s (load %s)%n", round + 1, side,
+            String.join("; ", out.subList(1, out.size())), loadAverage());
       }
     }
     System.out.printf(Locale.ROOT, "%s; %d rounds x %s passes per side, each side in a fresh JVM per round%n", sizes, rounds, passes);
