@@ -112,6 +112,14 @@ public final class TestDocuments {
     return write(file, scannedPdf(TestPdfs.pdf().pages(pages).bytes()));
   }
 
+  /**
+   * As {@link #scannedPdf(Path, List)}, with each page scanned black and white and JBIG2-compressed
+   * (the {@code JBIG2Decode} filter), which PDFBox cannot render without a JBIG2 decoder.
+   */
+  public static Path jbig2ScannedPdf(Path file, List<String> pages) {
+    return write(file, Jbig2Scans.of(TestPdfs.pdf().pages(pages).bytes()));
+  }
+
   /** An image-only copy of a PDF: every page rendered (grey, {@value #SCAN_DPI} dpi) and placed as one image. */
   public static byte[] scannedPdf(byte[] textPdf) {
     try (PDDocument source = Loader.loadPDF(textPdf); PDDocument scan = new PDDocument()) {
