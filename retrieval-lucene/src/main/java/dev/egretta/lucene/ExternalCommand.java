@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -69,5 +70,33 @@ final class ExternalCommand {
       }
     }
     Files.deleteIfExists(dir);
+  }
+
+  /** Whether a program is installed: probed on first use only, and what it lacks said once. */
+  static final class Availability {
+    private final BooleanSupplier probe;
+    private final Runnable whenMissing;
+    private volatile Boolean known;
+
+    Availability(BooleanSupplier probe, Runnable whenMissing) {
+      this.probe = probe;
+      this.whenMissing = whenMissing;
+    }
+
+    boolean get() {
+      Boolean k = known;
+      if (k == null) {
+        synchronized (this) {
+          if (known == null) {
+            known = probe.getAsBoolean();
+            if (!known) {
+              whenMissing.run();
+            }
+          }
+          k = known;
+        }
+      }
+      return k;
+    }
   }
 }

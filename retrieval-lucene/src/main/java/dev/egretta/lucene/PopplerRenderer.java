@@ -24,11 +24,16 @@ final class PopplerRenderer {
   private static final PopplerRenderer SYSTEM = new PopplerRenderer("pdftoppm");
 
   private final String command;
-  private volatile Boolean available;
-  private volatile Boolean prlimit;
+  private final ExternalCommand.Availability available;
+  private final ExternalCommand.Availability prlimit = new ExternalCommand.Availability(
+      () -> ExternalCommand.probe("prlimit", "--version").isPresent(),
+      () -> LOG.log(System.Logger.Level.INFO, "prlimit not found: pdftoppm runs without a memory cap"));
 
   PopplerRenderer(String command) {
     this.command = command;
+    this.available = new ExternalCommand.Availability(() -> ExternalCommand.probe(command, "-v").isPresent(),
+        () -> LOG.log(System.Logger.Level.INFO, "''{0}'' not found: JBIG2-compressed scanned pages are not read by OCR "
+            + "(install poppler-utils)", command));
   }
 
   /** {@code pdftoppm} on the PATH. */
@@ -38,21 +43,7 @@ final class PopplerRenderer {
 
   /** Whether the command runs; asked once, noted once. */
   boolean available() {
-    Boolean known = available;
-    if (known == null) {
-      synchronized (this) {
-        if (available == null) {
-          available = ExternalCommand.probe(command, "-v").isPresent();
-          prlimit = ExternalCommand.probe("prlimit", "--version").isPresent();
-          if (!available) {
-            LOG.log(System.Logger.Level.INFO, "''{0}'' not found: JBIG2-compressed scanned pages are not read by OCR "
-                + "(install poppler-utils)", command);
-          }
-        }
-        known = available;
-      }
-    }
-    return known;
+    return available.get();
   }
 
   /**
@@ -64,7 +55,7 @@ final class PopplerRenderer {
     Path dir = Files.createTempDirectory("egretta-render");
     try {
       List<String> cmd = new ArrayList<>();
-      if (Boolean.TRUE.equals(prlimit)) {
+      if (prlimit.get()) {
         cmd.addAll(List.of("prlimit", "--as=" + MEMORY_LIMIT_BYTES, "--"));
       }
       String page = Integer.toString(index + 1);

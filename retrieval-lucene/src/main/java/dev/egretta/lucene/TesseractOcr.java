@@ -22,10 +22,13 @@ final class TesseractOcr {
   private static final TesseractOcr SYSTEM = new TesseractOcr("tesseract");
 
   private final String command;
-  private volatile Boolean available;
+  private final ExternalCommand.Availability available;
 
   TesseractOcr(String command) {
     this.command = command;
+    this.available = new ExternalCommand.Availability(this::probe, () -> LOG.log(System.Logger.Level.WARNING,
+        "OCR unavailable: ''{0} --list-langs'' did not list eng; scanned PDF pages are not indexed "
+            + "(install tesseract-ocr and tesseract-ocr-eng)", command));
   }
 
   /** {@code tesseract} on the PATH. */
@@ -35,20 +38,7 @@ final class TesseractOcr {
 
   /** Whether the command runs and has English data; asked once, warned about once. */
   boolean available() {
-    Boolean known = available;
-    if (known == null) {
-      synchronized (this) {
-        if (available == null) {
-          available = probe();
-          if (!available) {
-            LOG.log(System.Logger.Level.WARNING, "OCR unavailable: ''{0} --list-langs'' did not list eng; "
-                + "scanned PDF pages are not indexed (install tesseract-ocr and tesseract-ocr-eng)", command);
-          }
-        }
-        known = available;
-      }
-    }
-    return known;
+    return available.get();
   }
 
   private boolean probe() {
