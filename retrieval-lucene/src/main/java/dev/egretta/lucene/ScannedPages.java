@@ -3,6 +3,8 @@ package dev.egretta.lucene;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * is rendered with PDFBox (grey, 300 dpi, fewer dots for a page so large that it would pass
  * {@value #MAX_PIXELS} pixels; images decoded subsampled) and read by {@link TesseractOcr}, within a
  * time limit per page. Page {@code i} of the result is page {@code i} of the PDF, so OCR'd chunks keep
- * exact page numbers. One instance per ingestion run, shared by its parser threads (thread-safe).
+ * exact page numbers. A JBIG2-compressed scan, which PDFBox cannot decode, is rendered by
+ * {@link PopplerRenderer} in a child process killed at the same page time limit. One instance per
+ * ingestion run, shared by its parser threads (thread-safe).
  */
 final class ScannedPages implements AutoCloseable {
   /**
@@ -46,13 +50,19 @@ final class ScannedPages implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ScannedPages.class.getName());
 
   private final TesseractOcr ocr;
+  private final PopplerRenderer poppler;
   private final OcrMode mode;
   private final Duration pageTimeLimit;
   private final ExecutorService renderers = Executors.newCachedThreadPool(
       Thread.ofPlatform().daemon().name("egretta-ocr-render-", 0).factory());
 
   ScannedPages(TesseractOcr ocr, OcrMode mode, Duration pageTimeLimit) {
+    this(ocr, PopplerRenderer.system(), mode, pageTimeLimit);
+  }
+
+  ScannedPages(TesseractOcr ocr, PopplerRenderer poppler, OcrMode mode, Duration pageTimeLimit) {
     this.ocr = ocr;
+    this.poppler = poppler;
     this.mode = mode;
     this.pageTimeLimit = pageTimeLimit;
   }
@@ -66,6 +76,7 @@ final class ScannedPages implements AutoCloseable {
     int read = 0;
     boolean cut = false;
     long documentDeadline = System.nanoTime() + DOCUMENT_TIME_LIMIT.toNanos();
+    Path file = null; // the PDF on disk, for pdftoppm; written at the first JBIG2 page
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       List<Integer> wanted = new ArrayList<>();
       for (int i = 0; i < Math.min(pages.size(), doc.getNumberOfPages()); i++) {
@@ -97,19 +108,29 @@ final class ScannedPages implements AutoCloseable {
         }
         long deadline = System.nanoTime() + pageTimeLimit.toNanos();
         BufferedImage image;
-        Future<BufferedImage> rendering = renderers.submit(() -> render(renderer, doc, i));
-        try {
-          image = rendering.get(pageTimeLimit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          // The abandoned render may still hold the document: no further page of it is rendered.
-          rendering.cancel(true);
-          LOG.log(System.Logger.Level.WARNING, "rendering page {0} for OCR took longer than {1} s; OCR stopped there",
-              i + 1, pageTimeLimit.toSeconds());
-          cut = true;
-          break;
-        } catch (ExecutionException e) {
-          LOG.log(System.Logger.Level.DEBUG, "cannot render page {0} for OCR: {1}", i + 1, e.getCause());
-          continue;
+        if (PageImages.jbig2(doc.getPage(i)) && poppler.available()) {
+          try {
+            file = file != null ? file : Files.write(Files.createTempFile("egretta-ocr-", ".pdf"), pdf);
+            image = poppler.render(file, i, dpi(doc.getPage(i).getCropBox()), pageTimeLimit);
+          } catch (IOException e) { // killed at the time limit, or broken: the process took it all with it
+            LOG.log(System.Logger.Level.DEBUG, "cannot render JBIG2 page {0} for OCR: {1}", i + 1, e.getMessage());
+            continue;
+          }
+        } else {
+          Future<BufferedImage> rendering = renderers.submit(() -> render(renderer, doc, i));
+          try {
+            image = rendering.get(pageTimeLimit.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (TimeoutException e) {
+            // The abandoned render may still hold the document: no further page of it is rendered.
+            rendering.cancel(true);
+            LOG.log(System.Logger.Level.WARNING, "rendering page {0} for OCR took longer than {1} s; OCR stopped there",
+                i + 1, pageTimeLimit.toSeconds());
+            cut = true;
+            break;
+          } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot render page {0} for OCR: {1}", i + 1, e.getCause());
+            continue;
+          }
         }
         if (!hasInk(image)) {
           continue; // a blank page (the back of a duplex scan, an empty hostile page): nothing to read
@@ -129,15 +150,30 @@ final class ScannedPages implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RejectedException("interrupted during OCR");
+    } finally {
+      deleteQuietly(file);
     }
     return new Result(out, read, cut);
   }
 
   private static BufferedImage render(PDFRenderer renderer, PDDocument doc, int index) throws IOException {
-    PDRectangle box = doc.getPage(index).getCropBox();
+    return renderer.renderImageWithDPI(index, dpi(doc.getPage(index).getCropBox()), ImageType.GRAY);
+  }
+
+  /** {@value #DPI} dpi, or less for a page so large that it would pass {@value #MAX_PIXELS} pixels. */
+  static float dpi(PDRectangle box) {
     double inches = Math.max(1e-3, box.getWidth() / 72.0) * Math.max(1e-3, box.getHeight() / 72.0);
-    float dpi = (float) Math.min(DPI, Math.sqrt(MAX_PIXELS / inches));
-    return renderer.renderImageWithDPI(index, Math.max(1, dpi), ImageType.GRAY);
+    return Math.max(1, (float) Math.min(DPI, Math.sqrt(MAX_PIXELS / inches)));
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, "cannot delete {0}: {1}", file, e.getMessage());
+      }
+    }
   }
 
   /**

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -22,10 +22,13 @@ final class TesseractOcr {
   private static final TesseractOcr SYSTEM = new TesseractOcr("tesseract");
 
   private final String command;
-  private volatile Boolean available;
+  private final ExternalCommand.Availability available;
 
   TesseractOcr(String command) {
     this.command = command;
+    this.available = new ExternalCommand.Availability(this::probe, () -> LOG.log(System.Logger.Level.WARNING,
+        "OCR unavailable: ''{0} --list-langs'' did not list eng; scanned PDF pages are not indexed "
+            + "(install tesseract-ocr and tesseract-ocr-eng)", command));
   }
 
   /** {@code tesseract} on the PATH. */
@@ -35,37 +38,11 @@ final class TesseractOcr {
 
   /** Whether the command runs and has English data; asked once, warned about once. */
   boolean available() {
-    Boolean known = available;
-    if (known == null) {
-      synchronized (this) {
-        if (available == null) {
-          available = probe();
-          if (!available) {
-            LOG.log(System.Logger.Level.WARNING, "OCR unavailable: ''{0} --list-langs'' did not list eng; "
-                + "scanned PDF pages are not indexed (install tesseract-ocr and tesseract-ocr-eng)", command);
-          }
-        }
-        known = available;
-      }
-    }
-    return known;
+    return available.get();
   }
 
   private boolean probe() {
-    try {
-      Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      return p.exitValue() == 0 && out.lines().anyMatch("eng"::equals);
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return ExternalCommand.probe(command, "--list-langs").map(out -> out.lines().anyMatch("eng"::equals)).orElse(false);
   }
 
   /**
@@ -80,28 +57,11 @@ final class TesseractOcr {
       if (!ImageIO.write(image, "png", png.toFile())) {
         throw new IOException("cannot write the page image");
       }
-      ProcessBuilder pb = new ProcessBuilder(List.of(command, png.toString(), dir.resolve("out").toString(), "-l", "eng"))
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().put("OMP_THREAD_LIMIT", "1");
-      Process p = pb.start();
-      try {
-        if (!p.waitFor(Math.max(1, timeLimit.toMillis()), TimeUnit.MILLISECONDS)) {
-          throw new IOException("OCR took longer than " + timeLimit.toSeconds() + " s");
-        }
-      } finally {
-        p.destroyForcibly();
-      }
-      if (p.exitValue() != 0) {
-        throw new IOException("tesseract exited with " + p.exitValue());
-      }
+      ExternalCommand.run(List.of(command, png.toString(), dir.resolve("out").toString(), "-l", "eng"),
+          Map.of("OMP_THREAD_LIMIT", "1"), timeLimit);
       return Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-      Files.deleteIfExists(dir);
+      ExternalCommand.deleteScratch(dir);
     }
   }
 }

@@ -17,20 +17,24 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.poi.hslf.usermodel.HSLFSlideShow;
+import org.apache.poi.sl.usermodel.SlideShow;
+import org.apache.poi.sl.usermodel.TextBox;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
-import org.apache.poi.xslf.usermodel.XSLFSlide;
-import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
 /**
- * Writes documents of the formats other than text PDFs for tests: DOCX and PPTX with Apache POI, and
+ * Writes documents of the formats other than text PDFs for tests: DOCX, PPTX and PPT with Apache POI,
+ * DOC, ODT and RTF from their file structures, and
  * scanned PDFs (each page of a {@link TestPdfs} PDF rendered to an image and wrapped in a PDF that
  * has no text layer), so that tests ingest what users have.
  *
  * <pre>{@code
  * TestDocuments.docx(file, Map.of("Retention", "Records are kept for seven years."));
- * TestDocuments.pptx(file, List.of("Slide one text.", "Slide two text."));
+ * TestDocuments.pptx(file, List.of("Slide one text.", "Slide two text."));   // or ppt(...)
+ * TestDocuments.doc(file, List.of("First paragraph.", "Second paragraph."));  // or rtf(...)
+ * TestDocuments.odt(file, Map.of("Retention", "Records are kept for seven years."));
  * TestDocuments.scannedPdf(file, List.of("Page one, only as an image."));
  * }</pre>
  */
@@ -61,10 +65,37 @@ public final class TestDocuments {
 
   /** A PPTX with one slide per string, each in one text box. */
   public static Path pptx(Path file, List<String> slides) {
-    try (XMLSlideShow show = new XMLSlideShow()) {
+    return slides(file, new XMLSlideShow(), slides);
+  }
+
+  /** A Word 97-2003 binary document ({@code .doc}) of these paragraphs, in the default style. */
+  public static Path doc(Path file, List<String> paragraphs) {
+    return write(file, WordBinaryWriter.write(paragraphs));
+  }
+
+  /** An OpenDocument text ({@code .odt}) with one outline-level-1 heading per key followed by its text. */
+  public static Path odt(Path file, Map<String, String> sections) {
+    return write(file, OpenDocumentWriter.write(sections));
+  }
+
+  /** An RTF document of these paragraphs (ASCII text; braces and backslashes are escaped). */
+  public static Path rtf(Path file, List<String> paragraphs) {
+    StringBuilder rtf = new StringBuilder("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\fswiss Helvetica;}}\\f0\n");
+    for (String p : paragraphs) {
+      rtf.append("\\pard ").append(p.replaceAll("([\\\\{}])", "\\\\$1")).append("\\par\n");
+    }
+    return write(file, rtf.append("}").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /** A PowerPoint 97-2003 presentation ({@code .ppt}) with one slide per string, each in one text box. */
+  public static Path ppt(Path file, List<String> slides) {
+    return slides(file, new HSLFSlideShow(), slides);
+  }
+
+  private static Path slides(Path file, SlideShow<?, ?> show, List<String> slides) {
+    try (show) {
       for (String text : slides) {
-        XSLFSlide slide = show.createSlide();
-        XSLFTextBox box = slide.createTextBox();
+        TextBox<?, ?> box = show.createSlide().createTextBox();
         box.setAnchor(new java.awt.Rectangle(40, 40, 640, 440));
         box.setText(text);
       }
@@ -79,6 +110,14 @@ public final class TestDocuments {
   /** A PDF whose pages are images of {@code pages}' text (as {@link TestPdfs} lays it out) and that has no text layer. */
   public static Path scannedPdf(Path file, List<String> pages) {
     return write(file, scannedPdf(TestPdfs.pdf().pages(pages).bytes()));
+  }
+
+  /**
+   * As {@link #scannedPdf(Path, List)}, with each page scanned black and white and JBIG2-compressed
+   * (the {@code JBIG2Decode} filter), which PDFBox cannot render without a JBIG2 decoder.
+   */
+  public static Path jbig2ScannedPdf(Path file, List<String> pages) {
+    return write(file, Jbig2Scans.of(TestPdfs.pdf().pages(pages).bytes()));
   }
 
   /** An image-only copy of a PDF: every page rendered (grey, {@value #SCAN_DPI} dpi) and placed as one image. */

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# OCR of JBIG2-compressed scanned pages (retrieval-lucene's PopplerRenderer) renders them with Poppler's
+# pdftoppm in a child process, which PDFBox cannot do without a JBIG2 decoder in the JVM. Idempotent:
+# installs only when absent. Without it such pages are not read (other scanned pages still are).
+set -euo pipefail
+if command -v pdftoppm > /dev/null; then
+  echo "pdftoppm already installed: $(pdftoppm -v 2>&1 | head -1)"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+# Other setup scripts may hold the dpkg lock; wait for it rather than fail.
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update
+$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends poppler-utils
+pdftoppm -v 2>&1 | head -1
