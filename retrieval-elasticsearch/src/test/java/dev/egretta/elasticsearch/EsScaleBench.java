@@ -36,10 +36,10 @@ import org.junit.jupiter.api.Test;
  */
 class EsScaleBench {
   private static final int REPEATS = 3;
-  private static final int COPIES = 8;
+  private static final int COPIES = 4;
   private static final int[] CLIENTS = {1, 4, 8};
   private static final int[] BULK_SIZES = {32, 128, 512, 2048};
-  private static final int QUERIES_PER_ROUND = 240;
+  private static final int QUERIES_PER_ROUND = 120;
 
   private final StringBuilder out = new StringBuilder();
 
@@ -158,7 +158,7 @@ class EsScaleBench {
             }
           }
           sent += send(bulk, http);
-          http.post("/" + target + "/_refresh", EsHttp.JSON.createObjectNode());
+          http.post("/" + target + "/_refresh", null);
           double seconds = (System.nanoTime() - start) / 1e9;
           docsPerSecond.computeIfAbsent(size, s -> new double[REPEATS])[round] = sent / seconds;
         }
