@@ -11,6 +11,7 @@ import dev.egretta.core.spi.CorpusInventory;
 import dev.egretta.core.spi.DomainCategory;
 import dev.egretta.core.spi.Retriever;
 import dev.egretta.elasticsearch.ElasticsearchKnowledgeBase;
+import dev.egretta.lucene.DocumentIndex;
 import dev.egretta.lucene.LuceneKnowledgeBase;
 import dev.egretta.s3.S3LinkSigner;
 import java.nio.file.Files;
@@ -27,13 +28,13 @@ import java.util.Set;
  */
 final class OpenEngine implements AutoCloseable {
   private final Engine engine;
-  private final Optional<LuceneKnowledgeBase> knowledgeBase;
+  private final Optional<DocumentIndex> writableIndex;
   private final List<AutoCloseable> resources;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private OpenEngine(Engine engine, Optional<LuceneKnowledgeBase> knowledgeBase, List<AutoCloseable> resources) {
+  private OpenEngine(Engine engine, Optional<DocumentIndex> writableIndex, List<AutoCloseable> resources) {
     this.engine = engine;
-    this.knowledgeBase = knowledgeBase;
+    this.writableIndex = writableIndex;
     this.resources = resources;
   }
 
@@ -41,9 +42,9 @@ final class OpenEngine implements AutoCloseable {
     return engine;
   }
 
-  /** The index behind the engine (owned by the engine), when there is one. */
-  Optional<LuceneKnowledgeBase> knowledgeBase() {
-    return knowledgeBase;
+  /** The index behind the engine (owned by the engine) when this engine may change it, either backend: where uploads go. */
+  Optional<DocumentIndex> writableIndex() {
+    return writableIndex;
   }
 
   /** An engine over an existing index that it may also change (private uploads): holds the index's write lock. */
@@ -66,17 +67,18 @@ final class OpenEngine implements AutoCloseable {
     if (index.backend.elasticsearch()) {
       ElasticsearchKnowledgeBase es = ElasticsearchKnowledgeBase.open(index.backend.config(context));
       return assemble(context, index, generator, s3, signLinks, es, es::countTokens,
-          () -> es.documents(Optional.empty()).stream().anyMatch(d -> d.uri().startsWith("s3://")), Optional.empty());
+          () -> es.documents(Optional.empty()).stream().anyMatch(d -> d.uri().startsWith("s3://")), Optional.of(es));
     }
     Path indexDir = index.existingIndex(context);
     LuceneKnowledgeBase kb = readOnly ? LuceneKnowledgeBase.openReadOnly(indexDir) : LuceneKnowledgeBase.open(indexDir);
-    return assemble(context, index, generator, s3, signLinks, kb, kb::countTokens, () -> holdsS3Documents(kb), Optional.of(kb));
+    return assemble(context, index, generator, s3, signLinks, kb, kb::countTokens, () -> holdsS3Documents(kb),
+        readOnly ? Optional.empty() : Optional.of(kb));
   }
 
   /** The engine over one knowledge base (either backend), which it owns from here on. */
   private static <K extends Retriever & AutoCloseable> OpenEngine assemble(Context context, IndexOption index,
       GeneratorOptions generator, S3Options s3, boolean signLinks, K kb, java.util.function.ToIntFunction<String> tokens,
-      java.util.function.BooleanSupplier holdsS3Documents, Optional<LuceneKnowledgeBase> lucene) {
+      java.util.function.BooleanSupplier holdsS3Documents, Optional<DocumentIndex> writable) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       EgrettaEngineBuilder builder = EgrettaEngine.builder()
@@ -90,7 +92,7 @@ final class OpenEngine implements AutoCloseable {
         resources.add(signer);
         builder.linkSigner(signer);
       }
-      return new OpenEngine(builder.build(), lucene, resources);
+      return new OpenEngine(builder.build(), writable, resources);
     } catch (RuntimeException e) {
       resources.add(kb);
       closeAll(resources, e);

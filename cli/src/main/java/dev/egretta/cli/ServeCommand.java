@@ -163,8 +163,8 @@ final class ServeCommand implements Callable<Integer> {
         .maxBodyBytes(maxBodyBytes)
         .maxUploadBytes(maxUploadBytes)
         .sourceRoot("uploads", uploads);
-    // Uploads of private documents are served by the Lucene backend only, for now.
-    open.knowledgeBase().ifPresent(kb -> builder.privateDocuments(LucenePrivateDocuments.of(kb, uploads)));
+    // Uploads are kept in the upload folder and indexed in the engine's index, on either backend.
+    open.writableIndex().ifPresent(index -> builder.privateDocuments(LucenePrivateDocuments.of(index, uploads)));
     sourceRoots.forEach(builder::sourceRoot);
     registry.ifPresent(builder::metrics);
     if (modelAliasesFile != null) {

@@ -11,6 +11,7 @@ import dev.egretta.core.spi.TextEmbedder;
 import dev.egretta.lucene.BackendParts;
 import dev.egretta.lucene.ExplainedPassage;
 import dev.egretta.lucene.IndexedDocument;
+import dev.egretta.lucene.DocumentIndex;
 import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.IngestReport;
@@ -38,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  */
-public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInventory, TextEmbedder, AutoCloseable {
+public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInventory, TextEmbedder, DocumentIndex,
+    AutoCloseable {
   private final ElasticsearchConfig config;
   private final EsHttp http;
   private final BackendParts parts;

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * started on loopback with free ports, security off, 512 MB heaps. Elasticsearch refuses to run as root,
  * so as root the nodes run as the unprivileged user that {@code .ci/setup.d/elasticsearch.sh} creates.
  * Nodes start in parallel; {@link #close} (and a shutdown hook, should a test JVM die first) stops them.
+ * Public, in the module's test jar, for other modules' tests against a real node (the CLI's serve test).
  */
-final class EsTestCluster implements AutoCloseable {
+public final class EsTestCluster implements AutoCloseable {
   static final String USER = "egretta-es";
   private static final Duration START_LIMIT = Duration.ofMinutes(6);
 
@@ -33,7 +34,7 @@ final class EsTestCluster implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** Why real nodes cannot run here (no unpacked distribution, no unprivileged user as root), or empty. */
-  static Optional<String> unavailable() {
+  public static Optional<String> unavailable() {
     Path home = home();
     if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
       return Optional.of("no Elasticsearch distribution at " + home + " (the build unpacks it; run through Maven)");
@@ -49,7 +50,7 @@ final class EsTestCluster implements AutoCloseable {
   }
 
   /** Starts {@code count} nodes of one cluster in parallel and waits until all have joined. */
-  static EsTestCluster start(int count) {
+  public static EsTestCluster start(int count) {
     EsTestCluster c = new EsTestCluster();
     Runtime.getRuntime().addShutdownHook(c.hook);
     try {
@@ -74,7 +75,7 @@ final class EsTestCluster implements AutoCloseable {
   }
 
   /** The HTTP URLs of all nodes, comma-separated, as {@code --es-url} takes them. */
-  String url() {
+  public String url() {
     return String.join(",", nodes.stream().map(n -> "http://127.0.0.1:" + n.httpPort).toList());
   }
 

@@ -43,7 +43,7 @@ import org.apache.lucene.search.TermQuery;
  * }
  * }</pre>
  */
-public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, TextEmbedder, AutoCloseable {
+public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, TextEmbedder, DocumentIndex, AutoCloseable {
   private final LuceneConfig config;
   private final Embedder embedder;
   private final EnglishAnalyzer analyzer = new EnglishAnalyzer();

@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Private documents kept in a data folder and indexed in a {@link LuceneKnowledgeBase} with the
- * organisation as owner. An upload is stored as {@code <data>/<organisation>/<uuid>/<file>.pdf}
+ * Private documents kept in a data folder and indexed in a {@link LuceneKnowledgeBase} (or any
+ * {@link DocumentIndex}, such as an Elasticsearch index) with the organisation as owner. An upload is stored as {@code <data>/<organisation>/<uuid>/<file>.pdf}
  * and indexed before the call returns; a document's id is derived from its URI, so documents the
  * CLI indexed for the organisation can be listed and deleted too. The knowledge base is shared with
  * the engine, which owns and closes it. Thread-safe (the knowledge base serialises ingestion).
@@ -36,10 +36,10 @@ import java.util.UUID;
  */
 public final class LucenePrivateDocuments implements PrivateDocuments {
 
-  private final LuceneKnowledgeBase knowledgeBase;
+  private final DocumentIndex knowledgeBase;
   private final Path dataDir;
 
-  private LucenePrivateDocuments(LuceneKnowledgeBase knowledgeBase, Path dataDir) {
+  private LucenePrivateDocuments(DocumentIndex knowledgeBase, Path dataDir) {
     this.knowledgeBase = knowledgeBase;
     this.dataDir = dataDir;
   }
@@ -53,8 +53,19 @@ public final class LucenePrivateDocuments implements PrivateDocuments {
       throw new IllegalArgumentException("private documents need a writable knowledge base (LuceneKnowledgeBase.open), "
           + "not one opened with openReadOnly");
     }
+    return of((DocumentIndex) knowledgeBase, dataDir);
+  }
+
+  /**
+   * Private documents stored under {@code dataDir} and indexed in any {@link DocumentIndex} (an Elasticsearch
+   * index, say). With several servers sharing one cluster index, give them one shared {@code dataDir} too:
+   * the index holds the chunks, the folder the uploaded files (their downloads, and deletion of the file).
+   */
+  public static LucenePrivateDocuments of(DocumentIndex index, Path dataDir) {
+    Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(dataDir, "dataDir");
     try {
-      return new LucenePrivateDocuments(knowledgeBase,
+      return new LucenePrivateDocuments(index,
           FilePermissions.createPrivateDirectories(dataDir).toRealPath());
     } catch (IOException e) {
       throw new ConfigurationException("cannot create the upload folder " + dataDir + ": " + e.getMessage(), e);
