@@ -47,8 +47,8 @@ public final class EvidenceDump {
       AnswerabilityJudge judge = AnswerabilityJudge.defaults(kb);
       ScoreThresholdJudge floor = ScoreThresholdJudge.defaults();
       for (AnswerQuestion q : AnswerQuestions.read(questions)) {
-        var hits = kb.retrieve(new RetrievalRequest(q.question(), SearchScope.publicOnly(q.domain(), q.category()),
-            GoldRemovalCases.ENGINE_DEPTH));
+        SearchScope scope = SearchScope.publicOnly(q.domain(), q.category());
+        var hits = EngineOrder.of(q.question(), scope, kb.retrieve(new RetrievalRequest(q.question(), scope, EngineOrder.FETCH)));
         ContextDecision d = floor.judge(hits);
         System.out.printf(Locale.ROOT, "=== %s answerable=%s %s%n", q.id(), q.answerable(), q.question());
         if (q.answerable()) {
