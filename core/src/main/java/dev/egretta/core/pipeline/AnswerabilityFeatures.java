@@ -9,7 +9,10 @@ import java.util.List;
  * matches the question (embedding similarity, focus coverage, answer type), how much of the
  * question's focus one passage and all passages cover, and the retriever's own evidence (the
  * calibrated top score, its margin, and whether the lexical and vector rankings agree on the top
- * hit). Names and order are {@link #NAMES}; the fitted coefficients refer to them by name.
+ * hit), and where the question's topic is met: anywhere in the passages, or in one sentence (with
+ * its neighbours) that holds the kind of answer asked for. A passage about the topic mentions it
+ * somewhere; a passage that answers states the asked value in the same place. Names and order are
+ * {@link #NAMES}; the fitted coefficients refer to them by name.
  */
 public final class AnswerabilityFeatures {
 
@@ -37,7 +40,18 @@ public final class AnswerabilityFeatures {
                                   // for (of any of the 5 when the question asks for no particular kind)
       "rarest_in_best_window",    // 1 when the question's rarest focus item is in the best sentence or a neighbour
       "coverage_contrast",        // best sentence coverage minus the median coverage of all candidates
-      "best_type_found");         // 1 when the question asks for a kind of answer and the best sentence holds it
+      "best_type_found",          // 1 when the question asks for a kind of answer and the best sentence holds it
+      // the topic features: the focus without the words that only name the kind of answer ("how many days")
+      "topic_union_coverage",     // topic coverage of all offered passages together
+      "topic_missing_share",      // share of topic items no passage mentions
+      "typed_topic_window",       // best topic coverage of one sentence with neighbours among those holding the answer kind
+      "topic_joint_gap",          // topic_union_coverage - typed_topic_window: met in the passages, but not where an answer is
+      "best_topic_window",        // topic coverage of the best sentence with its neighbours
+      // what a linear model cannot say itself: the coverage where an answer of the asked kind is, when a kind is asked
+      "typed_x_topic_window",     // typed_topic_window when the question asks for a kind of answer, else 0
+      "untyped_x_topic_window",   // typed_topic_window when it does not, else 0
+      "typed_answer_absent",      // 1 when it asks for a kind of answer and no sentence holding one mentions the topic
+      "typed_x_joint_gap");       // topic_joint_gap when it asks for a kind of answer, else 0
 
   /** How many of the best sentences the window features look at. */
   private static final int TOP = 5;
@@ -84,6 +98,7 @@ public final class AnswerabilityFeatures {
     double second = offered.size() > 1 ? offered.get(1).score() : 0;
     RetrievedPassage first = offered.isEmpty() ? null : offered.getFirst();
     RetrievedPassage evidencePassage = ranked.isEmpty() ? null : ranked.getFirst().passage();
+    EvidenceSelector.Topic topic = selection.topic();
     double[] v = {
         best,
         embedded == 0 ? 0 : best - sum / embedded,
@@ -106,7 +121,16 @@ public final class AnswerabilityFeatures {
             .max().orElse(0),
         !ranked.isEmpty() && selection.rarestIn(ranked.getFirst()) ? 1 : 0,
         ranked.isEmpty() ? 0 : ranked.getFirst().coverage() - median(ranked.stream().mapToDouble(Evidence::coverage).toArray()),
-        typed && !ranked.isEmpty() && ranked.getFirst().answerTypeFound() ? 1 : 0};
+        typed && !ranked.isEmpty() && ranked.getFirst().answerTypeFound() ? 1 : 0,
+        topic.unionCoverage(),
+        topic.missingShare(),
+        topic.typedWindow(),
+        topic.unionCoverage() - topic.typedWindow(),
+        topic.bestWindow(),
+        typed ? topic.typedWindow() : 0,
+        typed ? 0 : topic.typedWindow(),
+        typed && topic.typedWindow() == 0 ? 1 : 0,
+        typed ? topic.unionCoverage() - topic.typedWindow() : 0};
     return new AnswerabilityFeatures(v);
   }
 

@@ -97,10 +97,12 @@ public final class EvidenceSelector {
    * @param unionCoverage the focus coverage of all passages together
    * @param missing the focus items that no passage mentions
    * @param weights each focus item's weight among these passages' sentences (rarest heaviest)
+   * @param topic how the question's topic items ({@link QuestionFocus#topic}) are met
    */
   public record Selection(QuestionFocus focus, List<Evidence> ranked, List<Double> passageCoverage, double unionCoverage,
-      List<Item> missing, Map<Item, Double> weights) {
+      List<Item> missing, Map<Item, Double> weights, Topic topic) {
     public Selection {
+      java.util.Objects.requireNonNull(topic, "topic");
       ranked = List.copyOf(ranked);
       passageCoverage = List.copyOf(passageCoverage);
       missing = List.copyOf(missing);
@@ -139,6 +141,21 @@ public final class EvidenceSelector {
     public java.util.Optional<Evidence> bestIn(int passageIndex) {
       return ranked.stream().filter(e -> e.passageIndex() == passageIndex).findFirst();
     }
+  }
+
+  /**
+   * Where the question's topic items (its focus without the words that only name the kind of
+   * answer) are met, with the selector's weights: an answer states the asked value in the same
+   * place as the topic, a passage about the topic mentions it anywhere. Coverages are in [0, 1].
+   *
+   * @param unionCoverage the weighted share of topic items that some passage mentions
+   * @param missingShare the share of topic items (by multiplier, not rarity) that no passage mentions
+   * @param typedWindow the best coverage of one sentence with its neighbours among the sentences
+   *     that hold the kind of answer asked for (among all sentences when no particular kind is asked)
+   * @param bestWindow the coverage of the best evidence sentence with its neighbours
+   */
+  public record Topic(double unionCoverage, double missingShare, double typedWindow, double bestWindow) {
+    static final Topic NONE = new Topic(0, 0, 0, 0);
   }
 
   private record Candidate(int passage, int index, String sentence, SentenceText text, SentenceText prev,
@@ -222,6 +239,7 @@ public final class EvidenceSelector {
       lexical[c] = coverage[c] + (typeFound[c] ? LEXICAL_TYPE_WEIGHT : 0)
           + LEXICAL_PASSAGE_WEIGHT * passages.get(k.passage()).score();
     }
+    double[] topicWindow = topicWindows(focus, weights, candidates);
     double[] similarity = similarities(question, candidates, lexical);
     List<Evidence> ranked = new ArrayList<>(n);
     for (int c = 0; c < n; c++) {
@@ -235,7 +253,55 @@ public final class EvidenceSelector {
     ranked.sort(Comparator.comparing(Evidence::embedded).reversed()
         .thenComparing(Comparator.comparingDouble(Evidence::score).reversed())
         .thenComparingInt(Evidence::passageIndex).thenComparingInt(Evidence::sentenceIndex));
-    return new Selection(focus, ranked, passageCoverage, union, missing, weights);
+    return new Selection(focus, ranked, passageCoverage, union, missing, weights,
+        topic(focus, weights, all, missing, topicWindow, typeFound, ranked, candidates));
+  }
+
+  /** Per candidate, the weighted share of topic items that it or a neighbour mentions. */
+  private static double[] topicWindows(QuestionFocus focus, Map<Item, Double> weights, List<Candidate> candidates) {
+    List<Item> topic = focus.topic();
+    double total = topic.stream().mapToDouble(weights::get).sum();
+    double[] out = new double[candidates.size()];
+    if (total <= 0) {
+      return out;
+    }
+    for (int c = 0; c < out.length; c++) {
+      Candidate k = candidates.get(c);
+      double covered = 0;
+      for (Item item : topic) {
+        if (item.in(k.text()) || k.prev() != null && item.in(k.prev()) || k.next() != null && item.in(k.next())) {
+          covered += weights.get(item);
+        }
+      }
+      out[c] = Math.min(1.0, covered / total);
+    }
+    return out;
+  }
+
+  private static Topic topic(QuestionFocus focus, Map<Item, Double> weights, List<SentenceText> all, List<Item> missing,
+      double[] topicWindow, boolean[] typeFound, List<Evidence> ranked, List<Candidate> candidates) {
+    List<Item> topic = focus.topic();
+    if (topic.isEmpty() || candidates.isEmpty()) {
+      return Topic.NONE;
+    }
+    Map<Item, Double> topicWeights = new java.util.LinkedHashMap<>();
+    topic.forEach(i -> topicWeights.put(i, weights.get(i)));
+    double union = coverageOf(topicWeights, topicWeights.values().stream().mapToDouble(Double::doubleValue).sum(), all);
+    double multipliers = topic.stream().mapToDouble(Item::multiplier).sum();
+    double missingShare = topic.stream().filter(missing::contains).mapToDouble(Item::multiplier).sum() / multipliers;
+    double typed = 0;
+    double best = 0;
+    for (int c = 0; c < topicWindow.length; c++) {
+      if (!focus.typed() || typeFound[c]) {
+        typed = Math.max(typed, topicWindow[c]);
+      }
+      Candidate k = candidates.get(c);
+      Evidence first = ranked.getFirst();
+      if (k.passage() == first.passageIndex() && k.index() == first.sentenceIndex() && k.sentence().equals(first.sentence())) {
+        best = topicWindow[c];
+      }
+    }
+    return new Topic(union, missingShare, typed, best);
   }
 
   /** Cosines for the best lexical candidates (NaN for the others, and for all without an embedder). */

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * @param answerForm a narrower form of the answer read from the question, when it names one: "how
  *     many days" wants a number of days, not any duration; "what percentage" a percentage; "how
  *     many suppliers" a number. {@code null} when the answer type alone says what to look for
+ * @param asked the keys of the items that only say what kind of answer is asked for ("many" and
+ *     "day" of "how many days", "often", "long", "percentage"): an answer holds a value in their
+ *     place rather than the words, so the topic of the question is the other items
  */
-public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern answerForm) {
+public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern answerForm, Set<String> asked) {
 
   private static final String NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
       + "|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|twenty-four|seventy-two)";
@@ -30,6 +33,9 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
       "\\bhow (?:many|much)\\s+(?:\\w+\\s+)?(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKED_PERCENT = Pattern.compile("\\bwhat (?:percentage|percent|share)\\b|\\bhow many percent\\b",
       Pattern.CASE_INSENSITIVE);
+  /** The wording of the kind of answer asked for: "how many days", "how often", "what percentage". */
+  private static final Pattern ASKED_WORDS = Pattern.compile("\\bhow\\s+(many|much)(?:\\s+(\\w+))?|\\bhow\\s+(long|often|frequently"
+      + "|regularly|soon|quickly|fast)\\b|\\bwhat\\s+(percentage|percent|frequency)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKED_COUNT = Pattern.compile("\\bhow many\\b|\\bwhat (?:is the )?(?:minimum|maximum) number\\b"
       + "|\\bwhat (?:minimum|maximum)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -73,7 +79,37 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
   public QuestionFocus {
     items = List.copyOf(items);
     java.util.Objects.requireNonNull(answerType, "answerType");
+    asked = Set.copyOf(asked);
   }
+
+  /** A focus whose items all belong to the topic (none only names the kind of answer). */
+  public QuestionFocus(List<Item> items, AnswerType answerType, Pattern answerForm) {
+    this(items, answerType, answerForm, Set.of());
+  }
+
+  /** The items that the answer's passage should mention: all but the {@link #asked} ones. */
+  public List<Item> topic() {
+    return items.stream().filter(i -> !asked.contains(i.key())).toList();
+  }
+
+  /** The stemmed words of a question that only say what kind of answer it asks for. */
+  static Set<String> askedWords(String question) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    Matcher m = ASKED_WORDS.matcher(question);
+    while (m.find()) {
+      for (int g = 1; g <= m.groupCount(); g++) {
+        String w = m.group(g);
+        // the word after "how many" counts only when it is a unit of the answer, not the thing counted
+        if (w != null && (g != 2 || UNIT.matcher(w).matches())) {
+          out.add(Terms.stem(w.toLowerCase(Locale.ROOT)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern UNIT = Pattern.compile("(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|times|percent)",
+      Pattern.CASE_INSENSITIVE);
 
   /** Whether a text holds the kind of answer asked for (its narrower form when the question names one). */
   public boolean answerFoundIn(String text) {
@@ -134,6 +170,7 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
       }
       first = false;
     }
-    return new QuestionFocus(new ArrayList<>(items.values()), AnswerType.of(question), answerForm(question));
+    return new QuestionFocus(new ArrayList<>(items.values()), AnswerType.of(question), answerForm(question),
+        askedWords(question));
   }
 }

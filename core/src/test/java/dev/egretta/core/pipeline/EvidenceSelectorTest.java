@@ -40,6 +40,41 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void theWordsThatOnlyAskForAKindOfAnswerAreNotPartOfTheTopic() {
+    QuestionFocus f = QuestionFocus.of("How many days must staff re-acknowledge the rules of behavior?");
+    assertThat(f.asked()).containsExactlyInAnyOrder("many", "day");
+    assertThat(f.topic()).extracting(QuestionFocus.Item::key).contains("staff", "rule", "behavior")
+        .doesNotContain("many", "day");
+    // the word after "how many" is the thing counted, part of the topic, unless it is a unit
+    assertThat(QuestionFocus.of("How many members sit on the board?").asked()).containsExactly("many");
+    assertThat(QuestionFocus.of("How often is the plan reviewed?").asked()).containsExactly("often");
+    assertThat(QuestionFocus.of("Who approves the plan?").asked()).isEmpty();
+  }
+
+  @Test
+  void topicMetOnlyAwayFromAnyAnswerOfTheAskedKindIsTold() {
+    // the passages discuss counterfeit components and state a number of days, but not in one place
+    RetrievedPassage about = passage("sr", "Report counterfeit system components to the incident response team. "
+        + "Counterfeit components are removed from the supply chain.", 0.8);
+    RetrievedPassage elsewhere = passage("ra", "High vulnerabilities are remediated within thirty (30) days.", 0.6);
+    String q = "Within how many days must a counterfeit component be reported?";
+    EvidenceSelector.Selection s = EvidenceSelector.lexical().select(q, List.of(about, elsewhere));
+    assertThat(s.topic().unionCoverage()).isEqualTo(1.0);
+    assertThat(s.topic().typedWindow()).isZero();
+    AnswerabilityFeatures f = AnswerabilityFeatures.of(s, List.of(about, elsewhere));
+    assertThat(f.get("typed_answer_absent")).isEqualTo(1.0);
+    assertThat(f.get("topic_joint_gap")).isEqualTo(1.0);
+
+    RetrievedPassage answers = passage("sr2", "Report counterfeit system components within five (5) days of discovery.", 0.8);
+    EvidenceSelector.Selection t = EvidenceSelector.lexical().select(q, List.of(answers, elsewhere));
+    assertThat(t.topic().typedWindow()).isEqualTo(1.0);
+    AnswerabilityFeatures g = AnswerabilityFeatures.of(t, List.of(answers, elsewhere));
+    assertThat(g.get("typed_answer_absent")).isZero();
+    assertThat(g.get("typed_x_topic_window")).isEqualTo(1.0);
+    assertThat(g.get("untyped_x_topic_window")).isZero();
+  }
+
+  @Test
   void theSentenceWithTheKindOfAnswerAskedForBeatsOneThatOnlyRepeatsTheQuestionsWords() {
     RetrievedPassage p = passage("logs",
         "Audit logs are retained as described in the audit log retention standard for audit purposes. "

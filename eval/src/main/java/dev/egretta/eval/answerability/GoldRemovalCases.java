@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * Answerable and near-topic unanswerable cases from a BEIR-layout dataset with its qrels (ObliQA):
- * each question is searched once, {@value #DEPTH} hits deep. The answerable case is the first
- * {@value #ENGINE_DEPTH} hits as the engine sees them, kept only when a gold passage is among the
+ * each question is searched once, {@value #DEPTH} hits deep (more when the engine reranks more). The
+ * answerable case is the first {@value #ENGINE_DEPTH} hits as the engine sees them ({@link EngineOrder}),
+ * kept only when a gold passage is among the
  * offered ones; the unanswerable case is the same list with every gold passage's hits removed (an
  * approximation of searching an index without them: the ranks below a removed hit move up, and
  * scores are re-capped down the list as the retriever does).
@@ -71,14 +72,15 @@ final class GoldRemovalCases {
         continue;
       }
       boolean heldout = FitCase.heldOut(e.getKey());
-      List<ExplainedPassage> hits = kb.explain(new RetrievalRequest(text, scope, DEPTH), RetrieverKind.HYBRID);
-      List<RetrievedPassage> full = hits.stream().limit(ENGINE_DEPTH).map(ExplainedPassage::passage).toList();
+      List<ExplainedPassage> hits = kb.explain(new RetrievalRequest(text, scope, EngineOrder.FETCH), RetrieverKind.HYBRID);
+      List<RetrievedPassage> full = EngineOrder.of(text, scope, hits.stream().map(ExplainedPassage::passage).toList());
       ContextDecision d = floor.judge(full);
       boolean goldOffered = d.offered().stream().anyMatch(p -> e.getValue().contains(docId(p.documentUri())));
       if (goldOffered) {
         out.add(assess(e.getKey(), text, heldout, true, full, judge, floor));
       }
-      out.add(assess(e.getKey() + "/removed", text, heldout, false, removeGold(hits, e.getValue(), kb), judge, floor));
+      out.add(assess(e.getKey() + "/removed", text, heldout, false,
+          EngineOrder.of(text, scope, removeGold(hits, e.getValue(), kb)), judge, floor));
       if (++done % 250 == 0) {
         log.printf("gold removal: %d/%d questions%n", done, questions.size());
       }
@@ -108,9 +110,6 @@ final class GoldRemovalCases {
     List<RetrievedPassage> out = new ArrayList<>();
     double cap = 1.0;
     for (ExplainedPassage h : hits) {
-      if (out.size() == ENGINE_DEPTH) {
-        break;
-      }
       if (gold.contains(docId(h.passage().documentUri()))) {
         continue;
       }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Cases from Egretta's own question set over the PDF corpus (one JSON object per line with
  * {@code id, question, domain, category, answerable}): each question is retrieved as the engine
- * does (hybrid, {@value GoldRemovalCases#ENGINE_DEPTH} hits, public scope of its domain and category).
+ * does (hybrid, {@value GoldRemovalCases#ENGINE_DEPTH} hits in the engine's order ({@link EngineOrder}), public
+ * scope of its domain and category).
  */
 final class PdfQaCases {
   private PdfQaCases() {}
@@ -24,8 +25,9 @@ final class PdfQaCases {
       ScoreThresholdJudge floor) {
     List<FitCase> out = new ArrayList<>();
     for (AnswerQuestion q : AnswerQuestions.read(file)) {
-      List<RetrievedPassage> hits = kb.retrieve(new RetrievalRequest(q.question(),
-          SearchScope.publicOnly(q.domain(), q.category()), GoldRemovalCases.ENGINE_DEPTH));
+      SearchScope scope = SearchScope.publicOnly(q.domain(), q.category());
+      List<RetrievedPassage> hits = EngineOrder.of(q.question(), scope, kb.retrieve(new RetrievalRequest(q.question(),
+          scope, EngineOrder.reranks() ? EngineOrder.FETCH : GoldRemovalCases.ENGINE_DEPTH)));
       FitCase c = GoldRemovalCases.assess("pdf:" + q.id(), q.question(), heldout, q.answerable(), hits, judge, floor);
       out.add(c);
     }
