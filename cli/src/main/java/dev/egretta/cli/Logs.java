@@ -27,7 +27,10 @@ final class Logs {
     Logger root = Logger.getLogger("");
     root.setLevel(Level.WARNING);
     CONFIGURED.add(root);
-    Stream.of("org.apache.pdfbox", "org.apache.fontbox", "org.apache.tika", "ai.onnxruntime", "ai.djl")
+    // Lucene's vectorization note ("C2 compiler is disabled") follows from the launcher running one-off
+    // commands with C1 only, on purpose: nothing for the user to act on.
+    Stream.of("org.apache.pdfbox", "org.apache.fontbox", "org.apache.tika", "ai.onnxruntime", "ai.djl",
+            "org.apache.lucene.internal.vectorization")
         .map(Logger::getLogger)
         .forEach(l -> {
           l.setLevel(Level.SEVERE);
