@@ -7,12 +7,5 @@ if command -v pdftoppm > /dev/null; then
   echo "pdftoppm already installed: $(pdftoppm -v 2>&1 | head -1)"
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-# Other setup scripts may hold the dpkg lock; wait for it rather than fail.
-$SUDO apt-get -o DPkg::Lock::Timeout=600 update
-$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends poppler-utils
+bash "$(dirname "$0")/../apt-install.sh" poppler-utils
 pdftoppm -v 2>&1 | head -1
