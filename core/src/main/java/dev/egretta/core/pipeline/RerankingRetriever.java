@@ -48,7 +48,7 @@ public final class RerankingRetriever implements Retriever, AutoCloseable {
     List<RetrievedPassage> out = new ArrayList<>(Math.min(request.limit(), hits.size()));
     for (int i = 0; i < hits.size() && out.size() < request.limit(); i++) {
       RetrievedPassage p = i < n ? order.get(i) : hits.get(i);
-      out.add(p.score() == hits.get(i).score() ? p : withScore(p, hits.get(i).score()));
+      out.add(p.score() == hits.get(i).score() ? p : p.withScore(hits.get(i).score()));
     }
     return out;
   }
@@ -85,8 +85,4 @@ public final class RerankingRetriever implements Retriever, AutoCloseable {
     return out;
   }
 
-  private static RetrievedPassage withScore(RetrievedPassage p, double score) {
-    return new RetrievedPassage(p.chunkId(), p.documentUri(), p.filename(), p.startPage(), p.endPage(), p.heading(),
-        p.text(), p.isPrivate(), score, p.lexicalRank(), p.vectorRank(), p.pageStarts());
-  }
 }

@@ -80,6 +80,12 @@ public record RetrievedPassage(
         lexicalRank, vectorRank, pageStarts);
   }
 
+  /** This hit with another relevance score (a reranker's), all else kept. */
+  public RetrievedPassage withScore(double newScore) {
+    return new RetrievedPassage(chunkId, documentUri, filename, startPage, endPage, heading, text, isPrivate, newScore,
+        lexicalRank, vectorRank, pageStarts);
+  }
+
   /**
    * The page that character {@code offset} of {@code text} lies on; 0 for a passage without pages. Where
    * page starts are unknown, the start page.

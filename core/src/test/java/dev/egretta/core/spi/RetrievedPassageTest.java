@@ -22,6 +22,8 @@ class RetrievedPassageTest {
     assertThat(p.pageAt(TEXT.indexOf("seven"))).isEqualTo(5);
     assertThat(p.mainPage()).isEqualTo(5);
     assertThat(p.withRanks(2, 3).pageStarts()).isEqualTo(List.of(0, page5));
+    assertThat(p.withScore(0.9)).isEqualTo(new RetrievedPassage("c#1", "file:a/p.pdf", "p.pdf", 4, 5, "", TEXT, false,
+        0.9, 1, 1, List.of(0, page5)));
   }
 
   @Test

@@ -115,9 +115,8 @@ final class GoldRemovalCases {
       }
       cap = Math.min(cap, kb.config().calibration().score(h.cosine()));
       RetrievedPassage p = h.passage();
-      out.add(new RetrievedPassage(p.chunkId(), p.documentUri(), p.filename(), p.startPage(), p.endPage(), p.heading(),
-          p.text(), p.isPrivate(), Math.max(0, Math.min(1, cap)), moved(h.bm25Rank(), removedLexical),
-          moved(h.denseRank(), removedVector)));
+      out.add(p.withScore(Math.max(0, Math.min(1, cap)))
+          .withRanks(moved(h.bm25Rank(), removedLexical), moved(h.denseRank(), removedVector)));
     }
     return out;
   }
