@@ -101,18 +101,23 @@ abstract class ConnectionSource implements AutoCloseable {
     @Override
     <T> T call(String what, Work<T> work) {
       for (int attempt = 1; ; attempt++) {
+        boolean connecting = false;
         lock.lock();
         try {
           if (closed) {
             throw new IllegalStateException("the session store is closed");
           }
           if (connection == null || connection.isClosed()) {
-            connection = connect();
+            // Opening meets the lock too: a new file's first connections race to switch it to WAL,
+            // and SQLite answers that race with SQLITE_BUSY at once, without waiting its busy timeout.
+            connecting = true;
+            connection = DriverManager.getConnection(url, props);
+            connecting = false;
           }
           return work.apply(connection);
         } catch (SQLException e) {
           if (attempt == BUSY_ATTEMPTS || !busy(e)) {
-            throw failure(what, e);
+            throw connecting ? cannotConnect(e) : failure(what, e);
           }
           discard(); // a BEGIN that met the lock can leave the connection without its transaction: start afresh
         } finally {
@@ -133,12 +138,8 @@ abstract class ConnectionSource implements AutoCloseable {
       connection = null;
     }
 
-    private Connection connect() {
-      try {
-        return DriverManager.getConnection(url, props);
-      } catch (SQLException e) {
-        throw new ConfigurationException("cannot connect to session database " + redact(url) + ": " + e.getMessage(), e);
-      }
+    private ConfigurationException cannotConnect(SQLException e) {
+      return new ConfigurationException("cannot connect to session database " + redact(url) + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -170,9 +170,9 @@ class SessionSchemaTest {
     }
   }
 
-  @Test
-  void concurrentOpensOfANewFileUpgradeItOnce() throws Exception {
-    Path file = dir.resolve("shared.db");
+  @org.junit.jupiter.api.RepeatedTest(50) // the race it guards failed about 1 open in 33 before the fix
+  void concurrentOpensOfANewFileUpgradeItOnce(org.junit.jupiter.api.RepetitionInfo r) throws Exception {
+    Path file = dir.resolve("shared" + r.getCurrentRepetition() + ".db");
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> opens = new ArrayList<>();
