@@ -27,6 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,8 +172,8 @@ class SessionSchemaTest {
     }
   }
 
-  @org.junit.jupiter.api.RepeatedTest(50) // the race it guards failed about 1 open in 33 before the fix
-  void concurrentOpensOfANewFileUpgradeItOnce(org.junit.jupiter.api.RepetitionInfo r) throws Exception {
+  @RepeatedTest(50) // the race it guards failed about 1 open in 33 before the fix
+  void concurrentOpensOfANewFileUpgradeItOnce(RepetitionInfo r) throws Exception {
     Path file = dir.resolve("shared" + r.getCurrentRepetition() + ".db");
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
