@@ -45,7 +45,8 @@ public enum Fusion {
    * <p>The tie rule, the same for every backend so that an Elasticsearch cluster and the Lucene index
    * rank alike: keys with equal raw scores in one list share that list's rank (the best of them), so the
    * fused order does not depend on how an engine orders its own ties; then keys are ordered by fused
-   * score (higher first), then by their best rank in either list (lower first), then by {@code keyOrder}
+   * score (higher first), then by their best rank in either list (lower first), then by their rank in the
+   * BM25 list (lower first, absent last: on a tie the lexical evidence wins), then by {@code keyOrder}
    * (the chunk id, in both backends).
    *
    * @param lexical keys of the BM25 list, best first
@@ -75,9 +76,11 @@ public enum Fusion {
     Map<K, Double> fused = new HashMap<>();
     Map<K, Integer> bestRank = new HashMap<>();
     add(fused, bestRank, lexical, lexicalScores, wl, rrfK);
+    Map<K, Integer> lexicalRank = new HashMap<>(bestRank);
     add(fused, bestRank, dense, denseScores, wd, rrfK);
     List<K> keys = new ArrayList<>(fused.keySet());
-    keys.sort(Comparator.<K>comparingDouble(k -> -fused.get(k)).thenComparingInt(bestRank::get).thenComparing(keyOrder));
+    keys.sort(Comparator.<K>comparingDouble(k -> -fused.get(k)).thenComparingInt(bestRank::get)
+        .thenComparingInt(k -> lexicalRank.getOrDefault(k, Integer.MAX_VALUE)).thenComparing(keyOrder));
     LinkedHashMap<K, Double> out = new LinkedHashMap<>();
     for (K k : keys) {
       out.put(k, fused.get(k));

@@ -66,6 +66,13 @@ class FusionTest {
   }
 
   @Test
+  void onAnEqualBestRankTheBm25ListWins() {
+    // y is first in the vector list only, z first in the BM25 list only: equal RRF scores, equal best rank
+    Map<String, Double> f = Fusion.RRF.fuse(List.of("z"), new double[] {3}, List.of("y"), new double[] {0.7}, 60, 0.5);
+    assertThat(f.keySet()).containsExactly("z", "y");
+  }
+
+  @Test
   void aListAloneKeepsItsOwnOrder() {
     assertThat(Fusion.CONVEX.fuse(List.of(), new double[0], DENSE, DENSE_SCORES, 60, 0.0).keySet()).containsExactly("c", "d", "a");
     assertThat(Fusion.RRF.fuse(LEXICAL, LEXICAL_SCORES, List.of(), new double[0], 60, 1.0).keySet()).containsExactly("a", "b", "c");
