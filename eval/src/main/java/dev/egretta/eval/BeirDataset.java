@@ -83,4 +83,17 @@ record BeirDataset(String name, Map<String, String> corpus, Map<String, String> 
       throw new ConfigurationException("cannot read the BEIR dataset in " + dir + ": " + e.getMessage(), e);
     }
   }
+
+  /** The same dataset judged on only the queries whose id {@code keep} accepts. */
+  BeirDataset onlyQueries(java.util.function.Predicate<String> keep) {
+    Map<String, String> q = new LinkedHashMap<>();
+    queries.forEach((id, text) -> {
+      if (keep.test(id)) {
+        q.put(id, text);
+      }
+    });
+    Map<String, Map<String, Integer>> r = new LinkedHashMap<>(qrels);
+    r.keySet().retainAll(q.keySet());
+    return new BeirDataset(name, corpus, q, r);
+  }
 }

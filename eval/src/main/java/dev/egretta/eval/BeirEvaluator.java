@@ -135,6 +135,11 @@ public final class BeirEvaluator implements AutoCloseable {
     return RankingMetrics.mean(dataset, query -> rank(query, pipeline, 100), threads);
   }
 
+  /** {@link #evaluate(EvalPipeline)} on only the queries whose id {@code keep} accepts. */
+  Metrics evaluate(EvalPipeline pipeline, java.util.function.Predicate<String> keep) {
+    return RankingMetrics.mean(dataset.onlyQueries(keep), query -> rank(query, pipeline, 100), threads);
+  }
+
   /** Latencies in ms of top-10 hybrid retrieval (query embedding + search + stored fields), sorted. */
   public double[] latenciesMs(int limit, int warmup) {
     return latenciesMs(limit, warmup, new EvalPipeline(RetrieverKind.HYBRID, java.util.Optional.empty(), "none"));
