@@ -29,13 +29,19 @@ public final class LuceneConfig {
   private final int batchChunks;
   private final Duration commitInterval;
 
+  /** The k of plain reciprocal rank fusion (Cormack et al. 2009), used with a custom embedding model. */
+  public static final int PLAIN_RRF_K = 60;
+
   private LuceneConfig(Builder b) {
     this.embeddingModel = Optional.ofNullable(b.embeddingModel);
     this.queryPrefix = b.queryPrefix;
     this.calibration = b.calibration;
-    this.fusion = b.fusion;
-    this.rrfK = b.rrfK;
-    this.denseWeight = b.denseWeight;
+    // The fitted fusion weighs the built-in model's score distribution against BM25's; another model's
+    // scores are spread otherwise, so it gets plain RRF (ranks only, nothing fitted) unless told.
+    boolean fitted = b.embeddingModel == null || b.fusionChosen;
+    this.fusion = fitted ? b.fusion : Fusion.RRF;
+    this.rrfK = fitted ? b.rrfK : PLAIN_RRF_K;
+    this.denseWeight = fitted ? b.denseWeight : 0.5;
     this.bm25K1 = b.bm25K1;
     this.bm25B = b.bm25B;
     this.int8Quantization = b.int8Quantization;
@@ -139,6 +145,7 @@ public final class LuceneConfig {
     private ScoreCalibration calibration = ScoreCalibration.BGE_SMALL_EN_V15;
     private Fusion fusion = Fusion.parse(FittedRelevance.defaults().fusion());
     private int rrfK = FittedRelevance.defaults().rrfK();
+    private boolean fusionChosen;
     private double denseWeight = FittedRelevance.defaults().denseWeight();
     private double bm25K1 = FittedRelevance.defaults().bm25K1();
     private double bm25B = FittedRelevance.defaults().bm25B();
@@ -157,7 +164,9 @@ public final class LuceneConfig {
     /**
      * Any LangChain4j embedding model instead of the built-in one. Its vectors are normalised;
      * set {@link #queryPrefix} if the model wants an instruction on queries and a
-     * {@link #calibration} fitted for it.
+     * {@link #calibration} fitted for it. The fusion fitted for the built-in model does not carry
+     * over: unless {@link #fusion}, {@link #rrfK} or {@link #denseWeight} is set, such a model's list
+     * is fused by plain RRF (k {@value LuceneConfig#PLAIN_RRF_K}, equal weights).
      */
     public Builder embeddingModel(EmbeddingModel model) {
       this.embeddingModel = Objects.requireNonNull(model, "embeddingModel");
@@ -177,12 +186,14 @@ public final class LuceneConfig {
 
     public Builder fusion(Fusion fusion) {
       this.fusion = Objects.requireNonNull(fusion, "fusion");
+      this.fusionChosen = true;
       return this;
     }
 
     /** The k of reciprocal rank fusion, 1..1000 (default: the fitted value). */
     public Builder rrfK(int k) {
       this.rrfK = check(k, 1, 1000, "rrfK");
+      this.fusionChosen = true;
       return this;
     }
 
@@ -192,6 +203,7 @@ public final class LuceneConfig {
         throw new IllegalArgumentException("denseWeight must be in [0, 1]; got " + weight);
       }
       this.denseWeight = weight;
+      this.fusionChosen = true;
       return this;
     }
 

@@ -36,6 +36,23 @@ class LuceneConfigTest {
     assertThatThrownBy(() -> RetrieverKind.parse("sparse")).hasMessageContaining("bm25, dense, hybrid");
   }
 
+  @Test
+  void theFittedFusionServesTheBuiltInModelAndAnotherModelGetsPlainRrfUnlessTold() {
+    dev.egretta.core.pipeline.FittedRelevance fitted = dev.egretta.core.pipeline.FittedRelevance.defaults();
+    LuceneConfig builtIn = LuceneConfig.defaults();
+    assertThat(builtIn.fusion()).isEqualTo(Fusion.parse(fitted.fusion()));
+    assertThat(builtIn.denseWeight()).isEqualTo(fitted.denseWeight());
+
+    LuceneConfig custom = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).build();
+    assertThat(custom.fusion()).isEqualTo(Fusion.RRF);
+    assertThat(custom.rrfK()).isEqualTo(LuceneConfig.PLAIN_RRF_K);
+    assertThat(custom.denseWeight()).isEqualTo(0.5);
+
+    LuceneConfig told = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).denseWeight(0.3).build();
+    assertThat(told.fusion()).as("what was set is kept, with the rest at its defaults").isEqualTo(Fusion.parse(fitted.fusion()));
+    assertThat(told.denseWeight()).isEqualTo(0.3);
+  }
+
   private Path corpus() throws Exception {
     Path root = dir.resolve("corpus");
     for (int i = 0; i < 6; i++) {
