@@ -30,9 +30,7 @@ public final class BackendParts implements AutoCloseable {
 
   private BackendParts(LuceneConfig config) {
     this.config = config;
-    this.embedder = new QueryCachingEmbedder(config.embeddingModel()
-        .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
-        .orElseGet(OnnxBgeEmbedder::shared));
+    this.embedder = QueryCachingEmbedder.of(config);
     this.extractor = new TextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
     this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
     embedder.awaitReady();

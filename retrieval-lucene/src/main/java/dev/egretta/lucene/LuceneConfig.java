@@ -26,6 +26,7 @@ public final class LuceneConfig {
   private final long maxCharactersPerDocument;
   private final long maxFileBytes;
   private final int searchDepth;
+  private final int queryCacheSize;
   private final int batchChunks;
   private final Duration commitInterval;
 
@@ -51,6 +52,7 @@ public final class LuceneConfig {
     this.maxCharactersPerDocument = b.maxCharactersPerDocument;
     this.maxFileBytes = b.maxFileBytes;
     this.searchDepth = b.searchDepth;
+    this.queryCacheSize = b.queryCacheSize;
     this.batchChunks = b.batchChunks;
     this.commitInterval = b.commitInterval;
   }
@@ -130,6 +132,10 @@ public final class LuceneConfig {
     return searchDepth;
   }
 
+  public int queryCacheSize() {
+    return queryCacheSize;
+  }
+
   public int batchChunks() {
     return batchChunks;
   }
@@ -156,6 +162,7 @@ public final class LuceneConfig {
     private long maxCharactersPerDocument = 20_000_000;
     private long maxFileBytes = 512L << 20;
     private int searchDepth = 100;
+    private int queryCacheSize = QueryCachingEmbedder.DEFAULT_CAPACITY;
     private int batchChunks = 512;
     private Duration commitInterval = Duration.ofSeconds(5);
 
@@ -265,6 +272,16 @@ public final class LuceneConfig {
     /** Candidates taken from each of BM25 and kNN before fusion, 10..2000 (default 100). */
     public Builder searchDepth(int depth) {
       this.searchDepth = check(depth, 10, 2000, "searchDepth");
+      return this;
+    }
+
+    /**
+     * Query vectors remembered, 0..100000 (default {@value QueryCachingEmbedder#DEFAULT_CAPACITY}): a
+     * repeated question (and the engine's second use of each question, to rank evidence sentences)
+     * then costs no model call. 0 embeds every query afresh, as benchmarks of the model's cost need.
+     */
+    public Builder queryCacheSize(int size) {
+      this.queryCacheSize = check(size, 0, 100_000, "queryCacheSize");
       return this;
     }
 

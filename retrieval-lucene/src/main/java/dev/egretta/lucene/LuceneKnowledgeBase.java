@@ -60,9 +60,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
 
   private LuceneKnowledgeBase(Path indexDir, LuceneConfig config, boolean readOnly) {
     this.config = config;
-    this.embedder = new QueryCachingEmbedder(config.embeddingModel()
-        .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
-        .orElseGet(OnnxBgeEmbedder::shared));
+    this.embedder = QueryCachingEmbedder.of(config);
     try {
       if (!readOnly) {
         dev.egretta.core.internal.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text

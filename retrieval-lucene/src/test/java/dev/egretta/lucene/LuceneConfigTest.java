@@ -23,6 +23,7 @@ class LuceneConfigTest {
   void rejectsBadValuesNamingThem() {
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(10)).hasMessageContaining("chunkTokens").hasMessageContaining("10");
     assertThatThrownBy(() -> LuceneConfig.builder().denseWeight(1.5)).hasMessageContaining("denseWeight");
+    assertThatThrownBy(() -> LuceneConfig.builder().queryCacheSize(-1)).hasMessageContaining("queryCacheSize");
     assertThatThrownBy(() -> LuceneConfig.builder().bm25(0, 0.4)).hasMessageContaining("bm25 k1 must be in (0, 10]; got 0.0");
     assertThatThrownBy(() -> LuceneConfig.builder().bm25(0.9, -0.1)).hasMessageContaining("bm25 b must be in [0, 1]; got -0.1");
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(100).chunkOverlapTokens(80).build())
@@ -51,6 +52,57 @@ class LuceneConfigTest {
     LuceneConfig told = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).denseWeight(0.3).build();
     assertThat(told.fusion()).as("what was set is kept, with the rest at its defaults").isEqualTo(Fusion.parse(fitted.fusion()));
     assertThat(told.denseWeight()).isEqualTo(0.3);
+  }
+
+  @Test
+  void theQueryCacheAnswersARepeatedQuestionWithoutTheModelUnlessItsSizeIsZero() {
+    CountingEmbedder counting = new CountingEmbedder();
+    QueryCachingEmbedder cached = new QueryCachingEmbedder(counting, 2);
+    cached.embedQuery("a");
+    cached.embedQuery("a");
+    assertThat(counting.queries).isEqualTo(1);
+    cached.embedQuery("b");
+    cached.embedQuery("c"); // evicts "a", the least recently used
+    cached.embedQuery("a");
+    assertThat(counting.queries).isEqualTo(4);
+
+    CountingEmbedder uncounted = new CountingEmbedder();
+    QueryCachingEmbedder none = new QueryCachingEmbedder(uncounted, 0);
+    none.embedQuery("a");
+    none.embedQuery("a");
+    assertThat(uncounted.queries).isEqualTo(2);
+    assertThat(LuceneConfig.defaults().queryCacheSize()).isEqualTo(QueryCachingEmbedder.DEFAULT_CAPACITY);
+  }
+
+  /** Counts query embeddings; vectors are the text's length. */
+  private static final class CountingEmbedder implements Embedder {
+    int queries;
+
+    @Override
+    public String id() {
+      return "counting";
+    }
+
+    @Override
+    public int dimension() {
+      return 1;
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> texts) {
+      return texts.stream().map(t -> new float[] {t.length()}).toList();
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+      queries++;
+      return new float[] {query.length()};
+    }
+
+    @Override
+    public TokenCounter tokenCounter() {
+      return TokenCounter.estimate();
+    }
   }
 
   private Path corpus() throws Exception {
