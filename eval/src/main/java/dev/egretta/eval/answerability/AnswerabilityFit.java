@@ -62,7 +62,8 @@ public final class AnswerabilityFit {
    */
   static final List<String> FEATURES = java.util.stream.Stream.of(AnswerabilityFeatures.NAMES.stream().limit(16),
       java.util.stream.Stream.of("typed_window_coverage", "best_type_found"),
-      AnswerabilityFeatures.NAMES.stream().skip(AnswerabilityFeatures.NAMES.indexOf("topic_union_coverage"))
+      AnswerabilityFeatures.NAMES.subList(AnswerabilityFeatures.NAMES.indexOf("topic_union_coverage"),
+          AnswerabilityFeatures.NAMES.indexOf("typed_x_joint_gap") + 1).stream()
           .filter(f -> !f.equals("topic_missing_share")))
       .flatMap(s -> s).toList();
 
@@ -122,15 +123,12 @@ public final class AnswerabilityFit {
       Files.write(cases, lines);
     }
     List<FitCase> train = all.stream().filter(c -> !c.heldout() && !c.floorFlagged()).toList();
-    double pdf = train.stream().filter(c -> c.source().equals("pdf-qa")).count();
-    double pdfWeight = pdf == 0 ? 0 : PDF_SHARE / (1 - PDF_SHARE) * (train.size() - pdf) / pdf;
     List<String> features = a.containsKey("features") ? java.util.Arrays.stream(a.get("features").split(",")).map(String::strip).toList() : FEATURES;
     int[] columns = columns(features);
-    List<double[]> xs = train.stream().map(c -> project(c.features(), columns)).toList();
-    List<Integer> ys = train.stream().map(c -> c.answerable() ? 1 : 0).toList();
-    List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
-    LogisticFit.Model m = LogisticFit.fit(xs, ys, ws, LAMBDA);
-    double threshold = threshold(train, m, ws, columns);
+    Fitted fitted = fit(train, columns);
+    LogisticFit.Model m = fitted.model();
+    double threshold = fitted.threshold();
+    double pdfWeight = pdfWeight(train);
     ObjectNode report = new ObjectMapper().createObjectNode();
     for (String source : List.of("obliqa", "pdf-qa")) {
       for (boolean held : List.of(false, true)) {
@@ -145,8 +143,27 @@ public final class AnswerabilityFit {
     System.err.println("wrote " + out);
   }
 
-  /** The 5th (weighted) percentile of the answerable training cases' probabilities. */
-  private static int[] columns(List<String> features) {
+  /** A fitted model and its threshold. */
+  record Fitted(LogisticFit.Model model, double threshold) {}
+
+  /** The fit on training cases (none floor-flagged) over the feature columns: the PDF cases weighted, the threshold at 5 %. */
+  static Fitted fit(List<FitCase> train, int[] columns) {
+    double pdfWeight = pdfWeight(train);
+    List<double[]> xs = train.stream().map(c -> project(c.features(), columns)).toList();
+    List<Integer> ys = train.stream().map(c -> c.answerable() ? 1 : 0).toList();
+    List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
+    LogisticFit.Model m = LogisticFit.fit(xs, ys, ws, LAMBDA);
+    return new Fitted(m, threshold(train, m, ws, columns));
+  }
+
+  /** Each PDF case's weight, so that the PDF cases make {@link #PDF_SHARE} of the fit. */
+  private static double pdfWeight(List<FitCase> train) {
+    double pdf = train.stream().filter(c -> c.source().equals("pdf-qa")).count();
+    return pdf == 0 ? 0 : PDF_SHARE / (1 - PDF_SHARE) * (train.size() - pdf) / pdf;
+  }
+
+  /** The columns of {@link AnswerabilityFeatures#NAMES} that the named features are. */
+  static int[] columns(List<String> features) {
     int[] columns = new int[features.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = AnswerabilityFeatures.NAMES.indexOf(features.get(i).strip());
@@ -166,6 +183,7 @@ public final class AnswerabilityFit {
     return x;
   }
 
+  /** The 5th (weighted) percentile of the answerable training cases' probabilities. */
   private static double threshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws, int[] columns) {
     List<double[]> pw = new ArrayList<>();
     double total = 0;
