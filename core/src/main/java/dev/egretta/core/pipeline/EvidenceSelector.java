@@ -116,41 +116,28 @@ public final class EvidenceSelector {
      * any of the three mentions it: whether the question's focus is met in one place of the text.
      */
     public double windowCoverage(Evidence e) {
-      List<String> sentences = Terms.sentences(e.passage().text());
-      List<SentenceText> window = new ArrayList<>();
-      for (int i = Math.max(0, e.sentenceIndex() - 1); i <= Math.min(sentences.size() - 1, e.sentenceIndex() + 1); i++) {
-        window.add(SentenceText.of(sentences.get(i)));
-      }
-      return coverageOf(weights, weights.values().stream().mapToDouble(Double::doubleValue).sum(), window);
+      return coverageOf(weights, weights.values().stream().mapToDouble(Double::doubleValue).sum(), window(e));
     }
 
     /** Whether the question asks for a noun and the sentence or a neighbour mentions it. */
     public boolean askedIn(Evidence e) {
-      if (asked.noun() == null) {
-        return false;
-      }
-      List<String> sentences = Terms.sentences(e.passage().text());
-      for (int i = Math.max(0, e.sentenceIndex() - 1); i <= Math.min(sentences.size() - 1, e.sentenceIndex() + 1); i++) {
-        if (asked.noun().in(SentenceText.of(sentences.get(i)))) {
-          return true;
-        }
-      }
-      return false;
+      return asked.noun() != null && window(e).stream().anyMatch(asked.noun()::in);
     }
 
     /** Whether the heaviest (rarest) focus item occurs in the sentence or its neighbours. */
     public boolean rarestIn(Evidence e) {
       Item rarest = weights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-      if (rarest == null) {
-        return false;
-      }
+      return rarest != null && window(e).stream().anyMatch(rarest::in);
+    }
+
+    /** The sentence of an evidence with its neighbours. */
+    private static List<SentenceText> window(Evidence e) {
       List<String> sentences = Terms.sentences(e.passage().text());
+      List<SentenceText> window = new ArrayList<>();
       for (int i = Math.max(0, e.sentenceIndex() - 1); i <= Math.min(sentences.size() - 1, e.sentenceIndex() + 1); i++) {
-        if (rarest.in(SentenceText.of(sentences.get(i)))) {
-          return true;
-        }
+        window.add(SentenceText.of(sentences.get(i)));
       }
-      return false;
+      return window;
     }
 
     /** The best evidence sentence of one passage, if it has a candidate sentence. */
