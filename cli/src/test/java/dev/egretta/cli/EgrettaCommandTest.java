@@ -81,7 +81,7 @@ class EgrettaCommandTest {
 
   @Test
   void anUnknownOptionOfTheNamedCommandIsStillAOneLineUsageError() {
-    CliRun run = CliRun.run(dir, "ask", "--frobnicate", "q");
+    CliRun run = CliRun.run(dir, "ask", "--domain", "d", "--category", "us", "--frobnicate", "q");
 
     assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
     assertThat(run.err().strip()).startsWith("egretta: ").contains("--frobnicate").doesNotContain("\n");
