@@ -126,6 +126,16 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     OnnxBgeEmbedder.awaitBackgroundLoad(Objects.requireNonNull(max, "max"));
   }
 
+  /**
+   * Starts loading the built-in embedding model (the one {@link LuceneConfig#defaults()} uses) on background
+   * threads and returns at once, so that a program about to open an index can overlap the load with its
+   * own start-up; opening the index then waits only for what is left. Idempotent; a load failure is
+   * reported by the open that needs the model.
+   */
+  public static void startLoadingModel() {
+    OnnxBgeEmbedder.shared();
+  }
+
   /** Whether {@code indexDir} holds an index (a commit), as {@link #openReadOnly} needs; creates nothing. */
   public static boolean exists(Path indexDir) {
     return IndexStore.exists(indexDir.toAbsolutePath());
