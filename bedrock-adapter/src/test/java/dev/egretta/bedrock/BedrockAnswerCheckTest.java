@@ -13,14 +13,11 @@ import dev.egretta.core.Organisation;
 import dev.egretta.core.generation.NotCoveredStatement;
 import dev.egretta.testsupport.TestPdfs;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BedrockAnswerCheckTest {
   private static final String QUESTION = "How often are backups and the contingency plan tested?";
-  private static final Pattern SOURCE = Pattern.compile("<source id=\"(\\d+)\" file=\"[^\"]*\" page=\"(\\d+)\"");
 
   @TempDir
   static Path temp;
@@ -71,30 +67,8 @@ class BedrockAnswerCheckTest {
     server.reset();
   }
 
-  /** A Converse reply whose {@code {pN}} are replaced by the source number of page N in the request's prompt. */
   private static BedrockWireServer.Reply citing(String template, boolean stream) {
-    return (exchange, request) -> {
-      String text = fill(template, request);
-      (stream ? StreamReplies.stream(text, 900, 60) : BedrockWireServer.converse(text, 900, 60)).write(exchange, request);
-    };
-  }
-
-  private static String fill(String template, BedrockWireServer.Recorded request) {
-    String prompt = request.body().at("/messages").get(request.body().at("/messages").size() - 1)
-        .at("/content/0/text").asText();
-    Map<String, String> byPage = new HashMap<>();
-    Matcher m = SOURCE.matcher(prompt);
-    while (m.find()) {
-      byPage.putIfAbsent(m.group(2), m.group(1));
-    }
-    Matcher p = Pattern.compile("\\{p(\\d)}").matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (p.find()) {
-      String n = byPage.get(p.group(1));
-      assertThat(n).as("page " + p.group(1) + " among the prompt's sources " + byPage).isNotNull();
-      p.appendReplacement(out, n);
-    }
-    return p.appendTail(out).toString();
+    return BedrockWireServer.citing(template, stream, 900, 60);
   }
 
   private static QueryResponse ask() {

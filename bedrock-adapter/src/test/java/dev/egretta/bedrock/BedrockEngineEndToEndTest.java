@@ -69,13 +69,16 @@ class BedrockEngineEndToEndTest {
 
   @Test
   void aBlockingQueryReturnsEgretsResponseWithBedrocksUsageAndCost() {
-    server.then(converse("# Testing\n\nThe contingency plan is tested at least annually [Source 1].", 9042, 597));
+    // page 4 holds "Test the contingency plan ... annually thereafter"; the model cites it by its number in the prompt
+    server.then(BedrockWireServer.citing("# Testing\n\nThe contingency plan is tested at least annually [Source {p4}].",
+        false, 9042, 597));
 
     QueryResponse response = engine.query(ValidatedQuery.of(QUESTION, "business-continuity", "us", Mode.COMPLIANCE),
         Organisation.LOCAL);
 
-    assertThat(response.response()).contains("tested at least annually [Source 1]");
+    assertThat(response.response()).containsPattern("tested at least annually \\[Source \\d+]");
     assertThat(response.sources()).isNotEmpty();
+    assertThat(citedPage(response)).isEqualTo(4);
     assertThat(response.sources().get(0).filename()).isEqualTo("epa_contingency_planning_procedure.pdf");
     assertThat(response.usage().model()).isEqualTo(BedrockModelCatalog.DEFAULT_MODEL_ID);
     assertThat(response.usage().inputTokens()).isEqualTo(9042);
@@ -92,7 +95,7 @@ class BedrockEngineEndToEndTest {
 
   @Test
   void aStreamedQueryForwardsBedrocksDeltasAndEndsWithTheFullResponse() throws Exception {
-    server.then(stream("The plan is tested annually [Source 1].", 1500, 40));
+    server.then(BedrockWireServer.citing("The plan is tested annually [Source {p4}].", true, 1500, 40));
     List<StreamEvent> events = new CopyOnWriteArrayList<>();
     CompletableFuture<StreamEvent> end = new CompletableFuture<>();
 
@@ -108,11 +111,19 @@ class BedrockEngineEndToEndTest {
     assertThat(events.get(0)).isInstanceOf(StreamEvent.Sources.class);
     assertThat(events.stream().filter(StreamEvent.Delta.class::isInstance).count()).isGreaterThanOrEqualTo(5);
     QueryResponse response = ((StreamEvent.Done) end.get()).response();
-    assertThat(response.response()).contains("tested annually [Source 1]");
+    assertThat(response.response()).containsPattern("tested annually \\[Source \\d+]");
+    assertThat(citedPage(response)).isEqualTo(4);
     assertThat(response.usage().inputTokens()).isEqualTo(1500);
     assertThat(response.usage().outputTokens()).isEqualTo(40);
     assertThat(response.usage().costUsd()).isCloseTo(1.5 * 0.00006 + 0.04 * 0.00024, Offset.offset(1e-6));
     assertThat(server.requests()).filteredOn(BedrockWireServer.Recorded::streaming)
         .extracting(BedrockWireServer.Recorded::modelId).containsExactly("us.amazon.nova-lite-v1:0");
+  }
+
+  /** The page of the source that the response's first {@code [Source N]} cites. */
+  private static int citedPage(QueryResponse response) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[Source (\\d+)]").matcher(response.response());
+    assertThat(m.find()).as("a citation in " + response.response()).isTrue();
+    return response.sources().get(Integer.parseInt(m.group(1)) - 1).pageNumber();
   }
 }

@@ -221,6 +221,43 @@ final class BedrockWireServer implements AutoCloseable {
     };
   }
 
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("<source id=\"(\\d+)\" file=\"[^\"]*\" page=\"(\\d+)\"");
+
+  /**
+   * A Converse reply, blocking or streamed, whose {@code {pN}} are replaced by the number of the source
+   * on page N in the request's prompt: a scripted model that cites the right passage whatever rank
+   * retrieval gave it.
+   */
+  static Reply citing(String template, boolean stream, int inputTokens, int outputTokens) {
+    return (exchange, request) -> {
+      String text = citePages(template, request);
+      (stream ? StreamReplies.stream(text, inputTokens, outputTokens) : converse(text, inputTokens, outputTokens))
+          .write(exchange, request);
+    };
+  }
+
+  /** {@code template} with each {@code {pN}} replaced by the number of the prompt's first source on page N. */
+  static String citePages(String template, Recorded request) {
+    JsonNode messages = request.body().at("/messages");
+    String prompt = messages.get(messages.size() - 1).at("/content/0/text").asText();
+    Map<String, String> byPage = new LinkedHashMap<>();
+    java.util.regex.Matcher m = SOURCE.matcher(prompt);
+    while (m.find()) {
+      byPage.putIfAbsent(m.group(2), m.group(1));
+    }
+    java.util.regex.Matcher p = java.util.regex.Pattern.compile("\\{p(\\d+)}").matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (p.find()) {
+      String n = byPage.get(p.group(1));
+      if (n == null) {
+        throw new AssertionError("no source on page " + p.group(1) + " among the prompt's sources " + byPage);
+      }
+      p.appendReplacement(out, n);
+    }
+    return p.appendTail(out).toString();
+  }
+
   /** An AWS JSON error: HTTP status, {@code x-amzn-ErrorType} and a message body. */
   static Reply error(int status, String errorType, String message) {
     return (exchange, request) -> sendJson(exchange, status,

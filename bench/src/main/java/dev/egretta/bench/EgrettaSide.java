@@ -9,6 +9,7 @@ import dev.egretta.lucene.IngestListener;
 import dev.egretta.lucene.IngestOptions;
 import dev.egretta.lucene.IngestReport;
 import dev.egretta.lucene.LocalFolderSource;
+import dev.egretta.lucene.LuceneConfig;
 import dev.egretta.lucene.LuceneKnowledgeBase;
 import dev.egretta.lucene.RetrieverKind;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.Map;
  * Egretta's side: ingest the PDF folder into a fresh {@link LuceneKnowledgeBase} with its defaults
  * (Tika, page-accurate chunks, bge-small-en-v1.5-q on ONNX Runtime, Lucene HNSW), then top-10 hybrid
  * retrieval (query embedding + BM25 + kNN + fusion + stored fields) through the public {@code Retriever}
- * API. Runs in its own child JVM.
+ * API, every query embedded afresh (no query-vector cache). Runs in its own child JVM.
  */
 final class EgrettaSide {
   private EgrettaSide() {}
@@ -32,7 +33,9 @@ final class EgrettaSide {
     Map<String, Object> out = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     List<String> texts;
-    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(indexDir)) {
+    // no query-vector cache: the questions repeat round after round, and a cached vector would hide
+    // the model call that Easy RAG's side pays each time (the default cache of 256 would answer them all)
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(indexDir, LuceneConfig.builder().queryCacheSize(0).build())) {
       IngestReport report = kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
       long t1 = System.nanoTime();
       if (!report.rejected().isEmpty()) {

@@ -48,7 +48,7 @@ final class SciFactStep {
         ? "reused from the cache" + (Files.exists(index.resolve("PROVENANCE")) ? ": " + Files.readString(index.resolve("PROVENANCE")).strip() : "")
         : String.format("built in this run in %.0f s", r.number("buildSeconds"));
     report.add(new Report.Section("Retrieval latency on BEIR SciFact (issue #3)",
-        String.format("Egretta's hybrid top-10 retrieval (query embedding + BM25 + kNN + RRF + stored fields) over the SciFact "
+        String.format("Egretta's hybrid top-10 retrieval (query embedding + BM25 + kNN + fusion + stored fields) over the SciFact "
             + "index (%d chunks of the 5,183 abstracts, Egretta defaults; index %s); the %d test queries one at a time on one "
             + "thread, 1 warm-up round, %d measured round(s) (%d samples).", (int) r.number("chunks"), built,
             (int) r.number("queries"), rounds, samples.length),

@@ -6,16 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root {@code egretta} command: names the subcommands and documents the exit codes. */
+/** The root {@code egretta} command: documents the exit codes; {@link Egretta#COMMANDS} are its subcommands. */
 @Command(
     name = "egretta",
     mixinStandardHelpOptions = true,
     versionProvider = EgrettaCommand.Version.class,
     description = "Egretta: an embedded RAG engine that answers from your PDFs with cited pages, "
         + "in the JSON shapes of the Egret compliance API.",
-    subcommands = {DemoCommand.class, IndexCommand.class, AskCommand.class, SessionsCommand.class, DomainsCommand.class,
-        ModelsCommand.class, ServeCommand.class, KeysCommand.class, EvalCommand.class, EvalAnswersCommand.class,
-        CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

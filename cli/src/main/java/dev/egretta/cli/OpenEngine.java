@@ -66,25 +66,45 @@ final class OpenEngine implements AutoCloseable {
       boolean signLinks, boolean readOnly) {
     if (index.backend.elasticsearch()) {
       ElasticsearchKnowledgeBase es = ElasticsearchKnowledgeBase.open(index.backend.config(context));
-      return assemble(context, index, generator, s3, signLinks, es, es::countTokens,
+      return assemble(generator, s3, signLinks, es, openSessions(context, index, es), es::countTokens,
           () -> es.documents(Optional.empty()).stream().anyMatch(d -> d.uri().startsWith("s3://")), Optional.of(es));
     }
     Path indexDir = index.existingIndex(context);
-    LuceneKnowledgeBase kb = readOnly ? LuceneKnowledgeBase.openReadOnly(indexDir) : LuceneKnowledgeBase.open(indexDir);
-    return assemble(context, index, generator, s3, signLinks, kb, kb::countTokens, () -> holdsS3Documents(kb),
+    // The session store opens first: its SQLite start-up then overlaps the embedding model's background
+    // load, which opening the index waits for (a one-off `ask` spends most of its time on that load).
+    LuceneKnowledgeBase.startLoadingModel();
+    JdbcSessionStore sessions = sessions(index.sessionsFile(context));
+    LuceneKnowledgeBase kb;
+    try {
+      kb = readOnly ? LuceneKnowledgeBase.openReadOnly(indexDir) : LuceneKnowledgeBase.open(indexDir);
+    } catch (RuntimeException e) {
+      closeAll(List.of(sessions), e);
+      throw e;
+    }
+    return assemble(generator, s3, signLinks, kb, sessions, kb::countTokens, () -> holdsS3Documents(kb),
         readOnly ? Optional.empty() : Optional.of(kb));
   }
 
+  /** The session store for a knowledge base already open; the knowledge base is closed when the store cannot open. */
+  private static JdbcSessionStore openSessions(Context context, IndexOption index, AutoCloseable kb) {
+    try {
+      return sessions(index.sessionsFile(context));
+    } catch (RuntimeException e) {
+      closeAll(List.of(kb), e);
+      throw e;
+    }
+  }
+
   /** The engine over one knowledge base (either backend), which it owns from here on. */
-  private static <K extends Retriever & AutoCloseable> OpenEngine assemble(Context context, IndexOption index,
-      GeneratorOptions generator, S3Options s3, boolean signLinks, K kb, java.util.function.ToIntFunction<String> tokens,
+  private static <K extends Retriever & AutoCloseable> OpenEngine assemble(GeneratorOptions generator, S3Options s3,
+      boolean signLinks, K kb, SessionStore sessions, java.util.function.ToIntFunction<String> tokens,
       java.util.function.BooleanSupplier holdsS3Documents, Optional<DocumentIndex> writable) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       EgrettaEngineBuilder builder = EgrettaEngine.builder()
           .retriever(kb)
           .tokenCounter(tokens)
-          .sessionStore(sessions(index.sessionsFile(context)))
+          .sessionStore(sessions)
           .metrics(ServeMetrics.engineMetrics());
       useGenerator(builder, generator, resources);
       if (signLinks && (hasS3Options(s3) || holdsS3Documents.getAsBoolean())) {
@@ -94,6 +114,7 @@ final class OpenEngine implements AutoCloseable {
       }
       return new OpenEngine(builder.build(), writable, resources);
     } catch (RuntimeException e) {
+      resources.add(sessions);
       resources.add(kb);
       closeAll(resources, e);
       throw e;

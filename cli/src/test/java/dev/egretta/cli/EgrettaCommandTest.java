@@ -60,4 +60,30 @@ class EgrettaCommandTest {
     assertThat(context.defaultIndex()).isEqualTo(dir.resolve("data/index"));
     assertThat(plain.defaultIndex()).isEqualTo(dir.resolve("egretta-data/index"));
   }
+
+  @Test
+  void theCommandNamesAreTheCommandsOwn() {
+    Egretta.COMMANDS.forEach((name, command) ->
+        assertThat(command.getAnnotation(picocli.CommandLine.Command.class).name()).as(command.getName()).isEqualTo(name));
+  }
+
+  @Test
+  void helpListsEveryCommandAndACommandLineBuildsOnlyTheCommandItNames() {
+    Context context = new Context(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()), java.util.Map.of(), dir, false);
+
+    assertThat(Egretta.commandLine(context, false, "--help").getSubcommands().keySet())
+        .containsExactlyElementsOf(Egretta.COMMANDS.keySet());
+    assertThat(Egretta.commandLine(context, false, "help").getSubcommands()).hasSameSizeAs(Egretta.COMMANDS);
+    assertThat(Egretta.commandLine(context, false, "ask").getSubcommands().keySet()).containsExactly("ask");
+    assertThat(CliRun.run(dir, "--help").out()).contains("eval-answers").contains("sessions");
+  }
+
+  @Test
+  void anUnknownOptionOfTheNamedCommandIsStillAOneLineUsageError() {
+    CliRun run = CliRun.run(dir, "ask", "--domain", "d", "--category", "us", "--frobnicate", "q");
+
+    assertThat(run.exitCode()).isEqualTo(Egretta.USAGE);
+    assertThat(run.err().strip()).startsWith("egretta: ").contains("--frobnicate").doesNotContain("\n");
+  }
 }

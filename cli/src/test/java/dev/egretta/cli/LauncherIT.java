@@ -80,19 +80,25 @@ class LauncherIT {
     assumeTrue(Integer.parseInt(remembered.get(2)) >= 25, "the AOT cache needs a JDK 25 or newer");
 
     // The first run started the training in the background (a minute on 2 idle cores, niced); it ends by
-    // renaming the cache into place.
+    // renaming the caches into place: one for the long-running commands, one for the one-off ones.
     Path aot = cache.resolve("aot");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
     while (System.nanoTime() < deadline && !list(aot).stream().allMatch(p -> p.toString().endsWith(".aot"))) {
       Thread.sleep(500);
     }
     List<Path> caches = list(aot);
-    assertThat(caches).as("one AOT cache, no training left running").hasSize(1);
-    assertThat(caches.getFirst().getFileName().toString()).endsWith(".aot");
+    assertThat(caches).as("two AOT caches, no training left running").hasSize(2);
+    Path oneOff = caches.stream().filter(p -> p.getFileName().toString().endsWith("-oneoff.aot")).findFirst().orElseThrow();
+    assertThat(java.nio.file.Files.getPosixFilePermissions(aot)).as("owner-only")
+        .containsOnly(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
 
     Result second = run(Map.of("EGRETTA_CACHE_DIR", cache.toString(), "EGRETTA_JAVA_OPTS", "-Xlog:aot=info"), "--version");
     assertThat(second.exitCode()).as(second.err()).isZero();
-    assertThat(second.out()).contains("Opened AOT cache " + caches.getFirst()).contains("egretta 0.1.0");
+    // A one-off command runs without jdk.incubator.vector, so its cache holds pre-linked classes.
+    assertThat(second.out()).contains("Opened AOT cache " + oneOff).contains("Using AOT-linked classes: true")
+        .contains("egretta 0.1.0");
     // Without the log option, nothing of the cache reaches the output (it would spoil --json).
     Result third = run(env, "--version");
     assertThat(third.out()).startsWith("egretta 0.1.0").doesNotContain("aot");

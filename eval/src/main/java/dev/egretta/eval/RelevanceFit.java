@@ -258,7 +258,8 @@ public final class RelevanceFit {
     root.put("about", "Relevance settings: BM25 k1/b and the fusion of the BM25 and vector lists (retrievers' defaults, LuceneConfig),"
         + " and the reranking stage (FeatureReranker weights, one per FeatureReranker.FEATURES " + FeatureReranker.FEATURES
         + "; whether engines rerank by default; how many candidates). Read by dev.egretta.core.pipeline.FittedRelevance.");
-    root.put("command", "eval/bin/run RelevanceFit (from the repository root; the SciFact and ObliQA indexes of BeirEvaluator must exist)");
+    root.put("command", "eval/bin/run RelevanceFit" + (adoptFusion ? " --adopt-fusion" : "")
+        + " (from the repository root; the SciFact and ObliQA indexes of BeirEvaluator must exist)");
     root.put("data", "fitted on " + scifact + " qrels/train.tsv and " + MAX_FIT_QUESTIONS + " questions of four fifths of " + obliqa + " qrels/dev.tsv (query id hash, "
         + "RelevanceFit.heldOut); " + MAX_HELDOUT_QUESTIONS + " questions of the other fifth are reported on only (SciFact test is not used here). "
         + "Objective: mean nDCG@10 of the two fitted parts. "

@@ -139,6 +139,10 @@ final class ChunkWriter {
         .put(TERMS, parts.indexTerms(c.indexText())).put(PASSAGE, c.text()).put(HEADING, c.heading())
         .put(ORDINAL, c.ordinal()).put(START_PAGE, c.startPage()).put(END_PAGE, c.endPage())
         .put(START_OFFSET, c.startOffset()).put(END_OFFSET, c.endOffset()).put(SHA256, p.sha256());
+    if (!c.pageStarts().isEmpty()) {
+      ArrayNode starts = d.putArray(PAGE_STARTS);
+      c.pageStarts().forEach(starts::add);
+    }
     ArrayNode v = d.putArray(VECTOR);
     for (float x : vector) {
       v.add(x);

@@ -116,9 +116,16 @@ final class EsSearcher {
       cap = Math.min(cap, config.pipeline().calibration().score(cosine));
       RetrievedPassage p = new RetrievedPassage(s.path(CHUNK_ID).asText(), s.path(URI).asText(), s.path(FILENAME).asText(),
           s.path(START_PAGE).asInt(), s.path(END_PAGE).asInt(), s.path(HEADING).asText(""), s.path(PASSAGE).asText(),
-          PRIVATE.equals(s.path(VISIBILITY).asText()), Math.max(0.0, Math.min(1.0, cap)), f.lexicalRank(), f.denseRank());
+          PRIVATE.equals(s.path(VISIBILITY).asText()), Math.max(0.0, Math.min(1.0, cap)), f.lexicalRank(), f.denseRank(),
+          pageStarts(s.path(PAGE_STARTS)));
       out.add(new ExplainedPassage(p, cosine, f.lexicalRank(), f.denseRank(), f.score()));
     }
+    return out;
+  }
+
+  private static List<Integer> pageStarts(JsonNode starts) {
+    List<Integer> out = new ArrayList<>();
+    starts.forEach(n -> out.add(n.asInt()));
     return out;
   }
 

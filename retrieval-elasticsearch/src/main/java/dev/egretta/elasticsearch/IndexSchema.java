@@ -28,6 +28,8 @@ final class IndexSchema {
   static final String VECTOR = "vector";
   static final String ORDINAL = "ordinal";
   static final String START_PAGE = "start_page";
+  /** Where each page of a passage spanning pages begins in its text (absent on one page), so citations name the exact page. */
+  static final String PAGE_STARTS = "page_starts";
   static final String END_PAGE = "end_page";
   static final String START_OFFSET = "start_offset";
   static final String END_OFFSET = "end_offset";
@@ -88,7 +90,7 @@ final class IndexSchema {
         .put("index_options", "freqs");
     p.putObject(PASSAGE).put("type", "text").put("index", false);
     p.putObject(HEADING).put("type", "text").put("index", false);
-    for (String k : new String[] {ORDINAL, START_PAGE, END_PAGE, START_OFFSET, END_OFFSET}) {
+    for (String k : new String[] {ORDINAL, START_PAGE, END_PAGE, START_OFFSET, END_OFFSET, PAGE_STARTS}) {
       p.putObject(k).put("type", "integer").put("index", false);
     }
     p.set(VECTOR, dialect.vectorField(dimension, config.pipeline().int8Quantization()));
@@ -130,6 +132,13 @@ final class IndexSchema {
         throw new ConfigurationException("the index " + chunks + " at " + http.where() + " " + conflict
             + ": choose another index with --es-index, or delete it (DELETE /" + chunks + " and /" + config.documentsIndex()
             + ") and index again");
+      }
+      if (mapping.path("properties").path(PAGE_STARTS).isMissingNode()) {
+        // An index made before page_starts existed: adding a field is allowed under the strict mapping.
+        // Its chunks cite their start page until their document is indexed again.
+        ObjectNode field = EsHttp.JSON.createObjectNode();
+        field.putObject("properties").putObject(PAGE_STARTS).put("type", "integer").put("index", false);
+        http.put("/" + chunks + "/_mapping", field);
       }
     }
     String docs = config.documentsIndex();

@@ -65,6 +65,62 @@ class ElasticsearchKnowledgeBaseTest {
     }
   }
 
+  @Test
+  void aPassageSpanningPagesKnowsWhereEachPageBeginsLikeTheEmbeddedIndex() throws Exception {
+    String domain = "span-" + UUID.randomUUID().toString().substring(0, 8);
+    // two short pages: one 256-token passage holds both
+    TestPdfs.write(dir.resolve(domain + "/pdf/us/short.pdf"), List.of(
+        "Access reviews. Managers review the access rights of their staff every quarter.",
+        "Retention. Audit records are retained for a minimum of three years."));
+    String index = "span-test-" + UUID.randomUUID().toString().substring(0, 8);
+    try (var kb = ElasticsearchKnowledgeBase.open(config(SharedNode.url(), index))) {
+      kb.ingest(LocalFolderSource.of(dir), IngestOptions.publicLibrary(), IngestListener.NONE);
+      RetrievedPassage hit = kb.retrieve(new RetrievalRequest("how long are audit records retained",
+          SearchScope.publicOnly(domain, "us"), 5)).get(0);
+      assertThat(hit.startPage()).isEqualTo(1);
+      assertThat(hit.endPage()).isEqualTo(2);
+      assertThat(hit.pageStarts()).hasSize(2);
+      assertThat(hit.pageAt(hit.text().indexOf("Audit records"))).isEqualTo(2);
+      assertThat(hit.pageAt(hit.text().indexOf("Managers review"))).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anIndexMadeBeforePageStartsGetsTheField() throws Exception {
+    String url = SharedNode.url();
+    String name = "old-" + UUID.randomUUID().toString().substring(0, 8);
+    ElasticsearchConfig config = config(url, name);
+    try (var kb = ElasticsearchKnowledgeBase.open(config)) {
+      // opened once: both indices exist
+    }
+    // the chunk index as an earlier version made it: the same mapping without page_starts
+    HttpClient client = HttpClient.newHttpClient();
+    String mapping = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_mapping")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) EsHttp.JSON.readTree(mapping).path(name).path("mappings");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("properties")).remove(IndexSchema.PAGE_STARTS);
+    String settings = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_settings")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    var body = EsHttp.JSON.createObjectNode();
+    body.putObject("settings").putObject("index").set("similarity",
+        EsHttp.JSON.readTree(settings).path(name).path("settings").path("index").path("similarity"));
+    body.set("mappings", root);
+    client.send(HttpRequest.newBuilder(URI.create(url + "/" + name)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    assertThat(client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_mapping")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body()).doesNotContain(IndexSchema.PAGE_STARTS);
+
+    try (var kb = ElasticsearchKnowledgeBase.open(config)) {
+      String after = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_mapping")).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(EsHttp.JSON.readTree(after).path(name).path("mappings").path("properties").path(IndexSchema.PAGE_STARTS)
+          .path("type").asText()).isEqualTo("integer");
+    }
+  }
+
   /** A URI longer than a keyword term may be (32 KB) makes the cluster refuse that document's chunks only. */
   @Test
   void aDocumentTheClusterRefusesIsThatDocumentsRejection() {

@@ -3,6 +3,7 @@ package dev.egretta.lucene;
 import dev.egretta.core.EgrettaException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,7 @@ public final class BackendParts implements AutoCloseable {
 
   private BackendParts(LuceneConfig config) {
     this.config = config;
-    this.embedder = new QueryCachingEmbedder(config.embeddingModel()
-        .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
-        .orElseGet(OnnxBgeEmbedder::shared));
+    this.embedder = QueryCachingEmbedder.of(config);
     this.extractor = new TextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
     this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
     embedder.awaitReady();
@@ -135,11 +134,12 @@ public final class BackendParts implements AutoCloseable {
 
   /**
    * Fuses the BM25 and vector lists (best first) with the Lucene searcher's own {@link Fusion} and
-   * settings ({@link LuceneConfig#fusion()}, {@code rrfK}, {@code denseWeight}), so both backends rank alike.
+   * settings ({@link LuceneConfig#fusion()}, {@code rrfK}, {@code denseWeight}) and its tie rule (exact ties
+   * end in id order; the ids are the chunk ids the Lucene searcher breaks ties with), so both backends rank alike.
    */
   public List<Fused> fuse(List<Hit> lexical, List<Hit> dense) {
     Map<String, Double> fused = config.fusion().fuse(ids(lexical), scores(lexical), ids(dense), scores(dense),
-        config.rrfK(), config.denseWeight());
+        config.rrfK(), config.denseWeight(), Comparator.naturalOrder());
     Map<String, Integer> lexicalRank = ranks(lexical);
     Map<String, Integer> denseRank = ranks(dense);
     return fused.entrySet().stream().map(e -> new Fused(e.getKey(), e.getValue(),

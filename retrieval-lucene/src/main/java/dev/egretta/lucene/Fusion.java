@@ -1,6 +1,7 @@
 package dev.egretta.lucene;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,23 @@ public enum Fusion {
   }
 
   /**
-   * Fuses two ranked lists into one, best first; ties keep the order in which a key was first seen
-   * (lexical list first). A list used alone (the other empty) keeps its own order.
+   * Fuses two ranked lists into one, best first, with keys compared in their natural order to break
+   * exact ties (see {@link #fuse(List, double[], List, double[], int, double, Comparator)}).
+   */
+  public <K extends Comparable<? super K>> LinkedHashMap<K, Double> fuse(List<K> lexical, double[] lexicalScores,
+      List<K> dense, double[] denseScores, int rrfK, double denseWeight) {
+    return fuse(lexical, lexicalScores, dense, denseScores, rrfK, denseWeight, Comparator.naturalOrder());
+  }
+
+  /**
+   * Fuses two ranked lists into one, best first. A list used alone (the other empty) keeps its own order.
+   *
+   * <p>The tie rule, the same for every backend so that an Elasticsearch cluster and the Lucene index
+   * rank alike: keys with equal raw scores in one list share that list's rank (the best of them), so the
+   * fused order does not depend on how an engine orders its own ties; then keys are ordered by fused
+   * score (higher first), then by their best rank in either list (lower first), then by their rank in the
+   * BM25 list (lower first, absent last: on a tie the lexical evidence wins), then by {@code keyOrder}
+   * (the chunk id, in both backends).
    *
    * @param lexical keys of the BM25 list, best first
    * @param lexicalScores their raw scores (same length)
@@ -39,10 +55,11 @@ public enum Fusion {
    * @param denseScores their raw scores (same length)
    * @param rrfK the k of reciprocal rank fusion, &gt;= 1
    * @param denseWeight the weight w of the vector list, in [0, 1]
+   * @param keyOrder the last tie-breaker: the order of the keys' chunk ids
    * @return the fused score of every key, in fused order
    */
   public <K> LinkedHashMap<K, Double> fuse(List<K> lexical, double[] lexicalScores, List<K> dense, double[] denseScores,
-      int rrfK, double denseWeight) {
+      int rrfK, double denseWeight, Comparator<? super K> keyOrder) {
     if (lexical.size() != lexicalScores.length || dense.size() != denseScores.length) {
       throw new IllegalArgumentException("each list needs one score per key; got " + lexical.size() + "/"
           + lexicalScores.length + " and " + dense.size() + "/" + denseScores.length);
@@ -57,18 +74,13 @@ public enum Fusion {
     double wl = alone ? 1 : 1 - denseWeight;
     double wd = alone ? 1 : denseWeight;
     Map<K, Double> fused = new HashMap<>();
-    List<K> seen = new ArrayList<>();
-    add(fused, seen, lexical, lexicalScores, wl, rrfK);
-    add(fused, seen, dense, denseScores, wd, rrfK);
-    Map<K, Integer> order = new HashMap<>();
-    for (K k : seen) {
-      order.putIfAbsent(k, order.size());
-    }
-    List<K> keys = new ArrayList<>(order.keySet());
-    keys.sort((a, b) -> {
-      int c = Double.compare(fused.get(b), fused.get(a));
-      return c != 0 ? c : Integer.compare(order.get(a), order.get(b));
-    });
+    Map<K, Integer> bestRank = new HashMap<>();
+    add(fused, bestRank, lexical, lexicalScores, wl, rrfK);
+    Map<K, Integer> lexicalRank = new HashMap<>(bestRank);
+    add(fused, bestRank, dense, denseScores, wd, rrfK);
+    List<K> keys = new ArrayList<>(fused.keySet());
+    keys.sort(Comparator.<K>comparingDouble(k -> -fused.get(k)).thenComparingInt(bestRank::get)
+        .thenComparingInt(k -> lexicalRank.getOrDefault(k, Integer.MAX_VALUE)).thenComparing(keyOrder));
     LinkedHashMap<K, Double> out = new LinkedHashMap<>();
     for (K k : keys) {
       out.put(k, fused.get(k));
@@ -76,17 +88,21 @@ public enum Fusion {
     return out;
   }
 
-  private <K> void add(Map<K, Double> fused, List<K> seen, List<K> keys, double[] scores, double weight, int rrfK) {
+  private <K> void add(Map<K, Double> fused, Map<K, Integer> bestRank, List<K> keys, double[] scores, double weight, int rrfK) {
     if (keys.isEmpty()) {
       return;
     }
     double max = scores[0];
     double min = scores[scores.length - 1];
+    int rank = 0;
     for (int r = 0; r < keys.size(); r++) {
-      double s = this == RRF ? 2 * weight / (rrfK + r + 1)
+      if (r == 0 || scores[r] != scores[r - 1]) {
+        rank = r + 1; // equal raw scores share the rank of the first of them
+      }
+      double s = this == RRF ? 2 * weight / (rrfK + rank)
           : weight * (max > min ? (scores[r] - min) / (max - min) : 1.0);
       fused.merge(keys.get(r), s, Double::sum);
-      seen.add(keys.get(r));
+      bestRank.merge(keys.get(r), rank, Math::min);
     }
   }
 }

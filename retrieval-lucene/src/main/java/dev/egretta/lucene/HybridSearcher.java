@@ -5,6 +5,7 @@ import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.core.spi.SearchScope;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -79,18 +81,14 @@ final class HybridSearcher {
       }
       ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0]
           : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, scopeBitSets.cached(filter)), depth).scoreDocs;
+      StoredFields stored = searcher.storedFields();
+      // Exact ties end in chunk id order (Fusion's tie rule, as on Elasticsearch), not in index order.
       Map<Integer, Double> fused = config.fusion().fuse(docs(lexical), scores(lexical), docs(dense), scores(dense),
-          config.rrfK(), config.denseWeight());
+          config.rrfK(), config.denseWeight(), Comparator.comparing(chunkIds(stored)));
       List<Integer> ranking = new ArrayList<>(fused.keySet());
-      // Equal fused scores in index order, as before Fusion.fuse (stable results for existing indexes).
-      ranking.sort((a, b) -> {
-        int c = Double.compare(fused.get(b), fused.get(a));
-        return c != 0 ? c : Integer.compare(a, b);
-      });
       Map<Integer, Integer> lexicalRank = ranks(lexical);
       Map<Integer, Integer> denseRank = ranks(dense);
       List<ExplainedPassage> out = new ArrayList<>(Math.min(limit, ranking.size()));
-      StoredFields stored = searcher.storedFields();
       double cap = 1.0;
       for (int i = 0; i < ranking.size() && out.size() < limit; i++) {
         int doc = ranking.get(i);
@@ -106,6 +104,18 @@ final class HybridSearcher {
     } catch (IOException e) {
       throw new EgrettaException("search failed: " + e.getMessage(), e);
     }
+  }
+
+  /** A document's chunk id, read only for documents in an exact tie (and once each). */
+  private static Function<Integer, String> chunkIds(StoredFields stored) {
+    Map<Integer, String> ids = new HashMap<>();
+    return doc -> ids.computeIfAbsent(doc, d -> {
+      try {
+        return stored.document(d, Set.of(Fields.ID)).get(Fields.ID);
+      } catch (IOException e) {
+        throw new EgrettaException("search failed: " + e.getMessage(), e);
+      }
+    });
   }
 
   private static float[] vector(CompletableFuture<float[]> embedding) {

@@ -26,16 +26,23 @@ public final class LuceneConfig {
   private final long maxCharactersPerDocument;
   private final long maxFileBytes;
   private final int searchDepth;
+  private final int queryCacheSize;
   private final int batchChunks;
   private final Duration commitInterval;
+
+  /** The k of plain reciprocal rank fusion (Cormack et al. 2009), used with a custom embedding model. */
+  public static final int PLAIN_RRF_K = 60;
 
   private LuceneConfig(Builder b) {
     this.embeddingModel = Optional.ofNullable(b.embeddingModel);
     this.queryPrefix = b.queryPrefix;
     this.calibration = b.calibration;
-    this.fusion = b.fusion;
-    this.rrfK = b.rrfK;
-    this.denseWeight = b.denseWeight;
+    // The fitted fusion weighs the built-in model's score distribution against BM25's; another model's
+    // scores are spread otherwise, so it gets plain RRF (ranks only, nothing fitted) unless told.
+    boolean fitted = b.embeddingModel == null || b.fusionChosen;
+    this.fusion = fitted ? b.fusion : Fusion.RRF;
+    this.rrfK = fitted ? b.rrfK : PLAIN_RRF_K;
+    this.denseWeight = fitted ? b.denseWeight : 0.5;
     this.bm25K1 = b.bm25K1;
     this.bm25B = b.bm25B;
     this.int8Quantization = b.int8Quantization;
@@ -45,6 +52,7 @@ public final class LuceneConfig {
     this.maxCharactersPerDocument = b.maxCharactersPerDocument;
     this.maxFileBytes = b.maxFileBytes;
     this.searchDepth = b.searchDepth;
+    this.queryCacheSize = b.queryCacheSize;
     this.batchChunks = b.batchChunks;
     this.commitInterval = b.commitInterval;
   }
@@ -124,6 +132,10 @@ public final class LuceneConfig {
     return searchDepth;
   }
 
+  public int queryCacheSize() {
+    return queryCacheSize;
+  }
+
   public int batchChunks() {
     return batchChunks;
   }
@@ -139,6 +151,7 @@ public final class LuceneConfig {
     private ScoreCalibration calibration = ScoreCalibration.BGE_SMALL_EN_V15;
     private Fusion fusion = Fusion.parse(FittedRelevance.defaults().fusion());
     private int rrfK = FittedRelevance.defaults().rrfK();
+    private boolean fusionChosen;
     private double denseWeight = FittedRelevance.defaults().denseWeight();
     private double bm25K1 = FittedRelevance.defaults().bm25K1();
     private double bm25B = FittedRelevance.defaults().bm25B();
@@ -149,6 +162,7 @@ public final class LuceneConfig {
     private long maxCharactersPerDocument = 20_000_000;
     private long maxFileBytes = 512L << 20;
     private int searchDepth = 100;
+    private int queryCacheSize = QueryCachingEmbedder.DEFAULT_CAPACITY;
     private int batchChunks = 512;
     private Duration commitInterval = Duration.ofSeconds(5);
 
@@ -157,7 +171,9 @@ public final class LuceneConfig {
     /**
      * Any LangChain4j embedding model instead of the built-in one. Its vectors are normalised;
      * set {@link #queryPrefix} if the model wants an instruction on queries and a
-     * {@link #calibration} fitted for it.
+     * {@link #calibration} fitted for it. The fusion fitted for the built-in model does not carry
+     * over: unless {@link #fusion}, {@link #rrfK} or {@link #denseWeight} is set, such a model's list
+     * is fused by plain RRF (k {@value LuceneConfig#PLAIN_RRF_K}, equal weights).
      */
     public Builder embeddingModel(EmbeddingModel model) {
       this.embeddingModel = Objects.requireNonNull(model, "embeddingModel");
@@ -177,12 +193,14 @@ public final class LuceneConfig {
 
     public Builder fusion(Fusion fusion) {
       this.fusion = Objects.requireNonNull(fusion, "fusion");
+      this.fusionChosen = true;
       return this;
     }
 
     /** The k of reciprocal rank fusion, 1..1000 (default: the fitted value). */
     public Builder rrfK(int k) {
       this.rrfK = check(k, 1, 1000, "rrfK");
+      this.fusionChosen = true;
       return this;
     }
 
@@ -192,6 +210,7 @@ public final class LuceneConfig {
         throw new IllegalArgumentException("denseWeight must be in [0, 1]; got " + weight);
       }
       this.denseWeight = weight;
+      this.fusionChosen = true;
       return this;
     }
 
@@ -253,6 +272,16 @@ public final class LuceneConfig {
     /** Candidates taken from each of BM25 and kNN before fusion, 10..2000 (default 100). */
     public Builder searchDepth(int depth) {
       this.searchDepth = check(depth, 10, 2000, "searchDepth");
+      return this;
+    }
+
+    /**
+     * Query vectors remembered, 0..100000 (default {@value QueryCachingEmbedder#DEFAULT_CAPACITY}): a
+     * repeated question (and the engine's second use of each question, to rank evidence sentences)
+     * then costs no model call. 0 embeds every query afresh, as benchmarks of the model's cost need.
+     */
+    public Builder queryCacheSize(int size) {
+      this.queryCacheSize = check(size, 0, 100_000, "queryCacheSize");
       return this;
     }
 

@@ -60,9 +60,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
 
   private LuceneKnowledgeBase(Path indexDir, LuceneConfig config, boolean readOnly) {
     this.config = config;
-    this.embedder = new QueryCachingEmbedder(config.embeddingModel()
-        .<Embedder>map(m -> new LangChainEmbedder(m, config.queryPrefix()))
-        .orElseGet(OnnxBgeEmbedder::shared));
+    this.embedder = QueryCachingEmbedder.of(config);
     try {
       if (!readOnly) {
         dev.egretta.core.internal.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
@@ -126,6 +124,16 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
    */
   public static void awaitBackgroundLoad(Duration max) {
     OnnxBgeEmbedder.awaitBackgroundLoad(Objects.requireNonNull(max, "max"));
+  }
+
+  /**
+   * Starts loading the built-in embedding model (the one {@link LuceneConfig#defaults()} uses) on background
+   * threads and returns at once, so that a program about to open an index can overlap the load with its
+   * own start-up; opening the index then waits only for what is left. Idempotent; a load failure is
+   * reported by the open that needs the model.
+   */
+  public static void startLoadingModel() {
+    OnnxBgeEmbedder.shared();
   }
 
   /** Whether {@code indexDir} holds an index (a commit), as {@link #openReadOnly} needs; creates nothing. */

@@ -1,18 +1,14 @@
 package dev.egretta.lucene;
 
-import dev.egretta.core.internal.Folders;
+import dev.egretta.core.internal.NativeLibraries;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.net.JarURLConnection;
 import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,13 +17,9 @@ import java.util.Optional;
  *
  * <p>Left to itself, ONNX Runtime copies its 16 MB library into a new {@code onnxruntime-java*}
  * temporary folder in every JVM; a killed JVM leaves the copy behind, and several JVMs starting at
- * once each write their own. Here the copy is written once into a private staging folder and moved
- * into place atomically, so a process either sees a complete folder or none, and concurrent first
- * runs cannot load a half-written library.
- *
- * <p>The folder is {@code $EGRETTA_NATIVE_CACHE}, else {@code $XDG_CACHE_HOME/egretta}, else
- * {@code ~/.cache/egretta}, with a subfolder named after the platform and the libraries' sizes and
- * CRCs, so another ONNX Runtime version gets its own. A user who set {@code onnxruntime.native.path}
+ * once each write their own. Here it is copied once ({@link NativeLibraries}) into
+ * {@link NativeLibraries#cacheRoot()}, in a subfolder named after the platform and the libraries'
+ * sizes and CRCs, so another ONNX Runtime version gets its own. A user who set {@code onnxruntime.native.path}
  * keeps it; when no cache folder can be written ONNX Runtime's own extraction is used, with a
  * warning.
  */
@@ -65,46 +57,15 @@ final class OnnxNativeLibrary {
 
   /** The folder holding the libraries for this platform and version: reused when present, else created. */
   static Path extract(Path cacheRoot, String platform) throws IOException {
-    StringBuilder key = new StringBuilder("onnxruntime-").append(platform);
+    Map<String, URL> files = new LinkedHashMap<>();
     for (String library : LIBRARIES) {
-      key.append('-').append(fingerprint(resource(platform, library)));
+      files.put(System.mapLibraryName(library), resource(platform, library));
     }
-    Path target = cacheRoot.resolve(key.toString());
-    if (Files.isDirectory(target)) {
-      return target;
-    }
-    Files.createDirectories(cacheRoot);
-    Path staging = Files.createTempDirectory(cacheRoot, ".staging-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    try {
-      for (String library : LIBRARIES) {
-        try (InputStream in = resource(platform, library).openStream()) {
-          Files.copy(in, staging.resolve(System.mapLibraryName(library)));
-        }
-      }
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        // Another process moved its complete copy into place first (on Linux the rename then fails
-        // with "Directory not empty"): use that one.
-        if (!Files.isDirectory(target)) {
-          throw e;
-        }
-      }
-    } finally {
-      Folders.deleteTree(staging, Level.DEBUG);
-    }
-    return target;
+    return NativeLibraries.extract(cacheRoot, "onnxruntime-" + platform, files);
   }
 
   static Path cacheRoot() {
-    String explicit = System.getenv("EGRETTA_NATIVE_CACHE");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("egretta");
+    return NativeLibraries.cacheRoot();
   }
 
   /** ONNX Runtime's own name for this platform's resource folder, when we know it. */
@@ -124,22 +85,5 @@ final class OnnxNativeLibrary {
       throw new IOException("ONNX Runtime's library " + name + " is not on the classpath");
     }
     return url;
-  }
-
-  /** Size and CRC from the jar's directory (no need to read 16 MB), or size and time for a plain file. */
-  private static String fingerprint(URL url) throws IOException {
-    URLConnection c = url.openConnection();
-    if (c instanceof JarURLConnection jar) {
-      jar.setUseCaches(false);
-      var entry = jar.getJarEntry();
-      jar.getJarFile().close();
-      return Long.toHexString(entry.getSize()) + Long.toHexString(entry.getCrc());
-    }
-    try {
-      Path file = Path.of(url.toURI());
-      return Long.toHexString(Files.size(file)) + Long.toHexString(Files.getLastModifiedTime(file).toMillis());
-    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      throw new IOException("cannot fingerprint " + url + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -38,8 +38,38 @@ class FusionTest {
     assertThat(f.get("a")).isCloseTo(0.5 * 1 + 0.5 * 0, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(f.get("b")).isCloseTo(0.5 * 0.5, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(f.get("c")).isCloseTo(0.5 * 0 + 0.5 * 1, org.assertj.core.data.Offset.offset(1e-12));
-    // a and c tie, and so do b and d (0.25 each): the one seen first (lexical list first) comes first
+    // a and c tie (0.5, both first in a list), and so do b and d (0.25, both second): chunk id order
     assertThat(f.keySet()).containsExactly("a", "c", "b", "d");
+  }
+
+  @Test
+  void exactTiesEndInKeyOrderWhateverOrderEachEngineGaveItsOwnTies() {
+    // Two passages with the same BM25 score and the same vector score: Lucene lists them in index order,
+    // another engine may not. Equal raw scores share a rank, so the fused order is the chunk id order.
+    double[] bm25 = {7.0, 7.0, 1.0};
+    double[] cosine = {0.9, 0.9, 0.1};
+    for (Fusion f : Fusion.values()) {
+      List<String> lucene = List.copyOf(f.fuse(List.of("zeta#0", "alpha#0", "c"), bm25, List.of("zeta#0", "alpha#0", "c"), cosine, 60, 0.5).keySet());
+      List<String> other = List.copyOf(f.fuse(List.of("alpha#0", "zeta#0", "c"), bm25, List.of("zeta#0", "alpha#0", "c"), cosine, 60, 0.5).keySet());
+      assertThat(lucene).as(f.name()).containsExactly("alpha#0", "zeta#0", "c");
+      assertThat(other).as(f.name()).isEqualTo(lucene);
+    }
+  }
+
+  @Test
+  void equalFusedScoresGoToTheBetterSingleListRankBeforeTheKeyOrder() {
+    // z: 0.5 * (1 - 0) / (4 - 0) from the BM25 list at rank 2; y: 0.5 * 0.25 from the vector list at rank 3
+    Map<String, Double> f = Fusion.CONVEX.fuse(List.of("a", "z", "c"), new double[] {4, 1, 0},
+        List.of("d", "e", "y", "g"), new double[] {1.0, 0.5, 0.25, 0.0}, 60, 0.5);
+    assertThat(f.get("z")).isEqualTo(f.get("y"));
+    assertThat(List.copyOf(f.keySet())).containsSubsequence("z", "y");
+  }
+
+  @Test
+  void onAnEqualBestRankTheBm25ListWins() {
+    // y is first in the vector list only, z first in the BM25 list only: equal RRF scores, equal best rank
+    Map<String, Double> f = Fusion.RRF.fuse(List.of("z"), new double[] {3}, List.of("y"), new double[] {0.7}, 60, 0.5);
+    assertThat(f.keySet()).containsExactly("z", "y");
   }
 
   @Test

@@ -23,6 +23,7 @@ class LuceneConfigTest {
   void rejectsBadValuesNamingThem() {
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(10)).hasMessageContaining("chunkTokens").hasMessageContaining("10");
     assertThatThrownBy(() -> LuceneConfig.builder().denseWeight(1.5)).hasMessageContaining("denseWeight");
+    assertThatThrownBy(() -> LuceneConfig.builder().queryCacheSize(-1)).hasMessageContaining("queryCacheSize");
     assertThatThrownBy(() -> LuceneConfig.builder().bm25(0, 0.4)).hasMessageContaining("bm25 k1 must be in (0, 10]; got 0.0");
     assertThatThrownBy(() -> LuceneConfig.builder().bm25(0.9, -0.1)).hasMessageContaining("bm25 b must be in [0, 1]; got -0.1");
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(100).chunkOverlapTokens(80).build())
@@ -34,6 +35,74 @@ class LuceneConfigTest {
     assertThat(LuceneConfig.defaults().commitInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
     assertThatThrownBy(() -> new ScoreCalibration(0.5, -1)).hasMessageContaining("slope");
     assertThatThrownBy(() -> RetrieverKind.parse("sparse")).hasMessageContaining("bm25, dense, hybrid");
+  }
+
+  @Test
+  void theFittedFusionServesTheBuiltInModelAndAnotherModelGetsPlainRrfUnlessTold() {
+    dev.egretta.core.pipeline.FittedRelevance fitted = dev.egretta.core.pipeline.FittedRelevance.defaults();
+    LuceneConfig builtIn = LuceneConfig.defaults();
+    assertThat(builtIn.fusion()).isEqualTo(Fusion.parse(fitted.fusion()));
+    assertThat(builtIn.denseWeight()).isEqualTo(fitted.denseWeight());
+
+    LuceneConfig custom = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).build();
+    assertThat(custom.fusion()).isEqualTo(Fusion.RRF);
+    assertThat(custom.rrfK()).isEqualTo(LuceneConfig.PLAIN_RRF_K);
+    assertThat(custom.denseWeight()).isEqualTo(0.5);
+
+    LuceneConfig told = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel()).denseWeight(0.3).build();
+    assertThat(told.fusion()).as("what was set is kept, with the rest at its defaults").isEqualTo(Fusion.parse(fitted.fusion()));
+    assertThat(told.denseWeight()).isEqualTo(0.3);
+  }
+
+  @Test
+  void theQueryCacheAnswersARepeatedQuestionWithoutTheModelUnlessItsSizeIsZero() {
+    CountingEmbedder counting = new CountingEmbedder();
+    QueryCachingEmbedder cached = new QueryCachingEmbedder(counting, 2);
+    cached.embedQuery("a");
+    cached.embedQuery("a");
+    assertThat(counting.queries).isEqualTo(1);
+    cached.embedQuery("b");
+    cached.embedQuery("c"); // evicts "a", the least recently used
+    cached.embedQuery("a");
+    assertThat(counting.queries).isEqualTo(4);
+
+    CountingEmbedder uncounted = new CountingEmbedder();
+    QueryCachingEmbedder none = new QueryCachingEmbedder(uncounted, 0);
+    none.embedQuery("a");
+    none.embedQuery("a");
+    assertThat(uncounted.queries).isEqualTo(2);
+    assertThat(LuceneConfig.defaults().queryCacheSize()).isEqualTo(QueryCachingEmbedder.DEFAULT_CAPACITY);
+  }
+
+  /** Counts query embeddings; vectors are the text's length. */
+  private static final class CountingEmbedder implements Embedder {
+    int queries;
+
+    @Override
+    public String id() {
+      return "counting";
+    }
+
+    @Override
+    public int dimension() {
+      return 1;
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> texts) {
+      return texts.stream().map(t -> new float[] {t.length()}).toList();
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+      queries++;
+      return new float[] {query.length()};
+    }
+
+    @Override
+    public TokenCounter tokenCounter() {
+      return TokenCounter.estimate();
+    }
   }
 
   private Path corpus() throws Exception {

@@ -386,10 +386,10 @@ public final class EgrettaServer implements AutoCloseable {
     /** A server with these settings, not yet started. */
     public EgrettaServer build() {
       if (engine == null) {
-        throw new IllegalStateException("engine is required: call engine(Engine)");
+        throw new ConfigurationException("engine is required: call engine(Engine)");
       }
       if (apiKeys == null) {
-        throw new IllegalStateException("apiKeys is required: call apiKeys(ApiKeys) or apiKeysFile(Path)");
+        throw new ConfigurationException("apiKeys is required: call apiKeys(ApiKeys) or apiKeysFile(Path)");
       }
       Builder copy = new Builder();
       copy.engine = engine;

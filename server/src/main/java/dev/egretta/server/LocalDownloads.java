@@ -1,5 +1,6 @@
 package dev.egretta.server;
 
+import dev.egretta.core.DocumentTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -200,13 +200,11 @@ public final class LocalDownloads {
   }
 
   private static String contentType(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.endsWith(".pdf")) {
-      return "application/pdf";
+    String type = DocumentTypes.contentType(name).orElse("application/octet-stream");
+    if (type.equals("text/html") || type.contains("xhtml")) {
+      return "application/octet-stream"; // never rendered by the browser as a page of this origin
     }
-    if (n.endsWith(".txt") || n.endsWith(".md")) {
-      return "text/plain;charset=utf-8";
-    }
-    return "application/octet-stream"; // never rendered by the browser as HTML
+    return type.startsWith("text/") ? "text/plain;charset=utf-8" : type; // Markdown and text read as text
   }
+
 }

@@ -110,10 +110,11 @@ class ErrorsAndShutdownTest {
 
   @Test
   void theBuilderNamesWhatIsMissingOrWrong() {
+    // a missing part is a configuration error, like the engine builder's (the CLI prints it as one line)
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().build())
-        .hasMessageContaining("engine is required");
+        .isInstanceOf(dev.egretta.core.ConfigurationException.class).hasMessageContaining("engine is required");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().engine(new FakeEngine()).build())
-        .hasMessageContaining("apiKeys is required");
+        .isInstanceOf(dev.egretta.core.ConfigurationException.class).hasMessageContaining("apiKeys is required");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().port(70_000))
         .hasMessageContaining("port must be 0..65535; got 70000");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EgrettaServer.builder().maxStreamsPerOrganisation(0))

@@ -68,6 +68,14 @@ class LocalDownloadsTest {
     Path notes = java.nio.file.Files.writeString(dir.resolve("notes.html"), "<script>");
     assertThat(downloads.file(token(downloads.link("http://h", "acme", notes.toUri().toString())), "acme"))
         .hasValueSatisfying(f -> assertThat(f.contentType()).isEqualTo("application/octet-stream"));
+    // office files keep their type (the browser hands them to the right application); Markdown reads as text
+    Path deck = java.nio.file.Files.writeString(dir.resolve("deck.pptx"), "pk");
+    assertThat(downloads.file(token(downloads.link("http://h", "acme", deck.toUri().toString())), "acme"))
+        .hasValueSatisfying(f -> assertThat(f.contentType())
+            .isEqualTo("application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+    Path readme = java.nio.file.Files.writeString(dir.resolve("policy.md"), "# Policy");
+    assertThat(downloads.file(token(downloads.link("http://h", "acme", readme.toUri().toString())), "acme"))
+        .hasValueSatisfying(f -> assertThat(f.contentType()).isEqualTo("text/plain;charset=utf-8"));
   }
 
   private static final class MutableClock extends Clock {

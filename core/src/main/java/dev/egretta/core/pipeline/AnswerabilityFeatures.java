@@ -11,7 +11,9 @@ import java.util.List;
  * calibrated top score, its margin, and whether the lexical and vector rankings agree on the top
  * hit), and where the question's topic is met: anywhere in the passages, or in one sentence (with
  * its neighbours) that holds the kind of answer asked for. A passage about the topic mentions it
- * somewhere; a passage that answers states the asked value in the same place. Names and order are
+ * somewhere; a passage that answers states the asked value in the same place. And whether the
+ * noun the question asks for ({@link AskedNoun}: "which tool", "how many miles") is met at all, or
+ * counted by a number: text that never says it is about something near. Names and order are
  * {@link #NAMES}; the fitted coefficients refer to them by name.
  */
 public final class AnswerabilityFeatures {
@@ -51,7 +53,12 @@ public final class AnswerabilityFeatures {
       "typed_x_topic_window",     // typed_topic_window when the question asks for a kind of answer, else 0
       "untyped_x_topic_window",   // typed_topic_window when it does not, else 0
       "typed_answer_absent",      // 1 when it asks for a kind of answer and no sentence holding one mentions the topic
-      "typed_x_joint_gap");       // topic_joint_gap when it asks for a kind of answer, else 0
+      "typed_x_joint_gap",        // topic_joint_gap when it asks for a kind of answer, else 0
+      // the noun the question asks for, from its syntax ("which TOOL", "how many MILES"; AskedNoun)
+      "asked_noun_missing",       // 1 when the question asks for a noun that no passage mentions
+      "counted_value_absent",     // 1 when it asks how many of a noun and no sentence holds a number counting it
+      "asked_noun_in_typed_window"); // 1 when one of the 5 best sentences holding the answer kind (any of the 5 when no
+                                  // kind is asked), with its neighbours, mentions the asked noun
 
   /** How many of the best sentences the window features look at. */
   private static final int TOP = 5;
@@ -130,7 +137,10 @@ public final class AnswerabilityFeatures {
         typed ? topic.typedWindow() : 0,
         typed ? 0 : topic.typedWindow(),
         typed && topic.typedWindow() == 0 ? 1 : 0,
-        typed ? topic.unionCoverage() - topic.typedWindow() : 0};
+        typed ? topic.unionCoverage() - topic.typedWindow() : 0,
+        selection.asked().missing() ? 1 : 0,
+        selection.asked().countAbsent() ? 1 : 0,
+        ranked.stream().limit(TOP).filter(e -> !typed || e.answerTypeFound()).anyMatch(selection::askedIn) ? 1 : 0};
     return new AnswerabilityFeatures(v);
   }
 

@@ -98,11 +98,13 @@ public final class EvidenceSelector {
    * @param missing the focus items that no passage mentions
    * @param weights each focus item's weight among these passages' sentences (rarest heaviest)
    * @param topic how the question's topic items ({@link QuestionFocus#topic}) are met
+   * @param asked how the noun the question asks for ({@link AskedNoun}) is met
    */
   public record Selection(QuestionFocus focus, List<Evidence> ranked, List<Double> passageCoverage, double unionCoverage,
-      List<Item> missing, Map<Item, Double> weights, Topic topic) {
+      List<Item> missing, Map<Item, Double> weights, Topic topic, AskedNoun.Met asked) {
     public Selection {
       java.util.Objects.requireNonNull(topic, "topic");
+      java.util.Objects.requireNonNull(asked, "asked");
       ranked = List.copyOf(ranked);
       passageCoverage = List.copyOf(passageCoverage);
       missing = List.copyOf(missing);
@@ -114,27 +116,28 @@ public final class EvidenceSelector {
      * any of the three mentions it: whether the question's focus is met in one place of the text.
      */
     public double windowCoverage(Evidence e) {
-      List<String> sentences = Terms.sentences(e.passage().text());
-      List<SentenceText> window = new ArrayList<>();
-      for (int i = Math.max(0, e.sentenceIndex() - 1); i <= Math.min(sentences.size() - 1, e.sentenceIndex() + 1); i++) {
-        window.add(SentenceText.of(sentences.get(i)));
-      }
-      return coverageOf(weights, weights.values().stream().mapToDouble(Double::doubleValue).sum(), window);
+      return coverageOf(weights, weights.values().stream().mapToDouble(Double::doubleValue).sum(), window(e));
+    }
+
+    /** Whether the question asks for a noun and the sentence or a neighbour mentions it. */
+    public boolean askedIn(Evidence e) {
+      return asked.noun() != null && window(e).stream().anyMatch(asked.noun()::in);
     }
 
     /** Whether the heaviest (rarest) focus item occurs in the sentence or its neighbours. */
     public boolean rarestIn(Evidence e) {
       Item rarest = weights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-      if (rarest == null) {
-        return false;
-      }
+      return rarest != null && window(e).stream().anyMatch(rarest::in);
+    }
+
+    /** The sentence of an evidence with its neighbours. */
+    private static List<SentenceText> window(Evidence e) {
       List<String> sentences = Terms.sentences(e.passage().text());
+      List<SentenceText> window = new ArrayList<>();
       for (int i = Math.max(0, e.sentenceIndex() - 1); i <= Math.min(sentences.size() - 1, e.sentenceIndex() + 1); i++) {
-        if (rarest.in(SentenceText.of(sentences.get(i)))) {
-          return true;
-        }
+        window.add(SentenceText.of(sentences.get(i)));
       }
-      return false;
+      return window;
     }
 
     /** The best evidence sentence of one passage, if it has a candidate sentence. */
@@ -193,8 +196,10 @@ public final class EvidenceSelector {
     QuestionFocus focus = QuestionFocus.of(question);
     List<Candidate> candidates = new ArrayList<>();
     List<List<SentenceText>> passageTexts = new ArrayList<>();
+    List<String> rawSentences = new ArrayList<>();
     for (int i = 0; i < passages.size(); i++) {
       List<String> sentences = Terms.sentences(passages.get(i).text());
+      rawSentences.addAll(sentences);
       List<SentenceText> texts = sentences.stream().map(SentenceText::of).toList();
       List<SentenceText> withHeading = new ArrayList<>(texts);
       withHeading.add(SentenceText.of(passages.get(i).heading()));
@@ -254,7 +259,8 @@ public final class EvidenceSelector {
         .thenComparing(Comparator.comparingDouble(Evidence::score).reversed())
         .thenComparingInt(Evidence::passageIndex).thenComparingInt(Evidence::sentenceIndex));
     return new Selection(focus, ranked, passageCoverage, union, missing, weights,
-        topic(focus, weights, all, missing, topicWindow, typeFound, ranked, candidates));
+        topic(focus, weights, all, missing, topicWindow, typeFound, ranked, candidates),
+        AskedNoun.of(question).map(a -> a.metIn(all, rawSentences)).orElse(AskedNoun.Met.NONE));
   }
 
   /** Per candidate, the weighted share of topic items that it or a neighbour mentions. */

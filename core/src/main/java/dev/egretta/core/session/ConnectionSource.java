@@ -79,6 +79,9 @@ abstract class ConnectionSource implements AutoCloseable {
   }
 
   static ConnectionSource single(String url, Properties props) {
+    if (url.startsWith("jdbc:sqlite:")) {
+      SqliteNativeLibrary.prepare();
+    }
     return new Single(url, props);
   }
 
