@@ -47,7 +47,7 @@ final class OnnxNativeLibrary {
       return;
     }
     try {
-      Path folder = extract(cacheRoot(), platform.get());
+      Path folder = extract(NativeLibraries.cacheRoot(), platform.get());
       System.setProperty(NATIVE_PATH_PROPERTY, folder.toString());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "cannot cache ONNX Runtime's native library (" + e.getMessage()
@@ -62,10 +62,6 @@ final class OnnxNativeLibrary {
       files.put(System.mapLibraryName(library), resource(platform, library));
     }
     return NativeLibraries.extract(cacheRoot, "onnxruntime-" + platform, files);
-  }
-
-  static Path cacheRoot() {
-    return NativeLibraries.cacheRoot();
   }
 
   /** ONNX Runtime's own name for this platform's resource folder, when we know it. */

@@ -31,36 +31,36 @@ import java.util.Set;
  */
 public final class AnswerabilityCv {
   static final int FOLDS = 5;
-  private static String seed = "cv";
 
   private AnswerabilityCv() {}
 
   public static void main(String[] args) throws IOException {
     Map<String, String> a = CommandLine.parseOrExit(args, Set.of("cases", "try", "seed", "base"), Set.of(),
         "eval/bin/run answerability.AnswerabilityCv [--cases FILE] [--base name,...] [--try name,name,...] [--seed S]");
-    Path cases = Path.of(a.getOrDefault("cases",
-        Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval", "answerability-cases.tsv").toString()));
+    Path cases = Path.of(a.getOrDefault("cases", FitCase.defaultFile().toString()));
     if (!Files.exists(cases)) {
       System.err.println("no cases at " + cases + ": build them with answerability.AnswerabilityFit --rebuild --cases " + cases);
       System.exit(2);
     }
-    List<String> header = Arrays.asList(Files.readAllLines(cases).getFirst().split("\t"));
-    if (!header.equals(Arrays.asList(FitCase.HEADER.split("\t")))) {
-      System.err.println(cases + " holds other features than " + AnswerabilityFeatures.NAMES + ": rebuild it");
+    List<FitCase> train;
+    try {
+      train = FitCase.readAll(cases).stream().filter(c -> !c.heldout() && !c.floorFlagged()).toList();
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
       System.exit(2);
+      return;
     }
-    List<FitCase> train = Files.readAllLines(cases).stream().skip(1).map(FitCase::fromTsv)
-        .filter(c -> !c.heldout() && !c.floorFlagged()).toList();
-    seed = a.getOrDefault("seed", "cv");
+    String seed = a.getOrDefault("seed", "cv");
     List<String> extra = a.containsKey("try") ? Arrays.stream(a.get("try").split(",")).map(String::strip).toList() : List.of();
     List<String> base = plus(AnswerabilityFit.FEATURES, a.containsKey("base")
         ? Arrays.stream(a.get("base").split(",")).map(String::strip).toList() : List.of());
-    report(a.containsKey("base") ? "FEATURES + " + a.get("base") : "FEATURES", base, train);
+    int[] folds = train.stream().mapToInt(c -> fold(c, seed)).toArray();
+    report(a.containsKey("base") ? "FEATURES + " + a.get("base") : "FEATURES", base, train, folds);
     for (String f : extra) {
-      report("+ " + f, plus(base, List.of(f)), train);
+      report("+ " + f, plus(base, List.of(f)), train, folds);
     }
     if (extra.size() > 1) {
-      report("+ all tried", plus(base, extra), train);
+      report("+ all tried", plus(base, extra), train, folds);
     }
   }
 
@@ -71,7 +71,7 @@ public final class AnswerabilityCv {
   }
 
   /** The fold of a case: by its question, so that a question's answerable and removed cases share it. */
-  static int fold(FitCase c) {
+  static int fold(FitCase c, String seed) {
     String question = c.id().replaceFirst("/removed$", "");
     // mixed (SplitMix64's finaliser): string hashes of "q#1" and "q#2" differ by a constant, which would only rename the folds
     long z = (question.hashCode() * 0x9E3779B97F4A7C15L) ^ seed.hashCode();
@@ -80,15 +80,20 @@ public final class AnswerabilityCv {
     return (int) Math.floorMod(z ^ (z >>> 31), (long) FOLDS);
   }
 
-  private static void report(String label, List<String> features, List<FitCase> train) {
+  private static void report(String label, List<String> features, List<FitCase> train, int[] folds) {
     int[] columns = AnswerabilityFit.columns(features);
     double[] p = new double[train.size()];
     boolean[] flagged = new boolean[train.size()];
-    for (int k = 0; k < FOLDS; k++) {
-      int fold = k;
-      AnswerabilityFit.Fitted f = AnswerabilityFit.fit(train.stream().filter(c -> fold(c) != fold).toList(), columns);
+    for (int fold = 0; fold < FOLDS; fold++) {
+      List<FitCase> fitted = new ArrayList<>();
       for (int i = 0; i < train.size(); i++) {
-        if (fold(train.get(i)) == fold) {
+        if (folds[i] != fold) {
+          fitted.add(train.get(i));
+        }
+      }
+      AnswerabilityFit.Fitted f = AnswerabilityFit.fit(fitted, columns);
+      for (int i = 0; i < train.size(); i++) {
+        if (folds[i] == fold) {
           p[i] = f.model().probability(AnswerabilityFit.project(train.get(i).features(), columns));
           flagged[i] = p[i] < f.threshold();
         }

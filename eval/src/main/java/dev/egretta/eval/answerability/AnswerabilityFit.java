@@ -99,12 +99,18 @@ public final class AnswerabilityFit {
     Path obliqa = Path.of(a.getOrDefault("obliqa", "../shared/eval/obliqa"));
     Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
     Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa"));
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval");
-    Path cases = Path.of(a.getOrDefault("cases", tmp.resolve("answerability-cases.tsv").toString()));
+    Path tmp = FitCase.defaultFile().getParent();
+    Path cases = Path.of(a.getOrDefault("cases", FitCase.defaultFile().toString()));
     Path out = Path.of(a.getOrDefault("out", "core/src/main/resources/dev/egretta/core/pipeline/answerability.json"));
     List<FitCase> all;
     if (Files.exists(cases) && !a.containsKey("rebuild")) {
-      all = Files.readAllLines(cases).stream().skip(1).map(FitCase::fromTsv).toList();
+      try {
+        all = FitCase.readAll(cases);
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+        return;
+      }
       System.err.println("read " + all.size() + " cases from " + cases + " (--rebuild to recompute)");
     } else {
       all = new ArrayList<>();
@@ -144,7 +150,7 @@ public final class AnswerabilityFit {
     Fitted fitted = fit(train, columns);
     LogisticFit.Model m = fitted.model();
     double threshold = fitted.threshold();
-    double pdfWeight = pdfWeight(train);
+    double pdfWeight = fitted.pdfWeight();
     ObjectNode report = new ObjectMapper().createObjectNode();
     for (String source : List.of("obliqa", "pdf-qa")) {
       for (boolean held : List.of(false, true)) {
@@ -159,8 +165,8 @@ public final class AnswerabilityFit {
     System.err.println("wrote " + out);
   }
 
-  /** A fitted model and its threshold. */
-  record Fitted(LogisticFit.Model model, double threshold) {}
+  /** A fitted model, its threshold and the weight each PDF case had in the fit. */
+  record Fitted(LogisticFit.Model model, double threshold, double pdfWeight) {}
 
   /** The fit on training cases (none floor-flagged) over the feature columns: the PDF cases weighted, the threshold at 5 %. */
   static Fitted fit(List<FitCase> train, int[] columns) {
@@ -169,7 +175,7 @@ public final class AnswerabilityFit {
     List<Integer> ys = train.stream().map(c -> c.answerable() ? 1 : 0).toList();
     List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
     LogisticFit.Model m = LogisticFit.fit(xs, ys, ws, LAMBDA);
-    return new Fitted(m, threshold(train, m, ws, columns));
+    return new Fitted(m, threshold(train, m, ws, columns), pdfWeight);
   }
 
   /** Each PDF case's weight, so that the PDF cases make {@link #PDF_SHARE} of the fit. */

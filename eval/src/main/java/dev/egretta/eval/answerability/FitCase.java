@@ -1,7 +1,11 @@
 package dev.egretta.eval.answerability;
 
 import dev.egretta.core.pipeline.AnswerabilityFeatures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +29,24 @@ record FitCase(String id, String source, boolean heldout, boolean answerable, bo
       b.append('\t').append(features == null ? "NaN" : String.format(Locale.ROOT, "%.6f", features[i]));
     }
     return b.toString();
+  }
+
+  /** Where {@link AnswerabilityFit} caches its cases unless {@code --cases} says otherwise. */
+  static Path defaultFile() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval", "answerability-cases.tsv");
+  }
+
+  /**
+   * The cases of a file written with {@link #HEADER}. A file of other features (written before a feature
+   * was added) is refused naming the fix, rather than read into misaligned columns.
+   */
+  static List<FitCase> readAll(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    if (lines.isEmpty() || !lines.getFirst().equals(HEADER)) {
+      throw new IllegalArgumentException(file + " holds other features than " + AnswerabilityFeatures.NAMES
+          + ": rebuild it (answerability.AnswerabilityFit --rebuild --cases " + file + ")");
+    }
+    return lines.stream().skip(1).map(FitCase::fromTsv).toList();
   }
 
   static FitCase fromTsv(String line) {
