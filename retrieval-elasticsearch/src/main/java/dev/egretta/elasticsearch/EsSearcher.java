@@ -21,6 +21,9 @@ import java.util.Map;
  * Lucene backend; the winners' text, pages and vectors come in one {@code _mget}.
  */
 final class EsSearcher {
+  private static final int ATTEMPTS = 4;
+  private static final long BACKOFF_MILLIS = 100;
+
   private final EsHttp http;
   private final BackendParts parts;
   private final ElasticsearchConfig config;
@@ -55,7 +58,20 @@ final class EsSearcher {
     if (lines.isEmpty()) {
       return List.of();
     }
-    JsonNode responses = http.postLines("/_msearch", lines.toString()).path("responses");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return searchOnce(lines.toString(), lexical, dense, limit, queryVector);
+      } catch (EsRequestException e) {
+        if (!transientFailure(e) || attempt == ATTEMPTS) {
+          throw e;
+        }
+        pause(BACKOFF_MILLIS << (attempt - 1));
+      }
+    }
+  }
+
+  private List<ExplainedPassage> searchOnce(String lines, boolean lexical, boolean dense, int limit, float[] queryVector) {
+    JsonNode responses = http.postLines("/_msearch", lines).path("responses");
     List<BackendParts.Hit> bm25Hits = lexical ? hits(responses.get(0)) : List.of();
     List<BackendParts.Hit> knnHits = dense ? hits(responses.get(lexical ? 1 : 0)) : List.of();
     List<BackendParts.Fused> fused = parts.fuse(bm25Hits, knnHits);
@@ -63,6 +79,23 @@ final class EsSearcher {
       fused = fused.subList(0, limit);
     }
     return passages(fused, queryVector);
+  }
+
+  /**
+   * A node that dies between the query and the fetch phase fails that search ("disconnected") though its
+   * replicas are live; so do shards still recovering. Searches are reads, so they are simply run again.
+   */
+  private static boolean transientFailure(EsRequestException e) {
+    return e.status() >= 500 || e.status() == 429;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EsRequestException(503, "interrupted while retrying a search", e);
+    }
   }
 
   private static ObjectNode bm25(List<String> terms, ObjectNode filter, int depth) {
@@ -101,6 +134,10 @@ final class EsSearcher {
     JsonNode docs = http.post("/" + config.index() + "/_mget?_source_excludes=" + TERMS, body).path("docs");
     Map<String, JsonNode> byId = new HashMap<>();
     for (JsonNode d : docs) {
+      if (d.has("error")) { // a shard copy lost mid-request: transient, unlike a document deleted meanwhile
+        throw new EsRequestException(503, "Elasticsearch at " + http.where() + " failed to fetch passage " + d.path("_id").asText()
+            + ": " + d.path("error").path("reason").asText(d.path("error").toString()), null);
+      }
       if (d.path("found").asBoolean()) {
         byId.put(d.path("_id").asText(), d.path("_source"));
       }
