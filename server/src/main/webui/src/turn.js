@@ -86,7 +86,8 @@ export class Turn {
   sourcesPanel(fail) {
     const section = document.createElement('section');
     section.className = 'sources';
-    const heading = text('h3', 'Sources');
+    // An answer that is not given lists the closest passages: say so, so that none reads as a citation.
+    const heading = text('h3', this.insufficient ? 'Closest passages (none answers the question)' : 'Sources');
     heading.id = `t${this.index}-sources`;
     section.setAttribute('aria-labelledby', heading.id);
     const list = document.createElement('ol');

@@ -32,7 +32,8 @@ final class Render {
       sb.append(sources(response.sources()));
     }
     if (response.contextQuality() != null && response.contextQuality().insufficientContext()) {
-      sb.append("\nNote: the knowledge base did not hold enough relevant material to answer confidently.\n");
+      sb.append("\nNote: the knowledge base did not hold enough relevant material to answer confidently")
+          .append(response.sources().isEmpty() ? ".\n" : "; the sources above are the closest passages found, none cited.\n");
     }
     return sb.toString();
   }

@@ -1,6 +1,5 @@
 package dev.egretta.core;
 
-import dev.egretta.api.ContextQuality;
 import dev.egretta.api.QueryResponse;
 import dev.egretta.api.Source;
 import dev.egretta.core.generation.NotCoveredStatement;
@@ -29,7 +28,8 @@ import java.util.List;
  *       removed, the sources left uncited dropped and the rest renumbered;</li>
  *   <li>no supported citation left → insufficient context.</li>
  * </ol>
- * An insufficient answer says so plainly, cites nothing and has no sources; the JSON is Egret's
+ * An insufficient answer says so plainly and cites nothing; its sources are the passages the model was
+ * given, as the closest ones found ({@link ContextDecision}); the JSON is Egret's
  * ({@code insufficient_context: true}). In a stream the deltas already sent are the model's text as
  * repaired by {@link CitationFilter}; the {@code done} response is the checked, authoritative one.
  * Not thread-safe: one per answer.
@@ -101,11 +101,13 @@ final class AnswerCompletion {
         usage, generationMs);
   }
 
-  /** The model's answer is not supported by its passages: say so, cite nothing, keep its token usage. */
+  /**
+   * The model's answer is not supported by its passages: say so, cite nothing, keep its token usage; the
+   * passages it was given stay as the closest ones found.
+   */
   private QueryResponse insufficient(TokenUsage usage, long generationMs) {
-    ContextQuality q = prepared.decision().quality();
-    ContextDecision none = new ContextDecision(List.of(), new ContextQuality(true, q.chunksRetrieved(), q.avgRelevanceScore()));
-    return pipeline.finish(prepared.withDecision(none, List.of()), prepared.notAnswered(), usage, generationMs);
+    return pipeline.finish(prepared.withDecision(prepared.decision().asInsufficient(),
+        QueryPipeline.closest(prepared.sources())), prepared.notAnswered(), usage, generationMs);
   }
 
   /** The engine's evidence selector (its vectors cache is shared), else a lexical one. */

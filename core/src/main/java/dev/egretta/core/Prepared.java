@@ -47,15 +47,24 @@ record Prepared(
   String notAnswered() {
     return "# Not covered by the knowledge base\n\n"
         + "The passages found in " + names.domainName() + " (" + names.categoryName() + ") do not contain "
-        + "the answer to this question, so no answer is given. Try rephrasing the question, or ask about a topic "
-        + "the documents cover.\n";
+        + "the answer to this question, so no answer is given." + closestNote()
+        + " Try rephrasing the question, or ask about a topic the documents cover.\n";
   }
 
   /** The answer given without a model when the knowledge base does not cover the question. */
   String notCovered() {
+    String why = sources.isEmpty()
+        ? "no indexed passage in " + names.domainName() + " (" + names.categoryName() + ") is relevant enough to "
+            + "answer it without guessing."
+        : "the passages found in " + names.domainName() + " (" + names.categoryName() + ") do not state the "
+            + "answer, so no answer is given." + closestNote();
     return "# Not covered by the knowledge base\n\n"
-        + "The knowledge base does not cover this question: no indexed passage in " + names.domainName() + " ("
-        + names.categoryName() + ") is relevant enough to answer it without guessing. "
-        + "Try rephrasing the question, or ask about a topic the documents cover.\n";
+        + "The knowledge base does not cover this question: " + why
+        + " Try rephrasing the question, or ask about a topic the documents cover.\n";
+  }
+
+  private String closestNote() {
+    return sources.isEmpty() ? ""
+        : " The closest passages are listed as sources so that you can check them; none of them is cited as an answer.";
   }
 }

@@ -6,6 +6,7 @@ import dev.egretta.api.Mode;
 import dev.egretta.api.Performance;
 import dev.egretta.api.QueryResponse;
 import dev.egretta.api.Sender;
+import dev.egretta.api.Relevance;
 import dev.egretta.api.Source;
 import dev.egretta.api.SourceType;
 import dev.egretta.api.Usage;
@@ -113,6 +114,9 @@ final class QueryPipeline {
     }
     List<Source> sources = numbered.stream()
         .map(np -> source(np.passage(), standalone, decision.evidenceFor(np.passage().chunkId()))).toList();
+    if (decision.insufficient()) {
+      sources = closest(sources);
+    }
     GenerationRequest generation = decision.insufficient() ? null
         : new GenerationRequest(q.query(), standalone, mode, numbered, history, model);
     return new Prepared(q, caller, names, model, mode, session, standalone, scope, decision, sources, generation,
@@ -218,6 +222,16 @@ final class QueryPipeline {
     String url = new SourceLinks(parts.linkSigner()).url(p.documentUri());
     return new Source(p.documentUri(), p.filename(), citedPage(p, evidence), Terms.excerpt(p.text(), question, evidence, EXCERPT_CHARS),
         Math.round(p.score() * 1e7) / 1e7, parts.relevance().label(p.score()), SourceType.DOCUMENT, url, p.isPrivate());
+  }
+
+  /**
+   * Sources of an answer that is not given: the closest passages, which the judge found not to answer,
+   * so none is labelled more than "Partially Relevant" whatever its retrieval score.
+   */
+  static List<Source> closest(List<Source> sources) {
+    return sources.stream().map(s -> s.relevance() == null || s.relevance() == Relevance.PARTIALLY_RELEVANT ? s
+        : new Source(s.uri(), s.filename(), s.pageNumber(), s.excerpt(), s.score(), Relevance.PARTIALLY_RELEVANT,
+            s.sourceType(), s.downloadUrl(), s.isPrivate())).toList();
   }
 
   /**

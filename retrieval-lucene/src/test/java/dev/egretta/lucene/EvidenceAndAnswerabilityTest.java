@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.egretta.api.Mode;
 import dev.egretta.api.QueryResponse;
+import dev.egretta.api.Relevance;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.Organisation;
@@ -57,7 +58,13 @@ class EvidenceAndAnswerabilityTest {
 
         QueryResponse unanswerable = ask(engine, "How many days' notice must a supplier give before moving its data centre?");
         assertThat(unanswerable.contextQuality().insufficientContext()).isTrue();
-        assertThat(unanswerable.sources()).isEmpty();
+        // on topic: the closest passages come back for checking, uncited and never above "Partially Relevant"
+        assertThat(unanswerable.sources()).isNotEmpty()
+            .allSatisfy(s -> assertThat(s.relevance()).isEqualTo(Relevance.PARTIALLY_RELEVANT));
+        assertThat(unanswerable.sources()).anySatisfy(s -> assertThat(s.excerpt()).contains("data centre"));
+        assertThat(unanswerable.response()).contains("does not cover").contains("closest passages")
+            .doesNotContain("[Source");
+        assertThat(unanswerable.suggestions()).isEmpty();
       }
     }
   }

@@ -22,10 +22,22 @@ import java.util.Objects;
  *       under its threshold the context is insufficient.</li>
  * </ol>
  *
- * A sufficient decision carries each offered passage's best evidence sentence. Called without the
+ * Both decisions past the floor carry the offered passages and each one's best evidence sentence; an
+ * insufficient one returns them as the closest passages, uncited (see {@link ContextDecision}). Called without the
  * question ({@link #judge(List)}), only the floor applies. Thread-safe.
  */
 public final class AnswerabilityJudge implements ContextJudge {
+
+  /**
+   * The off-topic floor under this judge, which its model is fitted with: a best hit under 0.01 (cosine
+   * 0.556 with the default calibration) is off-topic, and weaker hits are not offered. Off-topic
+   * questions' best hits scored at most 0.008 on {@code ../shared/corpus} (core/README.md), the
+   * answerable training cases' (ObliQA fit part, pdf-qa dev) at least 0.015; 0.01 sits between. The
+   * {@link ScoreThresholdJudge} default (0.05) was set for a judge that has only scores; above 0.01 the
+   * model decides better (measured in core/README.md).
+   */
+  public static final ScoreThresholdJudge FLOOR =
+      new ScoreThresholdJudge(0.01, 0.01, ScoreThresholdJudge.DEFAULT_MAX_SOURCES);
 
   private final EvidenceSelector selector;
   private final AnswerabilityModel model;
@@ -45,8 +57,7 @@ public final class AnswerabilityJudge implements ContextJudge {
 
   /** The default judge over a retriever's embedding model, with the fitted coefficients. */
   public static AnswerabilityJudge defaults(TextEmbedder embedder) {
-    return new AnswerabilityJudge(EvidenceSelector.embedding(embedder), AnswerabilityModel.defaults(),
-        ScoreThresholdJudge.defaults());
+    return new AnswerabilityJudge(EvidenceSelector.embedding(embedder), AnswerabilityModel.defaults(), FLOOR);
   }
 
   /** The selector whose evidence this judge decides on (for the generator to share its cache). */
@@ -78,14 +89,15 @@ public final class AnswerabilityJudge implements ContextJudge {
       return base;
     }
     Assessment a = assess(question, base.offered());
-    if (!a.answerable()) {
-      return new ContextDecision(List.of(), new ContextQuality(true, retrieved.size(),
-          ScoreThresholdJudge.average(retrieved)));
-    }
     Map<String, String> evidence = new HashMap<>();
     for (int i = 0; i < base.offered().size(); i++) {
       String chunk = base.offered().get(i).chunkId();
       a.selection().bestIn(i).ifPresent(e -> evidence.putIfAbsent(chunk, e.sentence()));
+    }
+    if (!a.answerable()) {
+      // On topic but not answering: the offered passages are returned as the closest ones, uncited.
+      return new ContextDecision(base.offered(), new ContextQuality(true, retrieved.size(),
+          ScoreThresholdJudge.average(retrieved)), evidence);
     }
     return new ContextDecision(base.offered(), base.quality(), evidence);
   }

@@ -114,7 +114,7 @@ public final class AnswerabilityFit {
       System.err.println("read " + all.size() + " cases from " + cases + " (--rebuild to recompute)");
     } else {
       all = new ArrayList<>();
-      ScoreThresholdJudge floor = ScoreThresholdJudge.defaults();
+      ScoreThresholdJudge floor = AnswerabilityJudge.FLOOR;
       Path obliqaIndex = a.containsKey("obliqa-index") ? Path.of(a.get("obliqa-index"))
           : BeirEvaluator.defaultIndexDir(obliqa, LuceneConfig.defaults());
       // the evaluator's cached index of the dataset (built once, ~2.5 min on 2 cores)
@@ -262,7 +262,8 @@ public final class AnswerabilityFit {
     root.put("about", "Answerability: P(answerable) = sigmoid(bias + sum weights[i] * (x[i] - mean[i]) / scale[i]) over "
         + "AnswerabilityFeatures (evidence of the EvidenceSelector with bge-small-en-v1.5, "
         + EvidenceSelector.DEFAULT_EMBEDDED_CANDIDATES + " embedded sentences); "
-        + "insufficient_context when P < threshold. The ScoreThresholdJudge floor (top score 0.05) applies first.");
+        + "insufficient_context when P < threshold. AnswerabilityJudge.FLOOR (top score " + AnswerabilityJudge.FLOOR.minTopScore()
+        + ", passages offered from " + AnswerabilityJudge.FLOOR.minPassageScore() + ") applies first.");
     root.put("command", "eval/bin/run answerability.AnswerabilityFit --rebuild (from the repository root; "
         + "--max-questions " + MAX_QUESTIONS + " by default)");
     root.put("data", "ObliQA dev (../shared/eval/obliqa, qrels/dev.tsv) gold removal: answerable = a gold passage among "

@@ -45,7 +45,7 @@ public final class EvidenceDump {
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index)) {
       kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
       AnswerabilityJudge judge = AnswerabilityJudge.defaults(kb);
-      ScoreThresholdJudge floor = ScoreThresholdJudge.defaults();
+      ScoreThresholdJudge floor = AnswerabilityJudge.FLOOR;
       for (AnswerQuestion q : AnswerQuestions.read(questions)) {
         SearchScope scope = SearchScope.publicOnly(q.domain(), q.category());
         var hits = EngineOrder.of(q.question(), scope, kb.retrieve(new RetrievalRequest(q.question(), scope, EngineOrder.FETCH)));
