@@ -133,6 +133,24 @@ class ChatPageTest {
   }
 
   @Test
+  void aNearTopicQuestionIsRefusedWithItsClosestPassagesShownAsSuch() throws Exception {
+    try (Browser b = Browser.open(1200, 860)) {
+      Page page = new Page(b, ui.url());
+      page.enterKey(UiServer.KEY);
+      // the incident passage is about notifying affected parties but gives no deadline for it
+      page.ask("How many days after discovery must affected parties be notified of an incident?");
+      WebElement turn = page.awaitTurns(1).getFirst();
+      assertThat(turn.findElements(By.cssSelector("[data-testid='insufficient']"))).hasSize(1);
+      assertThat(turn.findElement(By.cssSelector("section.sources h3")).getText())
+          .isEqualTo("Closest passages (none answers the question)");
+      List<WebElement> sources = turn.findElements(By.cssSelector("[data-testid='source']"));
+      assertThat(sources).isNotEmpty().allSatisfy(s -> assertThat(s.getText()).contains("Partially Relevant"));
+      assertThat(sources.getFirst().getText()).contains("incident.pdf");
+      b.screenshot("insufficient-closest");
+    }
+  }
+
+  @Test
   void errorsAreReadableSentences() throws Exception {
     try (Browser b = Browser.open(1200, 860)) {
       Page page = new Page(b, ui.url());
