@@ -177,6 +177,11 @@ public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInvent
   }
 
   @Override
+  public String modelId() {
+    return parts.embeddingModelId();
+  }
+
+  @Override
   public void close() {
     ingestLock.lock();
     try {

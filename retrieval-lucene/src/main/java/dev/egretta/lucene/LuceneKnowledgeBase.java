@@ -314,6 +314,11 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     return embedder.embedPassages(List.copyOf(texts));
   }
 
+  @Override
+  public String modelId() {
+    return embedder.id();
+  }
+
   Embedder embedder() {
     return embedder;
   }

@@ -19,7 +19,8 @@ import java.util.Objects;
  *   <li>The {@link EvidenceSelector} ranks the offered passages' sentences as evidence.</li>
  *   <li>The {@link AnswerabilityModel} (a fitted logistic regression) turns the
  *       {@link AnswerabilityFeatures} into the probability that the passages answer the question;
- *       under its threshold the context is insufficient.</li>
+ *       under its threshold the context is insufficient, and so it is when no offered passage
+ *       mentions anything of the question's focus.</li>
  * </ol>
  *
  * Both decisions past the floor carry the offered passages and each one's best evidence sentence; an
@@ -39,6 +40,9 @@ public final class AnswerabilityJudge implements ContextJudge {
   public static final ScoreThresholdJudge FLOOR =
       new ScoreThresholdJudge(0.01, 0.01, ScoreThresholdJudge.DEFAULT_MAX_SOURCES);
 
+  /** The embedding model the default coefficients and {@link #FLOOR} were fitted with ({@link TextEmbedder#modelId()}). */
+  public static final String FITTED_EMBEDDING_MODEL = "bge-small-en-v1.5-q";
+
   private final EvidenceSelector selector;
   private final AnswerabilityModel model;
   private final ScoreThresholdJudge floor;
@@ -55,9 +59,14 @@ public final class AnswerabilityJudge implements ContextJudge {
     this.floor = Objects.requireNonNull(floor, "floor");
   }
 
-  /** The default judge over a retriever's embedding model, with the fitted coefficients. */
+  /**
+   * The default judge over a retriever's embedding model, with the fitted coefficients. Its floor is
+   * {@link #FLOOR} with the model they were fitted on; with any other model, whose scores the floor was
+   * not measured on, it is the score-only judge's stricter {@link ScoreThresholdJudge#defaults()}.
+   */
   public static AnswerabilityJudge defaults(TextEmbedder embedder) {
-    return new AnswerabilityJudge(EvidenceSelector.embedding(embedder), AnswerabilityModel.defaults(), FLOOR);
+    ScoreThresholdJudge floor = FITTED_EMBEDDING_MODEL.equals(embedder.modelId()) ? FLOOR : ScoreThresholdJudge.defaults();
+    return new AnswerabilityJudge(EvidenceSelector.embedding(embedder), AnswerabilityModel.defaults(), floor);
   }
 
   /** The selector whose evidence this judge decides on (for the generator to share its cache). */
@@ -74,7 +83,16 @@ public final class AnswerabilityJudge implements ContextJudge {
     EvidenceSelector.Selection selection = selector.select(question, offered);
     AnswerabilityFeatures f = AnswerabilityFeatures.of(selection, offered);
     double p = model.probability(f);
-    return new Assessment(selection, f, p, p >= model.threshold());
+    return new Assessment(selection, f, p, mentionsFocus(f) && p >= model.threshold());
+  }
+
+  /**
+   * Whether any offered passage mentions something of the question's focus. Passages that mention
+   * nothing of it neither answer the question nor come close to it. No fitting case was like that (all
+   * 1,743 answerable ones had some coverage), so the model's probability there would be extrapolation.
+   */
+  private static boolean mentionsFocus(AnswerabilityFeatures f) {
+    return f.get("union_coverage") > 0;
   }
 
   @Override
@@ -96,8 +114,8 @@ public final class AnswerabilityJudge implements ContextJudge {
     }
     if (!a.answerable()) {
       // On topic but not answering: the offered passages are returned as the closest ones, uncited.
-      return new ContextDecision(base.offered(), new ContextQuality(true, retrieved.size(),
-          ScoreThresholdJudge.average(retrieved)), evidence);
+      return new ContextDecision(mentionsFocus(a.features()) ? base.offered() : List.of(),
+          new ContextQuality(true, retrieved.size(), ScoreThresholdJudge.average(retrieved)), evidence);
     }
     return new ContextDecision(base.offered(), base.quality(), evidence);
   }

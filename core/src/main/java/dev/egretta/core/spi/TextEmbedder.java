@@ -16,6 +16,14 @@ public interface TextEmbedder {
   /** One vector per text, in order, embedded as passages (no instruction). */
   List<float[]> embedPassages(List<String> texts);
 
+  /**
+   * Identifies the embedding model (for example {@code bge-small-en-v1.5-q}), so that a stage fitted on one
+   * model's scores can tell whether it is in the domain it was fitted on; empty when unknown.
+   */
+  default String modelId() {
+    return "";
+  }
+
   /** The dot product of two vectors of equal length (their cosine when both are unit vectors). */
   static double cosine(float[] a, float[] b) {
     if (a.length != b.length) {
