@@ -139,8 +139,9 @@ public final class Terms {
     return word.length() > 1 && !STOP_WORDS.contains(word) && !word.chars().allMatch(Character::isDigit);
   }
 
-  /** A light English suffix stemmer. */
-  public static String stem(String w) {
+  /** A light English suffix stemmer; a possessive's {@code 's} goes first ("agency's" is "agency"). */
+  public static String stem(String word) {
+    String w = word.length() > 2 && (word.endsWith("'s") || word.endsWith("’s")) ? word.substring(0, word.length() - 2) : word;
     if (w.length() > 5 && w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }
