@@ -121,10 +121,8 @@ class ChatPageTest {
   @Test
   void aQuestionTheDocumentsCannotAnswerIsShownAsInsufficient() throws Exception {
     try (Browser b = Browser.open(1200, 860)) {
-      Page page = new Page(b, ui.url());
-      page.enterKey(UiServer.KEY);
-      page.ask("What is the best recipe for sourdough bread with rye flour?");
-      WebElement turn = page.awaitTurns(1).getFirst();
+      WebElement turn = new Page(b, ui.url())
+          .askFirst(UiServer.KEY, "What is the best recipe for sourdough bread with rye flour?");
       assertThat(turn.findElements(By.cssSelector("[data-testid='insufficient']"))).hasSize(1);
       assertThat(turn.findElements(By.cssSelector("[data-testid='answer']"))).isEmpty();
       assertThat(turn.getText()).contains("Not enough in the documents");
@@ -135,11 +133,9 @@ class ChatPageTest {
   @Test
   void aNearTopicQuestionIsRefusedWithItsClosestPassagesShownAsSuch() throws Exception {
     try (Browser b = Browser.open(1200, 860)) {
-      Page page = new Page(b, ui.url());
-      page.enterKey(UiServer.KEY);
       // the incident passage is about notifying affected parties but gives no deadline for it
-      page.ask("How many days after discovery must affected parties be notified of an incident?");
-      WebElement turn = page.awaitTurns(1).getFirst();
+      WebElement turn = new Page(b, ui.url())
+          .askFirst(UiServer.KEY, "How many days after discovery must affected parties be notified of an incident?");
       assertThat(turn.findElements(By.cssSelector("[data-testid='insufficient']"))).hasSize(1);
       assertThat(turn.findElement(By.cssSelector("section.sources h3")).getText())
           .isEqualTo("Closest passages (none answers the question)");

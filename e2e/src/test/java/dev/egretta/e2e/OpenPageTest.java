@@ -54,9 +54,7 @@ class OpenPageTest {
   void theCitedPageOfALocalPdfOpensForItsOrganisationOnly() throws Exception {
     try (Browser b = Browser.open(1200, 1000)) {
       Page page = new Page(b, ui.url());
-      page.enterKey(UiServer.KEY);
-      page.ask("For how many years are backup copies of critical data retained?");
-      WebElement turn = page.awaitTurns(1).getFirst();
+      WebElement turn = page.askFirst(UiServer.KEY, "For how many years are backup copies of critical data retained?");
       WebElement source = turn.findElements(By.cssSelector("[data-testid='source']")).stream()
           .filter(s -> s.getText().contains("page 2")).findFirst()
           .orElseThrow(() -> new AssertionError("no source on page 2 in: " + turn.getText()));

@@ -27,6 +27,13 @@ final class Page {
     b.byTestId("ask").click();
   }
 
+  /** Enters the key, asks a first question and returns its turn once the answer is complete. */
+  WebElement askFirst(String key, String question) {
+    enterKey(key);
+    ask(question);
+    return awaitTurns(1).getFirst();
+  }
+
   /** Waits until {@code count} answers are complete (each has its usage line) and returns the turns. */
   List<WebElement> awaitTurns(int count) {
     return b.await(d -> {
