@@ -87,6 +87,15 @@ public final class BenchmarkHooks {
     return Fields.scopeFilter(Objects.requireNonNull(scope, "scope"));
   }
 
+  /**
+   * The built-in model's tokenizer as ingestion runs it: a passage's ids, [CLS] and [SEP] included, cut to
+   * the model's 512 (waits for the background load of the model).
+   */
+  public static Function<String, long[]> builtInTokenizer() {
+    OnnxBgeEmbedder.shared().awaitReady();
+    return OnnxBgeEmbedder.shared()::passageIds;
+  }
+
   /** A question's vector from the built-in bge-small model, exactly as a default knowledge base embeds it. */
   public static float[] embedQueryWithBuiltInModel(String query) {
     return OnnxBgeEmbedder.shared().embedQuery(Objects.requireNonNull(query, "query"));

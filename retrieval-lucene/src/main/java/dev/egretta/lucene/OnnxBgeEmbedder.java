@@ -1,6 +1,5 @@
 package dev.egretta.lucene;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -11,9 +10,10 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.net.URL;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.MappedByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +34,8 @@ import java.util.function.Supplier;
 
 /**
  * bge-small-en-v1.5 (int8-quantized ONNX, the model file shipped in LangChain4j's jar) run directly
- * on ONNX Runtime. CLS pooling, unit vectors; queries get bge's instruction prefix, passages do not.
+ * on ONNX Runtime, tokenized by {@link WordPieceTokenizer}. CLS pooling, unit vectors; queries get bge's
+ * instruction prefix, passages do not.
  *
  * <p>One session with one intra-op thread. Passages are embedded <em>one text per call</em> by
  * {@code threads} workers. The model quantizes its activations dynamically, per call: in a padded
@@ -54,15 +55,18 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
   private static final int DIMENSION = 384;
   private static final String MODEL = "/bge-small-en-v1.5-q.onnx";
-  private static final Map<String, String> TOKENIZER_OPTIONS =
-      Map.of("padding", "false", "truncation", "true", "maxLength", "512");
+  /** The model's longest input, [CLS] and [SEP] included; longer texts are cut (as Hugging Face's truncation does). */
+  static final int MAX_TOKENS = 512;
 
   /** Loading ONNX Runtime's native library takes a fifth of a second, so it happens off the caller's thread too. */
   private final CompletableFuture<OrtEnvironment> environment;
-  private final CompletableFuture<HuggingFaceTokenizer> tokenizer;
+  private final CompletableFuture<WordPieceTokenizer> tokenizer;
   private final CompletableFuture<OrtSession> session;
   private final ExecutorService workers;
   private final int threads;
+  /** The mapped optimized copy the session runs on, when it came from {@link OptimizedModelCache}: kept reachable while the session is. */
+  @SuppressWarnings("unused")
+  private volatile MappedByteBuffer weights;
   /** The process-wide instance once it exists (see {@link #awaitBackgroundLoad}). */
   private static volatile OnnxBgeEmbedder created;
 
@@ -72,7 +76,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
         Thread.ofPlatform().daemon().name("egretta-model-load-", 0).factory());
     tokenizer = CompletableFuture.supplyAsync(() -> {
       try (InputStream vocabulary = resource("/bge-small-en-v1.5-q-tokenizer.json")) {
-        return HuggingFaceTokenizer.newInstance(vocabulary, TOKENIZER_OPTIONS);
+        return WordPieceTokenizer.read(vocabulary);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -119,10 +123,17 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   private OrtSession createSession(OrtEnvironment env) {
     try {
-      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      Supplier<OrtSession.SessionOptions> options = () -> {
+        try {
+          OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+          o.setIntraOpNumThreads(1);
+          o.setInterOpNumThreads(1);
+          o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+          return o;
+        } catch (OrtException e) {
+          throw new ConfigurationException("cannot configure ONNX Runtime: " + e.getMessage(), e);
+        }
+      };
       URL url = BgeSmallEnV15QuantizedEmbeddingModel.class.getResource(MODEL);
       if (url == null) {
         throw new ConfigurationException("the bge-small-en-v1.5-q model file " + MODEL + " is missing from the classpath");
@@ -135,8 +146,15 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
           throw new UncheckedIOException(e);
         }
       };
-      Optional<OrtSession> cached = OptimizedModelCache.forModel(id(), url, env).flatMap(c -> c.open(env, model, options));
-      return cached.isPresent() ? cached.get() : env.createSession(model.get(), options);
+      Optional<OptimizedModelCache.Opened> cached =
+          OptimizedModelCache.forModel(id(), url, env).flatMap(c -> c.open(env, model, options));
+      if (cached.isPresent()) {
+        weights = cached.get().weights();
+        return cached.get().session();
+      }
+      try (OrtSession.SessionOptions o = options.get()) {
+        return env.createSession(model.get(), o);
+      }
     } catch (OrtException | IOException e) {
       throw new ConfigurationException("cannot load the bge-small-en-v1.5-q embedding model: " + e.getMessage(), e);
     }
@@ -182,12 +200,17 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   @Override
   public TokenCounter tokenCounter() {
-    return text -> ready(tokenizer).encode(text, false, false).getIds().length;
+    return text -> ready(tokenizer).count(text);
+  }
+
+  /** A passage's token ids as {@link #embedPassages} gives them to the model. */
+  long[] passageIds(String text) {
+    return ready(tokenizer).encode(text, MAX_TOKENS);
   }
 
   @Override
   public float[] embedQuery(String query) {
-    return run(ready(session), ready(tokenizer).encode(QUERY_PREFIX + query).getIds());
+    return run(ready(session), ready(tokenizer).encode(QUERY_PREFIX + query, MAX_TOKENS));
   }
 
   @Override
@@ -196,13 +219,13 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       return List.of();
     }
     OrtSession model = ready(session);
-    HuggingFaceTokenizer words = ready(tokenizer);
+    WordPieceTokenizer words = ready(tokenizer);
     float[][] out = new float[texts.size()][];
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
     Runnable worker = () -> {
       for (int i = next.getAndIncrement(); i < out.length && !stop.get(); i = next.getAndIncrement()) {
-        out[i] = run(model, words.encode(texts.get(i)).getIds());
+        out[i] = run(model, words.encode(texts.get(i), MAX_TOKENS));
       }
     };
     if (threads == 1 || texts.size() == 1) {

@@ -44,11 +44,15 @@ class OptimizedModelCacheTest {
     System.clearProperty(OptimizedModelCache.PROPERTY);
   }
 
-  private static OrtSession.SessionOptions options() throws Exception {
-    OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-    o.setIntraOpNumThreads(1);
-    o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-    return o;
+  private static OrtSession.SessionOptions options() {
+    try {
+      OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+      o.setIntraOpNumThreads(1);
+      o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      return o;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -61,23 +65,24 @@ class OptimizedModelCacheTest {
     System.setProperty(OptimizedModelCache.PROPERTY, dir.resolve("models").toString());
     OptimizedModelCache cache = OptimizedModelCache.forModel("bge", resource, environment).orElseThrow();
 
-    Optional<OrtSession> first = cache.open(environment, () -> model, options());
+    Optional<OptimizedModelCache.Opened> first = cache.open(environment, () -> model, OptimizedModelCacheTest::options);
     assertThat(first).isPresent();
     List<Path> files = files();
     assertThat(files).hasSize(1);
-    assertThat(files.getFirst().getFileName().toString()).startsWith("bge-" + model.length + "-").endsWith(".onnx");
+    assertThat(files.getFirst().getFileName().toString()).startsWith("bge-" + model.length + "-").endsWith(".ort");
     long written = Files.getLastModifiedTime(files.getFirst()).toMillis();
 
     try (OrtSession original = environment.createSession(model, options());
-         OrtSession cached = first.get();
+         OrtSession cached = first.get().session();
          // A hit never reads (inflates) the original model.
          OrtSession reopened = cache.open(environment, () -> {
            throw new AssertionError("the original model was read although its optimized copy exists");
-         }, options()).orElseThrow()) {
+         }, OptimizedModelCacheTest::options).orElseThrow().session()) {
       assertThat(files()).containsExactlyElementsOf(files);
       assertThat(Files.getLastModifiedTime(files.getFirst()).toMillis()).isEqualTo(written);
-      // [CLS] "audit records must be retained for three years" [SEP], and a longer random sequence.
-      long[][] inputs = {{101, 15727, 2636, 2442, 2022, 6025, 2005, 2093, 2086, 102}, random(180)};
+      // [CLS] "audit records must be retained for three years" [SEP], and random sequences up to the model's 512.
+      long[][] inputs = {{101, 15727, 2636, 2442, 2022, 6025, 2005, 2093, 2086, 102}, random(3), random(33), random(180),
+          random(512)};
       for (long[] ids : inputs) {
         float[] expected = cls(original, ids);
         assertThat(cls(cached, ids)).containsExactly(expected);
@@ -87,14 +92,28 @@ class OptimizedModelCacheTest {
   }
 
   @Test
+  void writingTheCopyRemovesTheSameModelsCopyInOnnxFormat() throws Exception {
+    System.setProperty(OptimizedModelCache.PROPERTY, dir.toString());
+    OptimizedModelCache cache = OptimizedModelCache.forModel("bge", resource, environment).orElseThrow();
+    cache.open(environment, () -> model, OptimizedModelCacheTest::options).orElseThrow().session().close();
+    Path copy = files().getFirst();
+    Path older = copy.resolveSibling(copy.getFileName().toString().replace(".ort", ".onnx"));
+    Files.write(older, new byte[] {1, 2, 3});
+    Files.delete(copy);
+
+    cache.open(environment, () -> model, OptimizedModelCacheTest::options).orElseThrow().session().close();
+    assertThat(files()).containsExactly(copy);
+  }
+
+  @Test
   void aDamagedCopyIsDroppedAndTheCallerFallsBack() throws Exception {
     System.setProperty(OptimizedModelCache.PROPERTY, dir.toString());
     OptimizedModelCache cache = OptimizedModelCache.forModel("bge", resource, environment).orElseThrow();
-    cache.open(environment, () -> model, options()).orElseThrow().close();
+    cache.open(environment, () -> model, OptimizedModelCacheTest::options).orElseThrow().session().close();
     Path file = files().getFirst();
     Files.write(file, new byte[] {1, 2, 3});
 
-    assertThat(cache.open(environment, () -> new byte[0], options())).isEmpty();
+    assertThat(cache.open(environment, () -> new byte[0], OptimizedModelCacheTest::options)).isEmpty();
     assertThat(file).doesNotExist();
   }
 
@@ -106,7 +125,7 @@ class OptimizedModelCacheTest {
   }
 
   private static long[] random(int n) {
-    java.util.Random r = new java.util.Random(7);
+    java.util.Random r = new java.util.Random(7 + n);
     long[] ids = new long[n];
     for (int i = 1; i < n - 1; i++) {
       ids[i] = 1000 + r.nextInt(28_000);
