@@ -126,9 +126,11 @@ final class WordPieceTokenizer {
     List<String> texts = new ArrayList<>();
     List<Integer> ids = new ArrayList<>();
     for (JsonNode token : added == null ? List.<JsonNode>of() : added) {
+      // Matched verbatim where a '[' starts (tokenize looks for them there), as BERT's [CLS], [SEP], ... are.
       expect(!token.path("normalized").asBoolean(true) && !token.path("single_word").asBoolean(true)
-          && !token.path("lstrip").asBoolean(true) && !token.path("rstrip").asBoolean(true),
-          "added tokens that are matched verbatim (found " + token + ")");
+          && !token.path("lstrip").asBoolean(true) && !token.path("rstrip").asBoolean(true)
+          && token.path("content").asText().startsWith("["),
+          "added tokens of the form [NAME] that are matched verbatim (found " + token + ")");
       texts.add(token.path("content").asText());
       ids.add(token.path("id").asInt());
     }

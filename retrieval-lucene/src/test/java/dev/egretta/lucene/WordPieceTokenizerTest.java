@@ -189,5 +189,10 @@ class WordPieceTokenizerTest {
          "model": {"type": "WordPiece", "vocab": {"[UNK]": 0, "[CLS]": 1, "[SEP]": 2}}}""";
     assertThatThrownBy(() -> WordPieceTokenizer.read(new ByteArrayInputStream(cased.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("lowercase");
+    String angled = cased.replace("\"lowercase\": false", "\"lowercase\": true").replace("\"model\"",
+        "\"added_tokens\": [{\"id\": 0, \"content\": \"<s>\", \"single_word\": false, \"lstrip\": false,"
+            + " \"rstrip\": false, \"normalized\": false, \"special\": true}], \"model\"");
+    assertThatThrownBy(() -> WordPieceTokenizer.read(new ByteArrayInputStream(angled.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("added tokens of the form [NAME]");
   }
 }
