@@ -182,7 +182,7 @@ final class OpenEngine implements AutoCloseable {
   }
 
   private static boolean holdsS3Documents(LuceneKnowledgeBase kb) {
-    return kb.documents(Optional.empty()).stream().anyMatch(d -> d.uri().startsWith("s3://"));
+    return kb.holdsDocumentsUnder(Optional.empty(), "s3://");
   }
 
   @Override

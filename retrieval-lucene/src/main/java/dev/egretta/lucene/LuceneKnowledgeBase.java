@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,11 +21,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A knowledge base of PDFs in a Lucene index on disk: page-accurate chunks, hybrid BM25 + vector
@@ -44,6 +51,9 @@ import org.apache.lucene.search.TermQuery;
  * }</pre>
  */
 public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, TextEmbedder, DocumentIndex, AutoCloseable {
+  /** Beyond this many (domain, category) counts, filings are read from the documents' records instead. */
+  private static final long MAX_FILING_COUNTS = 2_000;
+
   private final LuceneConfig config;
   private final Embedder embedder;
   private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
@@ -222,6 +232,28 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     return store.manifests(Fields.manifestsOf(owner, true)).stream().map(Manifest::toIndexedDocument).toList();
   }
 
+  /**
+   * Whether one of the owner's indexed documents (empty = the public library) has a URI that starts with
+   * {@code uriPrefix}, e.g. {@code "s3://"}: an index lookup, where {@link #documents} reads every
+   * document's record (0.7-0.8 s over 13,000 documents in a fresh process).
+   */
+  public boolean holdsDocumentsUnder(Optional<Organisation> owner, String uriPrefix) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(uriPrefix, "uriPrefix");
+    Query query = new BooleanQuery.Builder()
+        .add(Fields.manifestsOf(owner, true), Occur.FILTER)
+        .add(new PrefixQuery(new Term(Fields.URI, uriPrefix)), Occur.FILTER)
+        .build();
+    IndexSearcher s = store.acquire();
+    try {
+      return s.count(query) > 0;
+    } catch (IOException e) {
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+    } finally {
+      store.release(s);
+    }
+  }
+
   /** Deletes one document with all its chunks; false when the owner holds no such document. */
   public boolean deleteDocument(Optional<Organisation> owner, String uri) {
     Objects.requireNonNull(owner, "owner");
@@ -256,16 +288,63 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     filings.keySet().removeIf(k -> k.generation() != generation);
     Set<DomainCategory> out = new LinkedHashSet<>();
     for (Optional<Organisation> owner : List.of(Optional.<Organisation>empty(), Optional.of(caller))) {
-      out.addAll(filings.computeIfAbsent(new FilingKey(generation, owner), k -> {
-        Optional<Organisation> o = k.owner();
-        Set<DomainCategory> set = new LinkedHashSet<>();
-        for (Manifest m : store.manifests(Fields.manifestsOf(o, true))) {
+      out.addAll(filings.computeIfAbsent(new FilingKey(generation, owner), k -> filingsOf(k.owner())));
+    }
+    return out;
+  }
+
+  /**
+   * The (domain, category) pairs of the owner's indexed documents, from the index's terms: one count per
+   * pair of a domain and a category the index names, instead of reading every document's record (which
+   * cost a fresh `egretta ask` about a third of a second per 10,000 documents). With very many pairs the
+   * records are read after all.
+   */
+  private Set<DomainCategory> filingsOf(Optional<Organisation> owner) {
+    Query manifests = Fields.manifestsOf(owner, true);
+    IndexSearcher s = store.acquire();
+    try {
+      List<String> domains = terms(s, Fields.DOMAIN);
+      List<String> categories = terms(s, Fields.CATEGORY);
+      Set<DomainCategory> set = new LinkedHashSet<>();
+      if ((long) domains.size() * categories.size() > MAX_FILING_COUNTS) {
+        for (Manifest m : Manifest.read(s, manifests)) {
           set.add(new DomainCategory(m.domain(), m.category()));
         }
         return Set.copyOf(set);
-      }));
+      }
+      for (String domain : domains) {
+        Query inDomain = new BooleanQuery.Builder().add(manifests, Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.DOMAIN, domain)), Occur.FILTER).build();
+        if (s.count(inDomain) == 0) {
+          continue;
+        }
+        for (String category : categories) {
+          Query filed = new BooleanQuery.Builder().add(inDomain, Occur.FILTER)
+              .add(new TermQuery(new Term(Fields.CATEGORY, category)), Occur.FILTER).build();
+          if (s.count(filed) > 0) {
+            set.add(new DomainCategory(domain, category));
+          }
+        }
+      }
+      return Set.copyOf(set);
+    } catch (IOException e) {
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+    } finally {
+      store.release(s);
     }
-    return out;
+  }
+
+  /** Every value a keyword field has in the index (deleted documents' values included: callers count). */
+  private static List<String> terms(IndexSearcher s, String field) throws IOException {
+    List<String> values = new ArrayList<>();
+    Terms terms = MultiTerms.getTerms(s.getIndexReader(), field);
+    if (terms != null) {
+      TermsEnum e = terms.iterator();
+      for (BytesRef t = e.next(); t != null; t = e.next()) {
+        values.add(t.utf8ToString());
+      }
+    }
+    return values;
   }
 
   @Override

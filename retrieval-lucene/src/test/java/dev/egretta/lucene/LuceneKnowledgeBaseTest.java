@@ -88,6 +88,34 @@ class LuceneKnowledgeBaseTest {
   }
 
   @Test
+  void filingsFollowDeletionsRejectionsAndOwners() throws Exception {
+    Path root = corpus();
+    Path acme = acmeCorpus();
+    TestPdfs.pdf().title("Old").pages(List.of("An old vendor policy, reviewed once a year."))
+        .write(root.resolve("vendor-risk/pdf/sg/old.pdf"));
+    Files.createDirectories(root.resolve("broken-domain/pdf/eu"));
+    Files.writeString(root.resolve("broken-domain/pdf/eu/notes.pdf"), "not a PDF");
+    Organisation other = Organisation.of("other");
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      ingestPublicAndAcme(kb, root, acme);
+      TestPdfs.pdf().title("Acme EU").pages(List.of("Acme's EU continuity plan is tested twice a year."))
+          .write(acme.resolve("business-continuity/pdf/eu/acme-eu.pdf"));
+      kb.ingest(LocalFolderSource.of(acme), IngestOptions.privateTo(ACME), IngestListener.NONE);
+      assertThat(kb.domainCategories(ACME)).containsExactlyInAnyOrder(new DomainCategory("business-continuity", "us"),
+          new DomainCategory("information-security", "us"), new DomainCategory("vendor-risk", "sg"),
+          new DomainCategory("business-continuity", "eu"));
+      assertThat(kb.domainCategories(other)).as("another organisation's private filing and a rejected file")
+          .doesNotContain(new DomainCategory("business-continuity", "eu"), new DomainCategory("broken-domain", "eu"));
+
+      Files.delete(root.resolve("vendor-risk/pdf/sg/old.pdf"));
+      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary().withSync(), IngestListener.NONE);
+      assertThat(kb.domainCategories(other)).as("a deleted document's filing is gone (its terms stay in the index until a merge)")
+          .containsExactlyInAnyOrder(new DomainCategory("business-continuity", "us"),
+              new DomainCategory("information-security", "us"));
+    }
+  }
+
+  @Test
   void treatsQuerySyntaxAsPlainText() throws Exception {
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
       kb.ingest(LocalFolderSource.of(corpus()), IngestOptions.publicLibrary(), IngestListener.NONE);
@@ -198,6 +226,15 @@ class LuceneKnowledgeBaseTest {
       assertThat(outcomes).containsExactlyInAnyOrder(DocumentOutcome.UNCHANGED, DocumentOutcome.DELETED);
       assertThat(kb.documents(Optional.of(ACME))).extracting(IndexedDocument::filename).containsExactly("acme-backup.pdf");
       assertThat(kb.documents(Optional.empty())).hasSize(2);
+      String privateFolder = privateRoot.toUri().toString();
+      String publicUri = kb.documents(Optional.empty()).get(0).uri();
+      assertThat(kb.holdsDocumentsUnder(Optional.of(ACME), privateFolder)).isTrue();
+      assertThat(kb.holdsDocumentsUnder(Optional.empty(), privateFolder)).as("another owner's documents").isFalse();
+      assertThat(kb.holdsDocumentsUnder(Optional.empty(), publicUri)).isTrue();
+      assertThat(kb.holdsDocumentsUnder(Optional.of(ACME), publicUri)).isFalse();
+      assertThat(kb.holdsDocumentsUnder(Optional.of(ACME), "s3://")).isFalse();
+      assertThat(kb.holdsDocumentsUnder(Optional.of(ACME), privateFolder + "business-continuity/pdf/us/old.pdf"))
+          .as("a deleted document").isFalse();
 
       String uri = kb.documents(Optional.of(ACME)).get(0).uri();
       assertThat(kb.deleteDocument(Optional.empty(), uri)).isFalse();
