@@ -67,7 +67,7 @@ final class OpenEngine implements AutoCloseable {
     if (index.backend.elasticsearch()) {
       ElasticsearchKnowledgeBase es = ElasticsearchKnowledgeBase.open(index.backend.config(context));
       return assemble(generator, s3, signLinks, es, openSessions(context, index, es), es::countTokens,
-          () -> es.documents(Optional.empty()).stream().anyMatch(d -> d.uri().startsWith("s3://")), Optional.of(es));
+          () -> es.holdsDocumentsUnder(Optional.empty(), "s3://"), Optional.of(es));
     }
     Path indexDir = index.existingIndex(context);
     // The session store opens first: its SQLite start-up then overlaps the embedding model's background

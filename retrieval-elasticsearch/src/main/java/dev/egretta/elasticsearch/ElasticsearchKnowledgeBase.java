@@ -127,6 +127,16 @@ public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInvent
     return store.manifests(owner, true).stream().map(Manifest::toIndexedDocument).toList();
   }
 
+  /**
+   * Whether one of the owner's indexed documents (empty = the public library) has a URI that starts with
+   * {@code uriPrefix}, e.g. {@code "s3://"}: one count, where {@link #documents} lists every document.
+   */
+  public boolean holdsDocumentsUnder(Optional<Organisation> owner, String uriPrefix) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(uriPrefix, "uriPrefix");
+    return store.holdsIndexedUnder(owner, uriPrefix);
+  }
+
   /** Deletes one document with all its chunks; false when the owner holds no such document. */
   public boolean deleteDocument(Optional<Organisation> owner, String uri) {
     Objects.requireNonNull(owner, "owner");

@@ -6,6 +6,7 @@ import static dev.egretta.elasticsearch.IndexSchema.DOC_KEY;
 import static dev.egretta.elasticsearch.IndexSchema.DOMAIN;
 import static dev.egretta.elasticsearch.IndexSchema.INDEXED;
 import static dev.egretta.elasticsearch.IndexSchema.STATUS;
+import static dev.egretta.elasticsearch.IndexSchema.URI;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -84,6 +85,17 @@ final class EsStore {
     ObjectNode body = EsHttp.JSON.createObjectNode();
     body.set("query", query);
     return http.post("/" + documents + "/_count", body).path("count").asLong();
+  }
+
+  /** Whether one of the owner's indexed documents has a URI starting with {@code uriPrefix} (a count, not a scan). */
+  boolean holdsIndexedUnder(Optional<Organisation> owner, String uriPrefix) {
+    ObjectNode query = Filters.ownedBy(owner);
+    ArrayNode filter = (ArrayNode) query.path("bool").path("filter");
+    filter.add(Filters.term(STATUS, INDEXED));
+    filter.addObject().putObject("prefix").put(URI, uriPrefix);
+    ObjectNode body = EsHttp.JSON.createObjectNode();
+    body.set("query", query);
+    return http.post("/" + documents + "/_count", body).path("count").asLong() > 0;
   }
 
   long chunkCount() {

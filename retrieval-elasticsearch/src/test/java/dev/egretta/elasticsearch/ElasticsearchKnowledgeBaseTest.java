@@ -217,6 +217,10 @@ class ElasticsearchKnowledgeBaseTest {
       kb.ingest(LocalFolderSource.of(dir), IngestOptions.privateTo(acme), IngestListener.NONE);
       assertThat(kb.documents(Optional.of(acme))).hasSize(1);
       assertThat(kb.documents(Optional.empty())).noneMatch(d -> d.domain().equals(domain));
+      String folder = dir.toUri().toString();
+      assertThat(kb.holdsDocumentsUnder(Optional.of(acme), folder)).isTrue();
+      assertThat(kb.holdsDocumentsUnder(Optional.of(acme), "s3://")).isFalse();
+      assertThat(kb.holdsDocumentsUnder(Optional.of(Organisation.of("other-" + domain)), folder)).isFalse();
       List<RetrievedPassage> mine = kb.retrieve(new RetrievalRequest("vendor risk register",
           new SearchScope(domain, "us", false, Optional.of(acme)), 5));
       assertThat(mine).singleElement().satisfies(p -> {
