@@ -89,11 +89,12 @@ public final class BenchmarkHooks {
 
   /**
    * The built-in model's tokenizer as ingestion runs it: a passage's ids, [CLS] and [SEP] included, cut to
-   * the model's 512 (waits for the background load of the model).
+   * the model's 512. Read on its own: the model itself is not loaded (a reference that loads its own
+   * session must not pay for a second one).
    */
   public static Function<String, long[]> builtInTokenizer() {
-    OnnxBgeEmbedder.shared().awaitReady();
-    return OnnxBgeEmbedder.shared()::passageIds;
+    WordPieceTokenizer tokenizer = OnnxBgeEmbedder.readTokenizer();
+    return text -> tokenizer.encode(text, OnnxBgeEmbedder.MAX_TOKENS);
   }
 
   /** A question's vector from the built-in bge-small model, exactly as a default knowledge base embeds it. */

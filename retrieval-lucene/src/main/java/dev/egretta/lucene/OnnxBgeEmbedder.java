@@ -74,13 +74,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     this.threads = threads;
     ExecutorService loaders = Executors.newThreadPerTaskExecutor(
         Thread.ofPlatform().daemon().name("egretta-model-load-", 0).factory());
-    tokenizer = CompletableFuture.supplyAsync(() -> {
-      try (InputStream vocabulary = resource("/bge-small-en-v1.5-q-tokenizer.json")) {
-        return WordPieceTokenizer.read(vocabulary);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, loaders);
+    tokenizer = CompletableFuture.supplyAsync(OnnxBgeEmbedder::readTokenizer, loaders);
     environment = CompletableFuture.supplyAsync(() -> {
       OnnxNativeLibrary.prepare();
       return OrtEnvironment.getEnvironment();
@@ -110,6 +104,15 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException ignored) {
       // Waited as long as allowed.
+    }
+  }
+
+  /** The model's tokenizer, read from the model jar's {@code tokenizer.json} (without loading the model). */
+  static WordPieceTokenizer readTokenizer() {
+    try (InputStream vocabulary = resource("/bge-small-en-v1.5-q-tokenizer.json")) {
+      return WordPieceTokenizer.read(vocabulary);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -201,11 +204,6 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   @Override
   public TokenCounter tokenCounter() {
     return text -> ready(tokenizer).count(text);
-  }
-
-  /** A passage's token ids as {@link #embedPassages} gives them to the model. */
-  long[] passageIds(String text) {
-    return ready(tokenizer).encode(text, MAX_TOKENS);
   }
 
   @Override

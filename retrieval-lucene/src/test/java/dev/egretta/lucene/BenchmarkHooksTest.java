@@ -32,6 +32,14 @@ class BenchmarkHooksTest {
   }
 
   @Test
+  void theTokenizerHookFramesAndCutsAsTheEmbedderDoes() {
+    long[] ids = BenchmarkHooks.builtInTokenizer().apply("backup ".repeat(600));
+    assertThat(ids).hasSize(OnnxBgeEmbedder.MAX_TOKENS);
+    assertThat(ids[0]).isEqualTo(101);
+    assertThat(ids[ids.length - 1]).isEqualTo(102);
+  }
+
+  @Test
   void analysesQuestionsAndBuildsTheScopeFilterOfASearch() {
     assertThat(BenchmarkHooks.queryAnalyzer().apply("Who reports the incidents?")).contains("report", "incid");
     assertThat(BenchmarkHooks.scopeFilter(SearchScope.publicOnly("information-security", "us")).toString())
