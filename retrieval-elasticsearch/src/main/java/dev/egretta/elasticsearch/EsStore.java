@@ -46,10 +46,7 @@ final class EsStore {
 
   /** The manifests of one owner (empty = public library), by URI order of their keys. */
   List<Manifest> manifests(Optional<Organisation> owner, boolean indexedOnly) {
-    ObjectNode query = Filters.ownedBy(owner);
-    if (indexedOnly) {
-      ((ArrayNode) query.path("bool").path("filter")).add(Filters.term(STATUS, INDEXED));
-    }
+    ObjectNode query = indexedOnly ? indexedOf(owner) : Filters.ownedBy(owner);
     List<Manifest> out = new ArrayList<>();
     for (JsonNode hit : Scan.all(http, documents, query, DOC_KEY, Manifest.FIELDS)) {
       out.add(Manifest.of(hit.path("_source")));
@@ -63,9 +60,7 @@ final class EsStore {
     for (Optional<Organisation> owner : List.of(Optional.<Organisation>empty(), Optional.of(caller))) {
       ObjectNode body = EsHttp.JSON.createObjectNode();
       body.put("size", 0);
-      ObjectNode query = Filters.ownedBy(owner);
-      ((ArrayNode) query.path("bool").path("filter")).add(Filters.term(STATUS, INDEXED));
-      body.set("query", query);
+      body.set("query", indexedOf(owner));
       ObjectNode composite = body.putObject("aggs").putObject("pairs").putObject("composite");
       composite.put("size", 10_000);
       ArrayNode sources = composite.putArray("sources");
@@ -80,22 +75,27 @@ final class EsStore {
   }
 
   long countIndexed(Optional<Organisation> owner) {
-    ObjectNode query = Filters.ownedBy(owner);
-    ((ArrayNode) query.path("bool").path("filter")).add(Filters.term(STATUS, INDEXED));
-    ObjectNode body = EsHttp.JSON.createObjectNode();
-    body.set("query", query);
-    return http.post("/" + documents + "/_count", body).path("count").asLong();
+    return countDocuments(indexedOf(owner));
   }
 
   /** Whether one of the owner's indexed documents has a URI starting with {@code uriPrefix} (a count, not a scan). */
   boolean holdsIndexedUnder(Optional<Organisation> owner, String uriPrefix) {
+    ObjectNode query = indexedOf(owner);
+    ((ArrayNode) query.path("bool").path("filter")).addObject().putObject("prefix").put(URI, uriPrefix);
+    return countDocuments(query) > 0;
+  }
+
+  /** The owner's manifests of indexed (not rejected) documents, as a filter-only bool query. */
+  private static ObjectNode indexedOf(Optional<Organisation> owner) {
     ObjectNode query = Filters.ownedBy(owner);
-    ArrayNode filter = (ArrayNode) query.path("bool").path("filter");
-    filter.add(Filters.term(STATUS, INDEXED));
-    filter.addObject().putObject("prefix").put(URI, uriPrefix);
+    ((ArrayNode) query.path("bool").path("filter")).add(Filters.term(STATUS, INDEXED));
+    return query;
+  }
+
+  private long countDocuments(ObjectNode query) {
     ObjectNode body = EsHttp.JSON.createObjectNode();
     body.set("query", query);
-    return http.post("/" + documents + "/_count", body).path("count").asLong() > 0;
+    return http.post("/" + documents + "/_count", body).path("count").asLong();
   }
 
   long chunkCount() {

@@ -223,6 +223,18 @@ final class IndexStore implements AutoCloseable {
     }
   }
 
+  /** The number of live documents {@code query} matches, on the current searcher. */
+  int count(Query query) {
+    IndexSearcher s = acquire();
+    try {
+      return s.count(query);
+    } catch (IOException e) {
+      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
+    } finally {
+      release(s);
+    }
+  }
+
   List<Manifest> manifests(Query query) {
     IndexSearcher s = acquire();
     try {

@@ -240,18 +240,10 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
   public boolean holdsDocumentsUnder(Optional<Organisation> owner, String uriPrefix) {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(uriPrefix, "uriPrefix");
-    Query query = new BooleanQuery.Builder()
+    return store.count(new BooleanQuery.Builder()
         .add(Fields.manifestsOf(owner, true), Occur.FILTER)
         .add(new PrefixQuery(new Term(Fields.URI, uriPrefix)), Occur.FILTER)
-        .build();
-    IndexSearcher s = store.acquire();
-    try {
-      return s.count(query) > 0;
-    } catch (IOException e) {
-      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
-    } finally {
-      store.release(s);
-    }
+        .build()) > 0;
   }
 
   /** Deletes one document with all its chunks; false when the owner holds no such document. */
@@ -261,16 +253,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     checkWritable("delete a document");
     ingestLock.lock();
     try {
-      IndexSearcher s = store.acquire();
-      int found;
-      try {
-        found = s.count(new TermQuery(Fields.manifestTerm(owner, uri)));
-      } catch (IOException e) {
-        throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
-      } finally {
-        store.release(s);
-      }
-      if (found == 0) {
+      if (store.count(new TermQuery(Fields.manifestTerm(owner, uri))) == 0) {
         return false;
       }
       store.delete(owner, uri);
@@ -350,14 +333,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
   @Override
   public boolean hasPrivateDocuments(Organisation caller) {
     Objects.requireNonNull(caller, "caller");
-    IndexSearcher s = store.acquire();
-    try {
-      return s.count(Fields.manifestsOf(Optional.of(caller), true)) > 0;
-    } catch (IOException e) {
-      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
-    } finally {
-      store.release(s);
-    }
+    return store.count(Fields.manifestsOf(Optional.of(caller), true)) > 0;
   }
 
   /**
@@ -370,15 +346,8 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
 
   /** Number of chunks in the index (all owners). */
   public int chunkCount() {
-    IndexSearcher s = store.acquire();
-    try {
-      return s.count(new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), Occur.FILTER).build());
-    } catch (IOException e) {
-      throw new EgrettaException("cannot read the index: " + e.getMessage(), e);
-    } finally {
-      store.release(s);
-    }
+    return store.count(new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), Occur.FILTER).build());
   }
 
   /** The question's vector from the index's model, with its query instruction (the last 256 are cached). */
