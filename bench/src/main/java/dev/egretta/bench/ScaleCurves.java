@@ -115,7 +115,7 @@ final class ScaleCurves {
             + "synthetic questions on one thread. Latency covers the synthetic query embedding (microseconds), the Lucene "
             + "search(es), RRF fusion, score calibration and stored fields. The \"+ model\" columns repeat the hybrid "
             + "searches with the real model's query embedding in the loop: for each search Egretta's built-in bge-small "
-            + "embeds one of the 72 real questions of the side-by-side step, in turn (with its instruction prefix, on its "
+            + "embeds one of the 72 real questions of the side-by-side step, in turn (as the engine embeds it, on its "
             + "own thread while BM25 runs, as in a default knowledge base), and that vector is discarded for the "
             + "synthetic question's, since the index lives in the synthetic model's space (`RealQueryCostModel`). "
             + "Recall@10 = overlap of the kNN top 10 with the exact top 10 by brute force over the index's "
