@@ -37,8 +37,8 @@ import java.util.function.Supplier;
  * on ONNX Runtime, tokenized by {@link WordPieceTokenizer}. CLS pooling, unit vectors. Queries are
  * embedded as they are, without bge's optional instruction prefix ("Represent this sentence for
  * searching relevant passages: "): with the score calibration, fusion and answerability refitted both
- * ways, the bare question ranked better on every fitting set (SciFact train, ObliQA's fit part) and
- * costs a short question half the tokens (core/README.md, "The query instruction").
+ * ways, the bare question won the relevance fit (ObliQA's fit part better, SciFact train level) and
+ * takes about 8 fewer tokens per question (core/README.md, "The query instruction").
  *
  * <p>One session with one intra-op thread. Passages are embedded <em>one text per call</em> by
  * {@code threads} workers. The model quantizes its activations dynamically, per call: in a padded

@@ -99,7 +99,9 @@ public abstract class RetrieverContract {
 
   @AfterEach
   void closeBackend() {
-    backend.close();
+    if (backend != null) { // null when openBackend skipped the test (its server is absent)
+      backend.close();
+    }
   }
 
   private static final String RECOVERY = "The recovery time objective for payment processing is four hours, and wire"
