@@ -61,9 +61,10 @@ class UntrustedTextTest {
       List<StoredMessage> stored = ui.sessions.messages(UiServer.ORGANISATION, sessionId);
       assertThat(stored.get(1).message().content()).contains(IMG, "javascript:alert(2)");
       assertInert(b);
-      // Excerpts are text: the markup shows as the characters the document holds.
+      // Excerpts are text: the markup shows as the characters the document holds (the excerpt is the
+      // passage's evidence sentence, which may be either of the two planted ones).
       assertThat(turn.findElements(By.cssSelector("[data-testid='source'] .excerpt")))
-          .anySatisfy(excerpt -> assertThat(excerpt.getText()).contains(IMG));
+          .anySatisfy(excerpt -> assertThat(excerpt.getText()).containsAnyOf(IMG, LINK));
 
       // The engine drops citations of sources it did not give; the page must not rely on that. An answer
       // recorded by another writer cites a source that does not exist, beside one that does.
