@@ -58,6 +58,14 @@ public record AnswerabilityModel(List<String> features, double[] mean, double[] 
     weights = weights.clone();
   }
 
+  /**
+   * The same coefficients with another operating point: a lower threshold refuses fewer answerable
+   * questions and lets more unanswerable ones through (the default's trade-off: core/README.md#answerability).
+   */
+  public AnswerabilityModel withThreshold(double threshold) {
+    return new AnswerabilityModel(features, mean, scale, weights, bias, threshold);
+  }
+
   /** The fitted default coefficients ({@value #RESOURCE}). */
   public static AnswerabilityModel defaults() {
     try (InputStream in = AnswerabilityModel.class.getResourceAsStream(RESOURCE)) {

@@ -47,6 +47,18 @@ class AnswerabilityModelTest {
   }
 
   @Test
+  void anotherThresholdMovesOnlyTheOperatingPoint() throws IOException {
+    String ones = String.join(",", Collections.nCopies(AnswerabilityFeatures.NAMES.size(), "1"));
+    AnswerabilityModel m = read(json(AnswerabilityFeatures.NAMES, ones, 0.5));
+    AnswerabilityFeatures x = AnswerabilityFeatures.of(new double[AnswerabilityFeatures.NAMES.size()]); // P = σ(0.5) ≈ 0.62
+    AnswerabilityModel stricter = m.withThreshold(0.7);
+    assertThat(stricter.probability(x)).isEqualTo(m.probability(x));
+    assertThat(m.answerable(x)).isTrue();
+    assertThat(stricter.answerable(x)).isFalse();
+    assertThatThrownBy(() -> m.withThreshold(1.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
+  }
+
+  @Test
   void aModelOfFewFeaturesReadsThemByName() throws IOException {
     AnswerabilityModel m = read("{\"features\":[\"answer_coverage\",\"best_similarity\"],\"mean\":[0.5,0],\"scale\":[0.5,1],"
         + "\"weights\":[2,0],\"bias\":0,\"threshold\":0.5}");
