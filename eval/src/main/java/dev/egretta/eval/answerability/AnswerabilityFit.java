@@ -213,7 +213,7 @@ public final class AnswerabilityFit {
    * Flags at most {@link #MAX_FALSE_FLAGS} of the PDF answerable training cases: halfway between the
    * last one flagged and the next; without PDF cases, the 5th (weighted) percentile of all answerable ones.
    */
-  private static double threshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws, int[] columns) {
+  static double threshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws, int[] columns) {
     double[] pdf = train.stream().filter(c -> c.answerable() && c.source().equals("pdf-qa"))
         .mapToDouble(c -> m.probability(project(c.features(), columns))).sorted().toArray();
     if (pdf.length > 0) {
