@@ -39,7 +39,8 @@ import java.util.Set;
  * {@code heldout.jsonl} is only reported on. Cases are cached in {@code --cases} (re-used unless
  * {@code --rebuild}). The fit: L2 logistic regression (λ = 0.01) on standardised features, the PDF
  * cases weighted to half of the total (the targets are about PDFs like them; ObliQA labels are
- * noisier). The threshold is set on the PDF questions' answerable training cases alone: halfway
+ * noisier). The threshold is set on the PDF questions' answerable training cases alone, on their
+ * out-of-fold probabilities (5 folds; a model is optimistic about the cases it was fitted on): halfway
  * between the probabilities of the last case it may flag and the next, flagging at most 5 % of them.
  * Those are the documents the engine is for and its targets are measured on; set by all answerable
  * cases pooled (weighted as in the fit), ObliQA's gold-removal cases, which are harder and whose
@@ -175,11 +176,45 @@ public final class AnswerabilityFit {
   /** The fit on training cases (none floor-flagged) over the feature columns: the PDF cases weighted, the threshold at 5 %. */
   static Fitted fit(List<FitCase> train, int[] columns) {
     double pdfWeight = pdfWeight(train);
+    List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
+    LogisticFit.Model m = model(train, columns, ws);
+    double[] pdf = outOfFoldPdfAnswerable(train, columns);
+    return new Fitted(m, pdf.length > 0 ? cut(pdf) : pooledThreshold(train, m, ws, columns), pdfWeight);
+  }
+
+  private static LogisticFit.Model model(List<FitCase> train, int[] columns, List<Double> ws) {
     List<double[]> xs = train.stream().map(c -> project(c.features(), columns)).toList();
     List<Integer> ys = train.stream().map(c -> c.answerable() ? 1 : 0).toList();
-    List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
-    LogisticFit.Model m = LogisticFit.fit(xs, ys, ws, LAMBDA);
-    return new Fitted(m, threshold(train, m, ws, columns), pdfWeight);
+    return LogisticFit.fit(xs, ys, ws, LAMBDA);
+  }
+
+  /**
+   * The PDF answerable training cases' probabilities, each from a model fitted without its fold (5 folds by
+   * question): a case's probability under a model fitted on it is optimistic, and the threshold is meant for
+   * questions the model has not seen.
+   */
+  private static double[] outOfFoldPdfAnswerable(List<FitCase> train, int[] columns) {
+    List<Double> out = new ArrayList<>();
+    int[] folds = train.stream().mapToInt(c -> AnswerabilityCv.fold(c, "threshold")).toArray();
+    for (int fold = 0; fold < AnswerabilityCv.FOLDS; fold++) {
+      List<FitCase> rest = new ArrayList<>();
+      List<FitCase> held = new ArrayList<>();
+      for (int i = 0; i < train.size(); i++) {
+        FitCase c = train.get(i);
+        if (folds[i] != fold) {
+          rest.add(c);
+        } else if (c.answerable() && c.source().equals("pdf-qa")) {
+          held.add(c);
+        }
+      }
+      if (held.isEmpty() || rest.isEmpty()) {
+        continue;
+      }
+      double w = pdfWeight(rest);
+      LogisticFit.Model m = model(rest, columns, rest.stream().map(c -> c.source().equals("pdf-qa") ? w : 1.0).toList());
+      held.forEach(c -> out.add(m.probability(project(c.features(), columns))));
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Each PDF case's weight, so that the PDF cases make {@link #PDF_SHARE} of the fit. */
@@ -210,18 +245,20 @@ public final class AnswerabilityFit {
   }
 
   /**
-   * Flags at most {@link #MAX_FALSE_FLAGS} of the PDF answerable training cases: halfway between the
-   * last one flagged and the next; without PDF cases, the 5th (weighted) percentile of all answerable ones.
+   * The threshold that flags at most {@link #MAX_FALSE_FLAGS} of the given answerable probabilities: halfway
+   * between the last one flagged and the next.
    */
-  static double threshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws, int[] columns) {
-    double[] pdf = train.stream().filter(c -> c.answerable() && c.source().equals("pdf-qa"))
-        .mapToDouble(c -> m.probability(project(c.features(), columns))).sorted().toArray();
-    if (pdf.length > 0) {
-      int flagged = (int) Math.floor(MAX_FALSE_FLAGS * pdf.length);
-      double below = flagged == 0 ? 0 : pdf[flagged - 1];
-      double cut = flagged == pdf.length ? pdf[flagged - 1] : (below + pdf[flagged]) / 2;
-      return Math.min(0.95, Math.max(0.05, cut));
-    }
+  static double cut(double[] answerable) {
+    double[] p = answerable.clone();
+    java.util.Arrays.sort(p);
+    int flagged = (int) Math.floor(MAX_FALSE_FLAGS * p.length);
+    double below = flagged == 0 ? 0 : p[flagged - 1];
+    double cut = flagged == p.length ? p[flagged - 1] : (below + p[flagged]) / 2;
+    return Math.min(0.95, Math.max(0.05, cut));
+  }
+
+  /** Without PDF cases: the 5th (weighted) percentile of all answerable training cases' probabilities. */
+  static double pooledThreshold(List<FitCase> train, LogisticFit.Model m, List<Double> ws, int[] columns) {
     List<double[]> pw = new ArrayList<>();
     double total = 0;
     for (int i = 0; i < train.size(); i++) {
@@ -288,8 +325,9 @@ public final class AnswerabilityFit {
         + " per case) when present; eval/pdf-qa/heldout.jsonl is reported on only.");
     root.put("fit", "L2 logistic regression on " + features.size() + " of the " + AnswerabilityFeatures.NAMES.size()
         + " features (AnswerabilityFit.FEATURES), lambda " + LAMBDA + ", Newton's method, " + rows + " training cases that pass "
-        + "the score floor; threshold set on the PDF questions' answerable training cases alone, halfway between the last "
-        + "flagged and the next (max " + (int) (MAX_FALSE_FLAGS * 100) + "% of them flagged; ObliQA's cases do not set it)");
+        + "the score floor; threshold set on the PDF questions' answerable training cases alone, on their out-of-fold P "
+        + "(5 folds), halfway between the last flagged and the next (max " + (int) (MAX_FALSE_FLAGS * 100)
+        + "% of them flagged; ObliQA's cases do not set it)");
     root.put("fitted", LocalDate.now().toString());
     ArrayNode names = root.putArray("features");
     features.forEach(names::add);

@@ -51,25 +51,24 @@ class LogisticFitTest {
   }
 
   @Test
-  void thePdfQuestionsAloneSetTheThreshold() {
-    // P = σ(x) over one column; 40 PDF answerable cases at x = 0, 0.1, ..., 3.9 and 100 ObliQA answerable
-    // cases far below them, which would pull a pooled percentile down
-    LogisticFit.Model m = new LogisticFit.Model(new double[] {0}, new double[] {1}, new double[] {1}, 0);
-    List<FitCase> train = new ArrayList<>();
+  void theThresholdFlagsAtMostFivePercentHalfwayToTheNext() {
+    double[] p = new double[40];
     for (int i = 0; i < 40; i++) {
-      train.add(answerable("pdf-qa", i / 10.0));
+      p[39 - i] = 0.5 + i / 100.0; // unsorted on purpose
     }
+    // at most 5 % of 40 = 2 flagged: halfway between the 2nd lowest (0.51) and the 3rd (0.52)
+    assertThat(AnswerabilityFit.cut(p)).isCloseTo(0.515, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(AnswerabilityFit.cut(new double[] {0.6, 0.8})).isCloseTo(0.3, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void withoutPdfQuestionsThePooledPercentileSetsIt() {
+    LogisticFit.Model m = new LogisticFit.Model(new double[] {0}, new double[] {1}, new double[] {1}, 0); // P = σ(x)
+    List<FitCase> obliqa = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      train.add(answerable("obliqa", -1 - i / 100.0));
+      obliqa.add(answerable("obliqa", -1 - i / 100.0));
     }
-    train.add(new FitCase("u", "pdf-qa", false, false, false, feature(-5))); // unanswerable: never sets it
-    List<Double> ws = train.stream().map(c -> 1.0).toList();
-    double t = AnswerabilityFit.threshold(train, m, ws, new int[] {0});
-    // at most 5 % of 40 = 2 PDF cases flagged: halfway between the 2nd (x = 0.1) and the 3rd (x = 0.2)
-    assertThat(t).isCloseTo((sigmoid(0.1) + sigmoid(0.2)) / 2, org.assertj.core.data.Offset.offset(1e-12));
-    // without PDF cases, the 5th percentile of all answerable cases
-    List<FitCase> obliqa = train.stream().filter(c -> c.source().equals("obliqa")).toList();
-    assertThat(AnswerabilityFit.threshold(obliqa, m, obliqa.stream().map(c -> 1.0).toList(), new int[] {0}))
+    assertThat(AnswerabilityFit.pooledThreshold(obliqa, m, obliqa.stream().map(c -> 1.0).toList(), new int[] {0}))
         .isCloseTo(sigmoid(-1.94), org.assertj.core.data.Offset.offset(1e-9));
   }
 
