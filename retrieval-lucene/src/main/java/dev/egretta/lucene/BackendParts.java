@@ -59,7 +59,7 @@ public final class BackendParts implements AutoCloseable {
     return embedder.embedPassages(List.copyOf(texts));
   }
 
-  /** The unit vector of a query, with the model's query instruction (the last 256 are cached). */
+  /** The unit vector of a query, with the model's query instruction if it has one (the last 256 are cached). */
   public float[] embedQuery(String query) {
     return embedder.embedQuery(Objects.requireNonNull(query, "query"));
   }

@@ -350,7 +350,7 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), Occur.FILTER).build());
   }
 
-  /** The question's vector from the index's model, with its query instruction (the last 256 are cached). */
+  /** The question's vector from the index's model, with its query instruction if it has one (the last 256 are cached). */
   @Override
   public float[] embedQuery(String question) {
     return embedder.embedQuery(Objects.requireNonNull(question, "question"));

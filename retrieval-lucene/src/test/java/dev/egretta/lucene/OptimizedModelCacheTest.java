@@ -91,25 +91,33 @@ class OptimizedModelCacheTest {
     }
   }
 
-  @Test
-  void writingTheCopyRemovesTheSameModelsCopyInOnnxFormat() throws Exception {
+  /** A cache in {@code dir} that has written its optimized copy of the model (opened once). */
+  private OptimizedModelCache cacheWithItsCopy() throws Exception {
     System.setProperty(OptimizedModelCache.PROPERTY, dir.toString());
     OptimizedModelCache cache = OptimizedModelCache.forModel("bge", resource, environment).orElseThrow();
+    openAndClose(cache);
+    return cache;
+  }
+
+  private void openAndClose(OptimizedModelCache cache) throws Exception {
     cache.open(environment, () -> model, OptimizedModelCacheTest::options).orElseThrow().session().close();
+  }
+
+  @Test
+  void writingTheCopyRemovesTheSameModelsCopyInOnnxFormat() throws Exception {
+    OptimizedModelCache cache = cacheWithItsCopy();
     Path copy = files().getFirst();
     Path older = copy.resolveSibling(copy.getFileName().toString().replace(".ort", ".onnx"));
     Files.write(older, new byte[] {1, 2, 3});
     Files.delete(copy);
 
-    cache.open(environment, () -> model, OptimizedModelCacheTest::options).orElseThrow().session().close();
+    openAndClose(cache);
     assertThat(files()).containsExactly(copy);
   }
 
   @Test
   void aDamagedCopyIsDroppedAndTheCallerFallsBack() throws Exception {
-    System.setProperty(OptimizedModelCache.PROPERTY, dir.toString());
-    OptimizedModelCache cache = OptimizedModelCache.forModel("bge", resource, environment).orElseThrow();
-    cache.open(environment, () -> model, OptimizedModelCacheTest::options).orElseThrow().session().close();
+    OptimizedModelCache cache = cacheWithItsCopy();
     Path file = files().getFirst();
     Files.write(file, new byte[] {1, 2, 3});
 

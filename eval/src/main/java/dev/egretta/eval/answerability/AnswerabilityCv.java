@@ -16,7 +16,7 @@ import java.util.Set;
  * Compares feature sets for the answerability fit by 5-fold cross-validation on the training
  * parts only (ObliQA 4/5 and pdf-qa dev; the held-out cases are never read), folds by question
  * (a gold-removal pair stays in one fold). Each fold is fitted as {@link AnswerabilityFit} fits
- * (weights, λ, threshold at 5 % of the answerable training cases) and predicts the other fold.
+ * (weights, λ, threshold at 5 % of its PDF answerable cases, out of fold) and predicts the other fold.
  * Per source it prints the unanswerable cases flagged with the fold thresholds (and the answerable
  * ones flagged), and the unanswerable flagged when the pooled out-of-fold probabilities are cut so
  * that exactly 5 % of the source's answerable cases are flagged.

@@ -176,7 +176,7 @@ public final class AnswerabilityFit {
   /** The fit on training cases (none floor-flagged) over the feature columns: the PDF cases weighted, the threshold at 5 %. */
   static Fitted fit(List<FitCase> train, int[] columns) {
     double pdfWeight = pdfWeight(train);
-    List<Double> ws = train.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
+    List<Double> ws = weights(train, pdfWeight);
     LogisticFit.Model m = model(train, columns, ws);
     double[] pdf = outOfFoldPdfAnswerable(train, columns);
     return new Fitted(m, pdf.length > 0 ? cut(pdf) : pooledThreshold(train, m, ws, columns), pdfWeight);
@@ -210,11 +210,15 @@ public final class AnswerabilityFit {
       if (held.isEmpty() || rest.isEmpty()) {
         continue;
       }
-      double w = pdfWeight(rest);
-      LogisticFit.Model m = model(rest, columns, rest.stream().map(c -> c.source().equals("pdf-qa") ? w : 1.0).toList());
+      LogisticFit.Model m = model(rest, columns, weights(rest, pdfWeight(rest)));
       held.forEach(c -> out.add(m.probability(project(c.features(), columns))));
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Each case's weight in the fit: {@code pdfWeight} for a PDF case, 1 for the others. */
+  private static List<Double> weights(List<FitCase> cases, double pdfWeight) {
+    return cases.stream().map(c -> c.source().equals("pdf-qa") ? pdfWeight : 1.0).toList();
   }
 
   /** Each PDF case's weight, so that the PDF cases make {@link #PDF_SHARE} of the fit. */
