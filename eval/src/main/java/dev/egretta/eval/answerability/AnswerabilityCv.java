@@ -31,6 +31,8 @@ import java.util.Set;
  */
 public final class AnswerabilityCv {
   static final int FOLDS = 5;
+  /** The shares of answerable cases flagged at which the pooled out-of-fold cut is reported. */
+  static final double[] RATES = {0.025, AnswerabilityFit.MAX_FALSE_FLAGS, 0.075, 0.10};
 
   private AnswerabilityCv() {}
 
@@ -120,15 +122,18 @@ public final class AnswerabilityCv {
         }
       }
       ansP.sort(Comparator.naturalOrder());
-      // the cut that flags 5 % of the answerable cases (those strictly below it)
-      double cut = ansP.isEmpty() ? 0 : ansP.get((int) Math.floor(AnswerabilityFit.MAX_FALSE_FLAGS * ansP.size()));
-      int atFive = 0;
-      for (int i = 0; i < train.size(); i++) {
-        FitCase c = train.get(i);
-        atFive += c.source().equals(source) && !c.answerable() && p[i] < cut ? 1 : 0;
+      b.append(String.format(Locale.ROOT, " | %s: %d/%d at %d/%d; at", source, unFlagged, un, ansFlagged, ans));
+      for (double rate : RATES) {
+        // the cut that flags this share of the answerable cases (those strictly below it)
+        double cut = ansP.isEmpty() ? 0 : ansP.get((int) Math.floor(rate * ansP.size()));
+        int flaggedAtRate = 0;
+        for (int i = 0; i < train.size(); i++) {
+          FitCase c = train.get(i);
+          flaggedAtRate += c.source().equals(source) && !c.answerable() && p[i] < cut ? 1 : 0;
+        }
+        b.append(String.format(Locale.ROOT, " %.1f%%: %d/%d (%.1f%%)", 100 * rate, flaggedAtRate, un,
+            un == 0 ? 0 : 100.0 * flaggedAtRate / un));
       }
-      b.append(String.format(Locale.ROOT, " | %s: %d/%d at %d/%d; at 5%%: %d/%d (%.1f%%)", source, unFlagged, un, ansFlagged,
-          ans, atFive, un, un == 0 ? 0 : 100.0 * atFive / un));
     }
     System.out.println(b);
   }
