@@ -1,16 +1,11 @@
 package dev.egretta.lucene;
 
-import dev.egretta.core.EgrettaException;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The parts of this module that another index backend (an Elasticsearch cluster, say) shares with the
@@ -19,9 +14,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * except for each {@link DocumentParser}. Close it to stop the text extractor's threads.
  */
 public final class BackendParts implements AutoCloseable {
-  /** Query terms beyond this are ignored, as by the Lucene searcher. */
-  private static final int MAX_QUERY_TERMS = 512;
-
   private final LuceneConfig config;
   private final Embedder embedder;
   private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
@@ -94,27 +86,12 @@ public final class BackendParts implements AutoCloseable {
    * frequencies and lengths as the Lucene field.
    */
   public String indexTerms(String indexText) {
-    return String.join(" ", analyse(indexText, Integer.MAX_VALUE));
+    return String.join(" ", QueryTerms.analyse(analyzer, indexText, Integer.MAX_VALUE));
   }
 
-  /** The analysed terms of a query, duplicates kept (bag of words), at most 512. */
+  /** The BM25 terms of a question as the Lucene searcher makes them ({@link QueryTerms}). */
   public List<String> queryTerms(String text) {
-    return analyse(text, MAX_QUERY_TERMS);
-  }
-
-  private List<String> analyse(String text, int max) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken() && terms.size() < max) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new EgrettaException("cannot analyse the text: " + e.getMessage(), e);
-    }
-    return terms;
+    return QueryTerms.of(analyzer, text);
   }
 
   /** A hit of one list: its id and the engine's score. */

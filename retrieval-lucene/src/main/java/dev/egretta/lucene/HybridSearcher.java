@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -37,7 +35,6 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * User text is analysed into terms with the index analyzer, never parsed as query syntax.
  */
 final class HybridSearcher {
-  private static final int MAX_TERMS = 512;
   private static final Set<String> STORED = Set.of(
       Fields.ID, Fields.URI, Fields.FILENAME, Fields.START_PAGE, Fields.END_PAGE, Fields.PAGE_STARTS, Fields.HEADING,
       Fields.PASSAGE, Fields.VISIBILITY);
@@ -143,20 +140,9 @@ final class HybridSearcher {
     return bm25.search(query, depth).scoreDocs;
   }
 
-  /** The analysed terms of free text (duplicates kept, as in a bag-of-words BM25 query). */
+  /** The BM25 terms of a question ({@link QueryTerms}). */
   List<String> terms(String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken() && terms.size() < MAX_TERMS) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new EgrettaException("cannot analyse the query: " + e.getMessage(), e);
-    }
-    return terms;
+    return QueryTerms.of(analyzer, text);
   }
 
   private static Map<Integer, Integer> ranks(ScoreDoc[] hits) {

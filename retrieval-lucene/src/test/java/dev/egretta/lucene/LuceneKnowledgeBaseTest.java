@@ -130,6 +130,19 @@ class LuceneKnowledgeBaseTest {
   }
 
   @Test
+  void aQuestionSpeltTheOtherWayFindsTheWordByBm25() throws Exception {
+    // the incident procedure says "centre"; an American question says "center"
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {
+      kb.ingest(LocalFolderSource.of(corpus()), IngestOptions.publicLibrary(), IngestListener.NONE);
+      for (String q : List.of("center", "centre")) {
+        assertThat(kb.search(query(q, "information-security", "us"), RetrieverKind.BM25)).as(q)
+            .extracting(RetrievedPassage::filename).containsExactly("incident.pdf");
+      }
+      assertThat(kb.search(query("centerfold", "information-security", "us"), RetrieverKind.BM25)).isEmpty();
+    }
+  }
+
+  @Test
   void skipsUnchangedDocumentsAndReplacesChangedOnesWhole() throws Exception {
     Path root = corpus();
     Path index = dir.resolve("index");

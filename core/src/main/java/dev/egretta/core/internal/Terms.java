@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The small text analysis the default stages share: lower-cased word tokens, an English stop-word
  * list, and a light suffix stemmer ({@code requirements} → {@code requirement}, {@code reporting}
- * → {@code report}). Deliberately simple and deterministic; retrieval itself uses the retriever's analyser.
+ * → {@code report}) that also folds British spellings into American ones ({@link Spelling}). Deliberately simple and deterministic; retrieval itself uses the retriever's analyser.
  */
 public final class Terms {
 
@@ -29,7 +29,8 @@ public final class Terms {
       "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
       "whom", "why", "will", "with", "would", "you", "your", "yours", "shall", "may", "must", "might", "within",
       "per", "via", "etc", "e.g", "i.e", "tell", "explain", "describe", "according", "say", "says", "said", "please",
-      "give", "list", "us", "one", "two", "use", "used", "using", "make", "get", "need", "needs", "way", "ways");
+      "give", "list", "us", "one", "two", "use", "used", "using", "make", "get", "need", "needs", "way", "ways",
+      "whilst", "amongst");
 
   private static final Pattern SENTENCE_END =
       Pattern.compile("(?<=[.!?;])\\s+(?=[\"'(\\[]?[A-Z0-9])|\\s*\\n\\s*(?=[•▪●◦\\-–*]\\s)");
@@ -139,9 +140,13 @@ public final class Terms {
     return word.length() > 1 && !STOP_WORDS.contains(word) && !word.chars().allMatch(Character::isDigit);
   }
 
-  /** A light English suffix stemmer; a possessive's {@code 's} goes first ("agency's" is "agency"). */
+  /**
+   * A light English suffix stemmer; a possessive's {@code 's} goes first ("agency's" is "agency"),
+   * then a British spelling becomes American ({@link Spelling}: "organisations" is "organization").
+   */
   public static String stem(String word) {
-    String w = word.length() > 2 && (word.endsWith("'s") || word.endsWith("’s")) ? word.substring(0, word.length() - 2) : word;
+    String w = Spelling.american(
+        word.length() > 2 && (word.endsWith("'s") || word.endsWith("’s")) ? word.substring(0, word.length() - 2) : word);
     if (w.length() > 5 && w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }

@@ -19,4 +19,12 @@ class TermsTest {
   void wordsKeepContractionsWhole() {
     assertThat(Terms.words("The Agency's rules don't apply")).containsExactly("the", "agency's", "rules", "don't", "apply");
   }
+
+  @Test
+  void aBritishSpellingStemsLikeTheAmericanOne() {
+    // a question written in British English met an American policy's focus terms as missing
+    assertThat(Terms.contentTerms("Which organisation authorises the data centre's programme, whilst it analyses behaviour?"))
+        .isEqualTo(Terms.contentTerms("Which organization authorizes the data center's program, while it analyzes behavior?"));
+    assertThat(Terms.stem("acknowledgements")).isEqualTo(Terms.stem("acknowledgments"));
+  }
 }

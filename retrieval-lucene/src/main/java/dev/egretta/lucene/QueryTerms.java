@@ -1,0 +1,57 @@
+package dev.egretta.lucene;
+
+import dev.egretta.core.EgrettaException;
+import dev.egretta.core.internal.Spelling;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The BM25 terms of a question, the same for every backend: its words as the index analyser makes
+ * them (duplicates kept, a bag of words), then each word's other spelling ({@link Spelling}:
+ * "organisation" also asks for "organization") when that analyses to a new term. A question
+ * written in British English finds a document written in American English and the other way round;
+ * the added term matches nothing where the index holds one spelling only, so a question spelt as
+ * its documents are ranks as before.
+ */
+final class QueryTerms {
+  /** Query terms beyond this are ignored. */
+  static final int MAX = 512;
+
+  private QueryTerms() {}
+
+  static List<String> of(Analyzer analyzer, String text) {
+    List<String> terms = analyse(analyzer, text, MAX);
+    List<String> others = Spelling.otherSpellings(text);
+    if (!others.isEmpty()) {
+      Set<String> seen = new HashSet<>(terms);
+      for (String t : analyse(analyzer, String.join(" ", others), MAX)) {
+        if (terms.size() < MAX && seen.add(t)) {
+          terms.add(t);
+        }
+      }
+    }
+    return terms;
+  }
+
+  /** The analysed terms of a text, at most {@code max}. */
+  static List<String> analyse(Analyzer analyzer, String text, int max) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && terms.size() < max) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new EgrettaException("cannot analyse the text: " + e.getMessage(), e);
+    }
+    return terms;
+  }
+}

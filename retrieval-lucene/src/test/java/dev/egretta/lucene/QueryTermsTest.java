@@ -1,0 +1,31 @@
+package dev.egretta.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.junit.jupiter.api.Test;
+
+class QueryTermsTest {
+  private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
+
+  @Test
+  void aQuestionAlsoAsksForEachWordsOtherSpelling() {
+    assertThat(QueryTerms.of(analyzer, "Which organisation reviews behaviour?"))
+        .containsAll(QueryTerms.analyse(analyzer, "organisation reviews behaviour organization behavior", 100))
+        .containsAll(QueryTerms.of(analyzer, "Which organization reviews behavior?"));
+  }
+
+  @Test
+  void aQuestionWithoutOtherSpellingsIsItsBagOfWords() {
+    String q = "backup tapes tested every quarter, backup logs reviewed";
+    assertThat(QueryTerms.of(analyzer, q)).isEqualTo(QueryTerms.analyse(analyzer, q, QueryTerms.MAX))
+        .containsExactly("backup", "tape", "test", "everi", "quarter", "backup", "log", "review");
+  }
+
+  @Test
+  void anOtherSpellingThatAnalysesAlikeIsNotAddedTwice() {
+    // the stemmer already makes one term of both spellings of some words
+    assertThat(QueryTerms.of(analyzer, "grey")).doesNotHaveDuplicates();
+    assertThat(QueryTerms.of(analyzer, "centre centre")).containsExactly("centr", "centr", "center");
+  }
+}
