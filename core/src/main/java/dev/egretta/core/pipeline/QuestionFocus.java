@@ -29,13 +29,19 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
 
   private static final String NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
       + "|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|twenty-four|seventy-two)";
-  private static final Pattern ASKED_UNIT = Pattern.compile(
-      "\\bhow (?:many|much)\\s+(?:\\w+\\s+)?(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b", Pattern.CASE_INSENSITIVE);
+  private static final String UNITS = "(seconds?|minutes?|hours?|days?|weeks?|months?|years?)";
+  /**
+   * A unit the answer is asked in: "how many (business) days", "the number of days", or a unit
+   * named after the thing asked for ("the recovery time objective, in hours?").
+   */
+  private static final Pattern ASKED_UNIT = Pattern.compile("\\bhow (?:many|much)\\s+(?:\\w+\\s+)?" + UNITS + "\\b"
+      + "|\\bnumber of\\s+(?:\\w+\\s+)?" + UNITS + "\\b|\\bin " + UNITS + "(?=\\s*(?:[?,;)]|$))", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKED_PERCENT = Pattern.compile("\\bwhat (?:percentage|percent|share)\\b|\\bhow many percent\\b",
       Pattern.CASE_INSENSITIVE);
   /** The wording of the kind of answer asked for: "how many days", "how often", "what percentage". */
   private static final Pattern ASKED_WORDS = Pattern.compile("\\bhow\\s+(many|much)(?:\\s+(\\w+))?|\\bhow\\s+(long|often|frequently"
-      + "|regularly|soon|quickly|fast)\\b|\\bwhat\\s+(percentage|percent|frequency)\\b", Pattern.CASE_INSENSITIVE);
+      + "|regularly|soon|quickly|fast)\\b|\\bwhat\\s+(percentage|percent|frequency)\\b|\\bin " + UNITS + "(?=\\s*(?:[?,;)]|$))"
+      + "|\\bnumber of\\s+(?:business |working |calendar )?" + UNITS + "\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKED_COUNT = Pattern.compile("\\bhow many\\b|\\bwhat (?:is the )?(?:minimum|maximum) number\\b"
       + "|\\bwhat (?:minimum|maximum)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -124,7 +130,8 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
   static Pattern answerForm(String question) {
     Matcher unit = ASKED_UNIT.matcher(question);
     if (unit.find()) {
-      String u = unit.group(1).toLowerCase(Locale.ROOT).replaceFirst("s$", "");
+      String named = unit.group(1) != null ? unit.group(1) : unit.group(2) != null ? unit.group(2) : unit.group(3);
+      String u = named.toLowerCase(Locale.ROOT).replaceFirst("s$", "");
       return Pattern.compile("\\b" + NUMBER + "[\\s-]+(?:\\(\\d+\\)\\s+)?(?:business |working |calendar )?" + u + "s?\\b",
           Pattern.CASE_INSENSITIVE);
     }

@@ -52,6 +52,21 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void aUnitNamedAfterTheThingAskedForNarrowsTheAnswerToThatUnit() {
+    // "the RTO, in hours" asks for a number of hours as "how many hours" does; a definition of the
+    // RTO without one does not answer it
+    for (String q : List.of("What is the maximum recovery time objective, in hours, for a high system?",
+        "What is the maximum number of hours a high system may be down?", "How many hours may a high system be down?")) {
+      QuestionFocus f = QuestionFocus.of(q);
+      assertThat(f.answerFoundIn("restored within twelve (12) hours")).as(q).isTrue();
+      assertThat(f.answerFoundIn("restored within twelve (12) days")).as(q).isFalse();
+      assertThat(f.asked()).as(q).contains("hour");
+    }
+    // a unit inside the topic ("logs kept in days past") is not one the answer is asked in
+    assertThat(QuestionFocus.answerForm("Who reviews logs kept in days past the deadline?")).isNull();
+  }
+
+  @Test
   void topicMetOnlyAwayFromAnyAnswerOfTheAskedKindIsTold() {
     // the passages discuss counterfeit components and state a number of days, but not in one place
     RetrievedPassage about = passage("sr", "Report counterfeit system components to the incident response team. "
