@@ -93,62 +93,45 @@ public final class Spelling {
 
   private Spelling() {}
 
+  /** One regular family: a word that {@code from} matches, unless its stem keeps its spelling, becomes {@code to}. */
+  private record Rule(Pattern from, String to, boolean checkIse) {
+    String apply(String word) {
+      Matcher m = from.matcher(word);
+      return m.matches() && !(checkIse && alwaysIse(m.group(1))) ? m.replaceFirst(to) : null;
+    }
+  }
+
+  private static final List<Rule> TO_AMERICAN = List.of(new Rule(BRITISH_ISE, "$1iz$2", true),
+      new Rule(BRITISH_YSE, "$1yz$2", false), new Rule(BRITISH_OUR, "$1or$2", false), new Rule(BRITISH_LL, "$1$2", false));
+  private static final List<Rule> TO_BRITISH = List.of(new Rule(AMERICAN_IZE, "$1is$2", false),
+      new Rule(AMERICAN_YZE, "$1ys$2", false), new Rule(AMERICAN_OR, "$1our$2", false), new Rule(AMERICAN_L, "$1l$2", false));
+
   /** The American spelling of a lower-case word; the word itself when it has no British form. */
   public static String american(String word) {
-    String w = WORDS.get(word);
-    if (w != null) {
-      return w;
-    }
-    Matcher m = BRITISH_ISE.matcher(word);
-    if (m.matches() && !alwaysIse(m.group(1))) {
-      return m.group(1) + "iz" + m.group(2);
-    }
-    m = BRITISH_YSE.matcher(word);
-    if (m.matches()) {
-      return m.group(1) + "yz" + m.group(2);
-    }
-    m = BRITISH_OUR.matcher(word);
-    if (m.matches()) {
-      return m.group(1) + "or" + m.group(2);
-    }
-    m = BRITISH_LL.matcher(word);
-    if (m.matches()) {
-      return m.group(1) + m.group(2);
-    }
-    for (String[] pair : MEDICAL) {
-      if (word.startsWith(pair[0])) {
-        return pair[1] + word.substring(pair[0].length());
-      }
-    }
-    return word;
+    return respell(word, WORDS, TO_AMERICAN, true);
   }
 
   /** The British spelling of a lower-case word; the word itself when it has no American form. */
   public static String british(String word) {
-    String w = AMERICAN_WORDS.get(word);
+    return respell(word, AMERICAN_WORDS, TO_BRITISH, false);
+  }
+
+  private static String respell(String word, Map<String, String> words, List<Rule> rules, boolean toAmerican) {
+    String w = words.get(word);
     if (w != null) {
       return w;
     }
-    Matcher m = AMERICAN_IZE.matcher(word);
-    if (m.matches()) {
-      return m.group(1) + "is" + m.group(2);
+    for (Rule rule : rules) {
+      String out = rule.apply(word);
+      if (out != null) {
+        return out;
+      }
     }
-    m = AMERICAN_YZE.matcher(word);
-    if (m.matches()) {
-      return m.group(1) + "ys" + m.group(2);
-    }
-    m = AMERICAN_OR.matcher(word);
-    if (m.matches()) {
-      return m.group(1) + "our" + m.group(2);
-    }
-    m = AMERICAN_L.matcher(word);
-    if (m.matches()) {
-      return m.group(1) + "l" + m.group(2);
-    }
-    if (AMERICAN_MEDICAL.matcher(word).matches()) {
+    if (toAmerican || AMERICAN_MEDICAL.matcher(word).matches()) {
       for (String[] pair : MEDICAL) {
-        if (word.startsWith(pair[1])) {
-          return pair[0] + word.substring(pair[1].length());
+        String from = pair[toAmerican ? 0 : 1];
+        if (word.startsWith(from)) {
+          return pair[toAmerican ? 1 : 0] + word.substring(from.length());
         }
       }
     }
