@@ -243,7 +243,7 @@ final class QueryPipeline {
     if (p.startPage() == 0) {
       return null;
     }
-    int at = evidence.map(e -> p.text().indexOf(e)).orElse(-1);
+    int at = evidence.map(e -> Terms.locate(p.text(), e)).orElse(-1);
     return at >= 0 ? p.pageAt(at) : p.mainPage();
   }
 

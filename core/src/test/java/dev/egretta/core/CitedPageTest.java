@@ -25,6 +25,26 @@ class CitedPageTest {
   }
 
   @Test
+  void evidenceThatRunsAcrossAPageBreakCitesThePageItStartsOn() {
+    // a footnote at the foot of page 6 runs into page 7's header; the passage is mostly page 7, and the
+    // evidence sentence (whitespace collapsed) is not verbatim in the raw text
+    String page6 = "It reports every quarter.\n\n2\n\nCyberscope is the current tool used to report Agency\n"
+        + "information security status\n";
+    String page7 = "Directive No: CIO-2150.3-P-19.2\n\nFISMA and related information security directives. Its "
+        + "reports go to the \"Chief Infor-\nmation Officer\" every month without exception.";
+    RetrievedPassage p = new RetrievedPassage("c#2", "file:lib/r.pdf", "r.pdf", 6, 7, "", page6 + page7, false, 0.6, 1, 1,
+        List.of(0, page6.length()));
+    String evidence = dev.egretta.core.internal.Terms.sentences(p.text()).stream()
+        .filter(x -> x.contains("Cyberscope")).findFirst().orElseThrow();
+    assertThat(p.text()).doesNotContain(evidence);
+    assertThat(QueryPipeline.citedPage(p, Optional.of(evidence))).isEqualTo(6);
+    String quoted = dev.egretta.core.internal.Terms.sentences(p.text()).stream()
+        .filter(x -> x.contains("Officer")).findFirst().orElseThrow();
+    assertThat(quoted).contains("'Chief Information Officer'");
+    assertThat(QueryPipeline.citedPage(p, Optional.of(quoted))).isEqualTo(7);
+  }
+
+  @Test
   void withoutEvidenceTheSourceCitesThePageHoldingMostOfThePassage() {
     assertThat(QueryPipeline.citedPage(spanning(), Optional.empty())).isEqualTo(9);
     assertThat(QueryPipeline.citedPage(spanning(), Optional.of("a sentence the passage does not hold"))).isEqualTo(9);

@@ -87,6 +87,45 @@ public final class Terms {
     return at >= 0 ? excerptFrom(sentences, at, maxChars) : excerptFrom(sentences, bestMatch(sentences, question), maxChars);
   }
 
+  /**
+   * Where a sentence of {@link #sentences} (or an item of one) starts in the raw passage text it came
+   * from, or -1: the sentence had its whitespace collapsed, a word hyphenated across a line break joined,
+   * double quotes made single and a long one cut with "...", so it is looked for word by word (its
+   * first {@value #LOCATE_WORDS} words), any whitespace, a line-break hyphen or a quote of either kind
+   * between or inside them.
+   */
+  public static int locate(String text, String sentence) {
+    int exact = text.indexOf(sentence);
+    if (exact >= 0) {
+      return exact;
+    }
+    String[] words = sentence.replaceFirst("\\s*\\.\\.\\.$", "").strip().split(" ");
+    StringBuilder pattern = new StringBuilder();
+    for (int i = 0; i < Math.min(words.length, LOCATE_WORDS); i++) {
+      if (words[i].isEmpty()) {
+        continue;
+      }
+      if (pattern.length() > 0) {
+        pattern.append("\\s+");
+      }
+      StringBuilder w = new StringBuilder();
+      words[i].codePoints().forEach(c -> {
+        if (w.length() > 0) {
+          w.append("(?:-\\s*\\n\\s*)?");   // a line-break hyphen the sentence joined
+        }
+        w.append(c == '\'' ? "['\"]" : Pattern.quote(new String(Character.toChars(c))));
+      });
+      pattern.append(w);
+    }
+    if (pattern.length() == 0) {
+      return -1;
+    }
+    Matcher m = Pattern.compile(pattern.toString()).matcher(text);
+    return m.find() ? m.start() : -1;
+  }
+
+  private static final int LOCATE_WORDS = 12;
+
   private static int bestMatch(List<String> sentences, String question) {
     Set<String> asked = contentTerms(question);
     int best = 0;

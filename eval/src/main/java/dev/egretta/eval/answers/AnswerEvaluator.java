@@ -75,17 +75,23 @@ public final class AnswerEvaluator implements AutoCloseable {
     QueryResponse r = engine.query(ValidatedQuery.of(q.question(), q.domain(), q.category(), Mode.COMPLIANCE),
         Organisation.LOCAL);
     List<RetrievedPassage> hits = retrieval.hits();
-    List<String> passages = r.sources().stream().map(s -> passageOf(s, hits)).toList();
+    java.util.Set<RetrievedPassage> used = new java.util.HashSet<>();
+    List<String> passages = r.sources().stream().map(s -> passageOf(s, hits, used)).toList();
     return AnswerScoring.score(q, r, passages);
   }
 
-  /** The full text behind a source: the hit with its document, a page range holding its page, and (rounded) score. */
-  private static String passageOf(Source s, List<RetrievedPassage> hits) {
-    return hits.stream()
-        .filter(h -> h.documentUri().equals(s.uri()) && s.pageNumber() != null
+  /**
+   * The full text behind a source: the hit with its document, a page range holding its page, and (rounded)
+   * score, first in retrieval order among equals and not already behind an earlier source (two sources on
+   * one page with one score are two hits).
+   */
+  private static String passageOf(Source s, List<RetrievedPassage> hits, java.util.Set<RetrievedPassage> used) {
+    java.util.Optional<RetrievedPassage> hit = hits.stream()
+        .filter(h -> !used.contains(h) && h.documentUri().equals(s.uri()) && s.pageNumber() != null
             && h.startPage() <= s.pageNumber() && s.pageNumber() <= h.endPage())
-        .min(java.util.Comparator.comparingDouble(h -> Math.abs(h.score() - s.score())))
-        .map(RetrievedPassage::text).orElse("");
+        .min(java.util.Comparator.comparingDouble(h -> Math.abs(h.score() - s.score())));
+    hit.ifPresent(used::add);
+    return hit.map(RetrievedPassage::text).orElse("");
   }
 
   @Override
