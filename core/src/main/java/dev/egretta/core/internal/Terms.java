@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -174,9 +175,51 @@ public final class Terms {
     return out;
   }
 
-  /** Whether a lower-cased word carries content (not a stop word, longer than one character). */
+  /**
+   * Whether a lower-cased word carries content (not a stop word, longer than one character); a
+   * contraction carries none ("don't", "they'll") and a possessive what its noun does ("what's" none,
+   * "agency's" some).
+   */
   public static boolean isContent(String word) {
+    int apostrophe = Math.max(word.indexOf('\''), word.indexOf('’'));
+    if (apostrophe > 0) {
+      String suffix = word.substring(apostrophe + 1);
+      return suffix.equals("s") && isContent(word.substring(0, apostrophe));
+    }
     return word.length() > 1 && !STOP_WORDS.contains(word) && !word.chars().allMatch(Character::isDigit);
+  }
+
+  private static final Pattern NOT = Pattern.compile("\\b(\\p{L}+)n['’]t\\b", Pattern.CASE_INSENSITIVE);
+  /** The verbs that change before n't: can't, won't, shan't, ain't. */
+  private static final Map<String, String> NOT_BASES = Map.of("ca", "can", "wo", "will", "sha", "shall", "ai", "is");
+  private static final Pattern IS = Pattern.compile("\\b(what|who|where|when|how|why|there|here|that|it|he|she)['’]s\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern OTHER = Pattern.compile("\\b(\\p{L}+)['’](re|ve|ll|d|m)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A question with its contractions written out ("What's" is "What is", "don't" "do not", "can't"
+   * "can not", "they'll" "they will"): the patterns that read what a question asks for ("what is the
+   * maximum number of") are written for the long forms. Possessives stay ("the agency's").
+   */
+  public static String expandContractions(String text) {
+    String t = NOT.matcher(text).replaceAll(m -> {
+      String base = m.group(1);
+      String full = NOT_BASES.get(base.toLowerCase(Locale.ROOT));
+      if (full == null) {
+        full = base;
+      } else if (Character.isUpperCase(base.charAt(0))) {
+        full = Character.toUpperCase(full.charAt(0)) + full.substring(1);
+      }
+      return Matcher.quoteReplacement(full + " not");
+    });
+    t = IS.matcher(t).replaceAll("$1 is");
+    return OTHER.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "re" -> "are";
+      case "ve" -> "have";
+      case "ll" -> "will";
+      case "d" -> "would";
+      default -> "am";
+    }));
   }
 
   /**

@@ -50,7 +50,8 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
   static final double NUMBER_WEIGHT = 2.0;
   static final double PHRASE_WEIGHT = 2.0;
 
-  private static final Pattern QUOTED = Pattern.compile("[\"“'‘]([^\"”'’]{3,80})[\"”'’]");
+  /** A quoted phrase; a single quote opens only before a word and closes only after one (not "who's", "what'll"). */
+  private static final Pattern QUOTED = Pattern.compile("(?:[\"“]|(?<![\\p{L}\\p{N}])['‘])([^\"”'’]{3,80})(?:[\"”]|['’](?![\\p{L}\\p{N}]))");
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
 
   /** One thing the evidence should mention. */
@@ -146,7 +147,8 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
   }
 
   /** The focus of a question. */
-  public static QuestionFocus of(String question) {
+  public static QuestionFocus of(String asked) {
+    String question = Terms.expandContractions(asked);
     Map<String, Item> items = new LinkedHashMap<>();
     Matcher q = QUOTED.matcher(question);
     while (q.find()) {

@@ -27,4 +27,17 @@ class TermsTest {
         .isEqualTo(Terms.contentTerms("Which organization authorizes the data center's program, while it analyzes behavior?"));
     assertThat(Terms.stem("acknowledgements")).isEqualTo(Terms.stem("acknowledgments"));
   }
+
+  @Test
+  void contractionsAreWrittenOutAndCarryNoContent() {
+    assertThat(Terms.expandContractions("What's the maximum number of days? Who's notified, and why don't they're told?"))
+        .isEqualTo("What is the maximum number of days? Who is notified, and why do not they are told?");
+    assertThat(Terms.expandContractions("Can't it wait? It won't, and they'll say so; I'd ask.")).isEqualTo(
+        "Can not it wait? It will not, and they will say so; I would ask.");
+    assertThat(Terms.expandContractions("The agency's plan")).isEqualTo("The agency's plan");
+    for (String w : new String[] {"what's", "don't", "they'll", "isn't", "it’s"}) {
+      assertThat(Terms.isContent(w)).as(w).isFalse();
+    }
+    assertThat(Terms.isContent("agency's")).isTrue();
+  }
 }

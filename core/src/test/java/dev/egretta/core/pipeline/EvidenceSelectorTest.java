@@ -67,6 +67,22 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void aQuestionWithContractionsHasTheFocusOfItsLongForm() {
+    // "What's" had been a focus term no passage mentions, "don't" another, and the apostrophes of
+    // "Who's ... what'll" had quoted a phrase between them
+    assertThat(QuestionFocus.of("What's the maximum number of days a supplier has to report a breach?").items())
+        .isEqualTo(QuestionFocus.of("What is the maximum number of days a supplier has to report a breach?").items());
+    assertThat(QuestionFocus.of("What's the maximum number of days a supplier has to report a breach?")
+        .answerFoundIn("within five (5) days")).isTrue();
+    assertThat(QuestionFocus.of("Which systems don't need a backup?").items()).extracting(QuestionFocus.Item::key)
+        .containsExactly("system", "backup");
+    assertThat(QuestionFocus.of("Who's responsible for the plan and what'll they review?").items())
+        .extracting(QuestionFocus.Item::kind).doesNotContain(QuestionFocus.Kind.PHRASE);
+    assertThat(QuestionFocus.of("What makes due diligence 'enhanced due diligence' rather than basic?").items())
+        .extracting(QuestionFocus.Item::key).contains("enhanced due diligence");
+  }
+
+  @Test
   void topicMetOnlyAwayFromAnyAnswerOfTheAskedKindIsTold() {
     // the passages discuss counterfeit components and state a number of days, but not in one place
     RetrievedPassage about = passage("sr", "Report counterfeit system components to the incident response team. "
