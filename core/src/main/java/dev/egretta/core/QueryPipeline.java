@@ -98,7 +98,8 @@ final class QueryPipeline {
     Instant startedAt = checked.startedAt();
     List<ChatTurn> history = session.map(s -> parts.sessions().messages(caller, s.id()).stream()
         .map(m -> new ChatTurn(m.message().sender(), m.message().content())).toList()).orElse(List.of());
-    String standalone = parts.rewriter().standalone(q.query(), history);
+    // what is searched and judged: the question itself ("Can you tell me", "What's" written out), standalone
+    String standalone = parts.rewriter().standalone(Terms.plainQuestion(q.query()), history);
     Mode mode = q.mode() == Mode.AUTO ? parts.router().route(standalone) : q.mode();
     if (mode == Mode.AUTO) {
       throw new ConfigurationException("the mode router returned auto; it must choose compliance or advisory");

@@ -91,6 +91,19 @@ class EgrettaEngineTest {
   }
 
   @Test
+  void aQuestionFramedAsARequestIsSearchedAsTheQuestionItselfAndKeptAsAsked() {
+    QueryResponse framed = engine.query(ask("Can you tell me who approves the contingency plan?"), Organisation.LOCAL);
+    QueryResponse plain = engine.query(ask("who approves the contingency plan?"), Organisation.LOCAL);
+    // (the other requests are the suggestions' checks)
+    assertThat(retriever.requests.stream().map(r -> r.text()).filter(t -> t.contains("approves")))
+        .containsExactly("who approves the contingency plan?", "who approves the contingency plan?");
+    assertThat(framed.sources()).isEqualTo(plain.sources());
+    assertThat(framed.contextQuality()).isEqualTo(plain.contextQuality());
+    assertThat(engine.messages(Organisation.LOCAL, UUID.fromString(framed.sessionId())).getFirst().content())
+        .isEqualTo("Can you tell me who approves the contingency plan?");
+  }
+
+  @Test
   void sessionKeepsHistoryAndRewritesFollowUps() {
     QueryResponse first = engine.query(ask("Who approves the contingency plan?"), Organisation.LOCAL);
     UUID id = UUID.fromString(first.sessionId());

@@ -31,7 +31,7 @@ public final class Terms {
       "whom", "why", "will", "with", "would", "you", "your", "yours", "shall", "may", "must", "might", "within",
       "per", "via", "etc", "e.g", "i.e", "tell", "explain", "describe", "according", "say", "says", "said", "please",
       "give", "list", "us", "one", "two", "use", "used", "using", "make", "get", "need", "needs", "way", "ways",
-      "whilst", "amongst");
+      "whilst", "amongst", "know", "like", "want", "wondering", "wonder");
 
   private static final Pattern SENTENCE_END =
       Pattern.compile("(?<=[.!?;])\\s+(?=[\"'(\\[]?[A-Z0-9])|\\s*\\n\\s*(?=[•▪●◦\\-–*]\\s)");
@@ -195,6 +195,23 @@ public final class Terms {
   private static final Pattern IS = Pattern.compile("\\b(what|who|where|when|how|why|there|here|that|it|he|she)['’]s\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern OTHER = Pattern.compile("\\b(\\p{L}+)['’](re|ve|ll|d|m)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** "Can you tell me", "I would like to know if", "Please explain": words that frame a question, not ask it. */
+  private static final Pattern LEAD_IN = Pattern.compile("^\\s*(?:(?:hi|hello)[,!.]?\\s+)?(?:please\\s+)?"
+      + "(?:(?:can|could|would|will) you (?:please )?(?:tell|show|explain to|let) me(?: know)?|tell me|explain|"
+      + "i (?:would like|want|need|am trying|was wondering|wonder|am wondering)(?: to (?:know|find out|understand))?|"
+      + "do you know|let me know|i have a question:?)\\s*,?\\s+(?:(?:if|whether)\\s+)?", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The question itself: contractions written out ({@link #expandContractions}) and a lead-in that
+   * only frames it dropped ("Can you tell me when the plan is tested?" is "when the plan is tested?"),
+   * so that the patterns reading what is asked ("when", "which") see it where a question starts.
+   */
+  public static String plainQuestion(String text) {
+    String t = expandContractions(text);
+    Matcher m = LEAD_IN.matcher(t);
+    return m.find() && m.end() < t.length() ? t.substring(m.end()) : t;
+  }
 
   /**
    * A question with its contractions written out ("What's" is "What is", "don't" "do not", "can't"

@@ -148,7 +148,7 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
 
   /** The focus of a question. */
   public static QuestionFocus of(String asked) {
-    String question = Terms.expandContractions(asked);
+    String question = Terms.plainQuestion(asked);
     Map<String, Item> items = new LinkedHashMap<>();
     Matcher q = QUOTED.matcher(question);
     while (q.find()) {

@@ -83,6 +83,24 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void aQuestionFramedAsARequestHasTheFocusOfTheQuestionItself() {
+    for (String[] pair : new String[][] {
+        {"Can you tell me when the contingency plan must be tested?", "When must the contingency plan be tested?"},
+        {"I'd like to know which tools scan web applications", "Which tools scan web applications?"},
+        {"Please tell me who approves the security plan.", "Who approves the security plan?"},
+        {"Hi, I was wondering whether backups are encrypted?", "Are backups encrypted?"}}) {
+      QuestionFocus framed = QuestionFocus.of(pair[0]);
+      QuestionFocus plain = QuestionFocus.of(pair[1]);
+      assertThat(framed.answerType()).as(pair[0]).isEqualTo(plain.answerType());
+      assertThat(framed.items()).extracting(QuestionFocus.Item::key).as(pair[0])
+          .containsExactlyInAnyOrderElementsOf(plain.items().stream().map(QuestionFocus.Item::key).toList());
+    }
+    assertThat(QuestionFocus.of("When must the plan be tested?").answerType()).isEqualTo(AnswerType.DATE);
+    // a question that is only a lead-in keeps its words
+    assertThat(dev.egretta.core.internal.Terms.plainQuestion("Can you tell me")).isEqualTo("Can you tell me");
+  }
+
+  @Test
   void topicMetOnlyAwayFromAnyAnswerOfTheAskedKindIsTold() {
     // the passages discuss counterfeit components and state a number of days, but not in one place
     RetrievedPassage about = passage("sr", "Report counterfeit system components to the incident response team. "
