@@ -68,17 +68,28 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
 
   private record FilingKey(long generation, Optional<Organisation> owner) {}
 
+  /** How long a failed open waits for the model's background load before it reports the failure. */
+  private static final Duration BACKGROUND_LOAD_WAIT = Duration.ofSeconds(30);
+
   private LuceneKnowledgeBase(Path indexDir, LuceneConfig config, boolean readOnly) {
     this.config = config;
     this.embedder = QueryCachingEmbedder.of(config);
     try {
-      if (!readOnly) {
-        dev.egretta.core.internal.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
+      try {
+        if (!readOnly) {
+          dev.egretta.core.internal.FilePermissions.createPrivateDirectories(indexDir); // owner-only: it holds private text
+        }
+      } catch (IOException e) {
+        throw new dev.egretta.core.ConfigurationException("cannot create the index directory " + indexDir + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new dev.egretta.core.ConfigurationException("cannot create the index directory " + indexDir + ": " + e.getMessage(), e);
+      this.store = new IndexStore(indexDir, analyzer, embedder, config.int8Quantization(), readOnly);
+    } catch (RuntimeException e) {
+      // The built-in model is loading in the background. A program that exits on this error (an index
+      // another process holds) must not exit while ONNX Runtime is inside createSession: its own shutdown
+      // hook then crashes the JVM with SIGSEGV instead of the error being reported.
+      OnnxBgeEmbedder.awaitBackgroundLoad(BACKGROUND_LOAD_WAIT);
+      throw e;
     }
-    this.store = new IndexStore(indexDir, analyzer, embedder, config.int8Quantization(), readOnly);
     this.extractor = new TextExtractor(config.parseTimeLimit(), config.maxCharactersPerDocument());
     this.chunker = new Chunker(embedder.tokenCounter(), config.chunkTokens(), config.chunkOverlapTokens());
     this.searcher = new HybridSearcher(analyzer, embedder, config);
