@@ -35,10 +35,7 @@ class CrashRecoveryTest {
     }
     Path index = dir.resolve("index");
 
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-        CrashChild.class.getName(), index.toString(), corpus.toString(), "150")
-        .redirectErrorStream(true).start();
+    Process child = ChildJvm.start(CrashChild.class, index.toString(), corpus.toString(), "150");
     int committed = 0;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
       String line;
