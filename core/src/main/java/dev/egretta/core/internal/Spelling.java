@@ -46,10 +46,9 @@ public final class Spelling {
   private static final String OUR_STEMS =
       "behavi|col|fav|hon|lab|neighb|harb|hum|rum|vap|vig|endeav|arm|sav|flav|od|rig|tum|clam|demean|ferv|cand|splend|val|parl";
   private static final String OUR_ENDINGS = "|s|ed|ing|al|ally|able|ably|ite|ites|er|ers|ful|less|y|ist|ists";
-  private static final Pattern BRITISH_OUR =
-      Pattern.compile("((?:un|dis|mis|counter|ill)?(?:" + OUR_STEMS + "))our(" + OUR_ENDINGS + ")");
-  private static final Pattern AMERICAN_OR =
-      Pattern.compile("((?:un|dis|mis|counter|ill)?(?:" + OUR_STEMS + "))or(" + OUR_ENDINGS + ")");
+  private static final String OUR_WORD = "((?:un|dis|mis|counter|ill)?(?:" + OUR_STEMS + "))";
+  private static final Pattern BRITISH_OUR = Pattern.compile(OUR_WORD + "our(" + OUR_ENDINGS + ")");
+  private static final Pattern AMERICAN_OR = Pattern.compile(OUR_WORD + "or(" + OUR_ENDINGS + ")");
 
   /** -ise/-isation (British) and -ize/-ization; three letters at least before, so size, seize and rise are left alone. */
   private static final String IZE_ENDINGS = "e|ed|es|ing|ation|ations|ational|er|ers|able";
@@ -74,8 +73,9 @@ public final class Spelling {
   private static final String L_STEMS = "travel|label|cancel|model|level|signal|total|fuel|channel|counsel|tunnel|funnel"
       + "|marshal|dial|panel|jewel|rival|equal|shovel|quarrel|pedal|duel|libel|parcel|pencil|initial|tranquil";
   private static final String L_ENDINGS = "ed|ing|er|ers|or|ors";
-  private static final Pattern BRITISH_LL = Pattern.compile("((?:re|un|mis|de)?(?:" + L_STEMS + "))l(" + L_ENDINGS + ")");
-  private static final Pattern AMERICAN_L = Pattern.compile("((?:re|un|mis|de)?(?:" + L_STEMS + "))(" + L_ENDINGS + ")");
+  private static final String L_WORD = "((?:re|un|mis|de)?(?:" + L_STEMS + "))";
+  private static final Pattern BRITISH_LL = Pattern.compile(L_WORD + "l(" + L_ENDINGS + ")");
+  private static final Pattern AMERICAN_L = Pattern.compile(L_WORD + "(" + L_ENDINGS + ")");
 
   /** Medical stems with ae/oe in British English (haemoglobin, paediatric, oestrogen). */
   private static final List<String[]> MEDICAL = List.of(
@@ -145,7 +145,7 @@ public final class Spelling {
   public static List<String> otherSpellings(String text) {
     Set<String> out = new LinkedHashSet<>();
     for (String token : Terms.words(text)) {
-      String word = token.endsWith("'s") || token.endsWith("’s") ? token.substring(0, token.length() - 2) : token;
+      String word = Terms.withoutPossessive(token);
       String other = american(word);
       if (other.equals(word)) {
         other = british(word);

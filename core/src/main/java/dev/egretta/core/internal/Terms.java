@@ -239,13 +239,17 @@ public final class Terms {
     }));
   }
 
+  /** A lower-cased word without its possessive {@code 's} ("agency's" is "agency"). */
+  static String withoutPossessive(String word) {
+    return word.length() > 2 && (word.endsWith("'s") || word.endsWith("’s")) ? word.substring(0, word.length() - 2) : word;
+  }
+
   /**
    * A light English suffix stemmer; a possessive's {@code 's} goes first ("agency's" is "agency"),
    * then a British spelling becomes American ({@link Spelling}: "organisations" is "organization").
    */
   public static String stem(String word) {
-    String w = Spelling.american(
-        word.length() > 2 && (word.endsWith("'s") || word.endsWith("’s")) ? word.substring(0, word.length() - 2) : word);
+    String w = Spelling.american(withoutPossessive(word));
     if (w.length() > 5 && w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }

@@ -30,17 +30,19 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
   private static final String NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
       + "|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|twenty-four|seventy-two)";
   private static final String UNITS = "(seconds?|minutes?|hours?|days?|weeks?|months?|years?)";
+  /** A unit named after the thing asked for, at the end of a clause: "the recovery time objective, in hours?". */
+  private static final String IN_UNIT = "\\bin " + UNITS + "(?=\\s*(?:[?,;)]|$))";
   /**
    * A unit the answer is asked in: "how many (business) days", "the number of days", or a unit
    * named after the thing asked for ("the recovery time objective, in hours?").
    */
   private static final Pattern ASKED_UNIT = Pattern.compile("\\bhow (?:many|much)\\s+(?:\\w+\\s+)?" + UNITS + "\\b"
-      + "|\\bnumber of\\s+(?:\\w+\\s+)?" + UNITS + "\\b|\\bin " + UNITS + "(?=\\s*(?:[?,;)]|$))", Pattern.CASE_INSENSITIVE);
+      + "|\\bnumber of\\s+(?:\\w+\\s+)?" + UNITS + "\\b|" + IN_UNIT, Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKED_PERCENT = Pattern.compile("\\bwhat (?:percentage|percent|share)\\b|\\bhow many percent\\b",
       Pattern.CASE_INSENSITIVE);
   /** The wording of the kind of answer asked for: "how many days", "how often", "what percentage". */
   private static final Pattern ASKED_WORDS = Pattern.compile("\\bhow\\s+(many|much)(?:\\s+(\\w+))?|\\bhow\\s+(long|often|frequently"
-      + "|regularly|soon|quickly|fast)\\b|\\bwhat\\s+(percentage|percent|frequency)\\b|\\bin " + UNITS + "(?=\\s*(?:[?,;)]|$))"
+      + "|regularly|soon|quickly|fast)\\b|\\bwhat\\s+(percentage|percent|frequency)\\b|" + IN_UNIT
       + "|\\bnumber of\\s+(?:business |working |calendar )?" + UNITS + "\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKED_COUNT = Pattern.compile("\\bhow many\\b|\\bwhat (?:is the )?(?:minimum|maximum) number\\b"
       + "|\\bwhat (?:minimum|maximum)\\b", Pattern.CASE_INSENSITIVE);

@@ -10,8 +10,11 @@ import dev.egretta.core.Organisation;
 import dev.egretta.core.spi.RetrievedPassage;
 import dev.egretta.lucene.LuceneKnowledgeBase;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -75,7 +78,7 @@ public final class AnswerEvaluator implements AutoCloseable {
     QueryResponse r = engine.query(ValidatedQuery.of(q.question(), q.domain(), q.category(), Mode.COMPLIANCE),
         Organisation.LOCAL);
     List<RetrievedPassage> hits = retrieval.hits();
-    java.util.Set<RetrievedPassage> used = new java.util.HashSet<>();
+    Set<RetrievedPassage> used = new HashSet<>();
     List<String> passages = r.sources().stream().map(s -> passageOf(s, hits, used)).toList();
     return AnswerScoring.score(q, r, passages);
   }
@@ -85,8 +88,8 @@ public final class AnswerEvaluator implements AutoCloseable {
    * score, first in retrieval order among equals and not already behind an earlier source (two sources on
    * one page with one score are two hits).
    */
-  private static String passageOf(Source s, List<RetrievedPassage> hits, java.util.Set<RetrievedPassage> used) {
-    java.util.Optional<RetrievedPassage> hit = hits.stream()
+  private static String passageOf(Source s, List<RetrievedPassage> hits, Set<RetrievedPassage> used) {
+    Optional<RetrievedPassage> hit = hits.stream()
         .filter(h -> !used.contains(h) && h.documentUri().equals(s.uri()) && s.pageNumber() != null
             && h.startPage() <= s.pageNumber() && s.pageNumber() <= h.endPage())
         .min(java.util.Comparator.comparingDouble(h -> Math.abs(h.score() - s.score())));
