@@ -203,14 +203,51 @@ public final class Terms {
       + "do you know|let me know|i have a question:?)\\s*,?\\s+(?:(?:if|whether)\\s+)?", Pattern.CASE_INSENSITIVE);
 
   /**
-   * The question itself: contractions written out ({@link #expandContractions}) and a lead-in that
-   * only frames it dropped ("Can you tell me when the plan is tested?" is "when the plan is tested?"),
-   * so that the patterns reading what is asked ("when", "which") see it where a question starts.
+   * "the documents", "the provided files", "this policy": a generic name for the documents asked,
+   * one noun that says which kind of text holds the answer, not what the answer is about.
+   */
+  private static final String THE_DOCUMENTS = "(?:the|these|this|those|our|your|my)\\s+"
+      + "(?:(?:provided|uploaded|attached|available|indexed|relevant|given|above)\\s+)?"
+      + "(?:documents?|docs|documentation|files?|sources?|passages?|texts?|library|corpus|knowledge base|materials?|"
+      + "guidance|polic(?:y|ies)|procedures?|standards?|manuals?|handbooks?|guides?|guidelines|regulations?|"
+      + "frameworks?)";
+  /** "According to the documents, ...": where to look, said before the question. */
+  private static final Pattern ATTRIBUTION_LEAD = Pattern.compile(
+      "^\\s*(?:according to|based on|as per|per|in|from)\\s+" + THE_DOCUMENTS + "\\s*,\\s*", Pattern.CASE_INSENSITIVE);
+  /** "... according to the policy?": where to look, said after it. */
+  private static final Pattern ATTRIBUTION_TAIL = Pattern.compile(
+      "\\s*,?\\s+(?:according to|based on|as per|per|in|under)\\s+" + THE_DOCUMENTS + "(?=\\s*[?.!]?\\s*$)",
+      Pattern.CASE_INSENSITIVE);
+  /** The words a direct question starts with. */
+  private static final Pattern INTERROGATIVE = Pattern.compile("^\\s*(?:what|which|who|whom|whose|when|where|why|how|"
+      + "is|are|was|were|do|does|did|can|could|must|should|shall|will|would|may|might|has|have|had)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The question itself: contractions written out ({@link #expandContractions}); a lead-in that only
+   * frames it dropped ("Can you tell me when the plan is tested?" is "when the plan is tested?"), so
+   * that the patterns reading what is asked ("when", "which") see it where a question starts; where to
+   * look dropped when it names the documents only by kind ("According to the documents, who ...",
+   * "... under the policy?"): a sentence that answers does not mention "the documents"; and a question
+   * mark added to a direct question typed without one, which the embedding model reads differently.
    */
   public static String plainQuestion(String text) {
     String t = expandContractions(text);
-    Matcher m = LEAD_IN.matcher(t);
-    return m.find() && m.end() < t.length() ? t.substring(m.end()) : t;
+    for (Pattern framing : List.of(LEAD_IN, ATTRIBUTION_LEAD, LEAD_IN)) {
+      Matcher m = framing.matcher(t);
+      if (m.find() && m.end() < t.length()) {
+        t = t.substring(m.end());
+      }
+    }
+    Matcher tail = ATTRIBUTION_TAIL.matcher(t);
+    if (tail.find() && tail.start() > 0) {
+      t = t.substring(0, tail.start()) + t.substring(tail.end());
+    }
+    String end = t.stripTrailing();
+    if (!end.isEmpty() && ".?!".indexOf(end.charAt(end.length() - 1)) < 0 && INTERROGATIVE.matcher(end).find()) {
+      return end + "?";
+    }
+    return t;
   }
 
   /**

@@ -40,4 +40,34 @@ class TermsTest {
     }
     assertThat(Terms.isContent("agency's")).isTrue();
   }
+
+  @Test
+  void whereToLookIsNotPartOfTheQuestionWhenItNamesTheDocumentsOnlyByKind() {
+    // "documents" and "policy" were focus terms that the sentence answering never mentions: an answerable
+    // question asked "according to the documents" was refused
+    assertThat(Terms.plainQuestion("According to the documents, how often are audit records reviewed?"))
+        .isEqualTo("how often are audit records reviewed?");
+    assertThat(Terms.plainQuestion("How often are audit records reviewed according to the policy?"))
+        .isEqualTo("How often are audit records reviewed?");
+    assertThat(Terms.plainQuestion("Can you tell me, based on the provided documents, who approves the plan?"))
+        .isEqualTo("who approves the plan?");
+    assertThat(Terms.plainQuestion("Who signs it under this policy"))
+        .isEqualTo("Who signs it?");
+    // a named document is part of the question
+    assertThat(Terms.plainQuestion("According to the incident response plan, who is notified?"))
+        .isEqualTo("According to the incident response plan, who is notified?");
+    assertThat(Terms.plainQuestion("Which events are recorded in the audit policy?"))
+        .isEqualTo("Which events are recorded in the audit policy?");
+    // the documents as the subject stay
+    assertThat(Terms.plainQuestion("According to the documents")).isEqualTo("According to the documents");
+  }
+
+  @Test
+  void aDirectQuestionTypedWithoutAQuestionMarkGetsOne() {
+    assertThat(Terms.plainQuestion("how often are backups tested")).isEqualTo("how often are backups tested?");
+    assertThat(Terms.plainQuestion("Is MFA required for remote access")).isEqualTo("Is MFA required for remote access?");
+    // keywords and statements are left as typed
+    assertThat(Terms.plainQuestion("backup testing frequency")).isEqualTo("backup testing frequency");
+    assertThat(Terms.plainQuestion("Explain the backup policy.")).isEqualTo("the backup policy.");
+  }
 }

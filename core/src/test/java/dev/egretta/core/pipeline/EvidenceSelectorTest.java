@@ -97,7 +97,7 @@ class EvidenceSelectorTest {
     }
     assertThat(QuestionFocus.of("When must the plan be tested?").answerType()).isEqualTo(AnswerType.DATE);
     // a question that is only a lead-in keeps its words
-    assertThat(dev.egretta.core.internal.Terms.plainQuestion("Can you tell me")).isEqualTo("Can you tell me");
+    assertThat(dev.egretta.core.internal.Terms.plainQuestion("Can you tell me?")).isEqualTo("Can you tell me?");
   }
 
   @Test
