@@ -200,7 +200,8 @@ public final class Terms {
   private static final Pattern LEAD_IN = Pattern.compile("^\\s*(?:(?:hi|hello)[,!.]?\\s+)?(?:please\\s+)?"
       + "(?:(?:can|could|would|will) you (?:please )?(?:tell|show|explain to|let) me(?: know)?|tell me|explain|"
       + "i (?:would like|want|need|am trying|was wondering|wonder|am wondering)(?: to (?:know|find out|understand))?|"
-      + "do you know|let me know|i have a question:?)\\s*,?\\s+(?:(?:if|whether)\\s+)?", Pattern.CASE_INSENSITIVE);
+      + "do you know|let me know|i have a question:?|(?:a |one )?(?:quick|short|simple|small)? ?question[:.!]?|"
+      + "(?:one|a) (?:more|last|other) (?:thing|question)[:.!]?)\\s*,?\\s+(?:(?:if|whether)\\s+)?", Pattern.CASE_INSENSITIVE);
 
   /**
    * "the documents", "the provided files", "this policy": a generic name for the documents asked,
@@ -248,6 +249,36 @@ public final class Terms {
       return end + "?";
     }
     return t;
+  }
+
+  /** A sentence boundary: end punctuation, then a sentence that starts with a capital or a quote. */
+  private static final Pattern QUESTION_SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\"“‘(])");
+
+  /**
+   * The sentences of a question as typed ("We are a cloud provider. How often must we report?" is two);
+   * an abbreviation before a lower-case word or a number ("e.g. the", "U.S. agencies", "Rev. 5") ends none.
+   */
+  public static List<String> questionSentences(String question) {
+    List<String> out = new ArrayList<>();
+    for (String part : QUESTION_SENTENCE_END.split(question.strip())) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The sentences that ask: those ending with a question mark, else the last one. The others say who
+   * asks or about what ("We are a cloud provider. How often must we report?").
+   */
+  public static List<String> askingSentences(String question) {
+    List<String> sentences = questionSentences(question);
+    if (sentences.size() < 2) {
+      return sentences.isEmpty() ? List.of(question) : sentences;
+    }
+    List<String> asking = sentences.stream().filter(s -> s.endsWith("?")).toList();
+    return asking.isEmpty() ? List.of(sentences.getLast()) : asking;
   }
 
   /**

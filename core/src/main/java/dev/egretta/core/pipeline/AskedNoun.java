@@ -38,7 +38,7 @@ public record AskedNoun(String stem, boolean counted) {
 
   /** The asked noun of a question, when its syntax shows one. */
   static Optional<AskedNoun> of(String question) {
-    String q = Terms.plainQuestion(question).toLowerCase(Locale.ROOT).replaceAll("[?!.]+\\s*$", "");
+    String q = QuestionFocus.askingSentence(Terms.plainQuestion(question)).toLowerCase(Locale.ROOT).replaceAll("[?!.]+\\s*$", "");
     Matcher m = COUNT.matcher(q);
     boolean counted = m.find();
     if (!counted) {

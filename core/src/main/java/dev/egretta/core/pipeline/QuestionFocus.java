@@ -148,40 +148,73 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
     return null;
   }
 
-  /** The focus of a question. */
+  /** Items of a sentence around the one that asks ("We are a cloud provider.") count this much of their weight. */
+  static final double CONTEXT_WEIGHT = 0.5;
+
+  /**
+   * The focus of a question. When it is several sentences, the kind of answer is read from the one
+   * that asks ({@link #askingSentence}), and the items of sentences that do not ask count
+   * {@link #CONTEXT_WEIGHT} of theirs: they say who asks and about what, and the sentence that
+   * answers need not repeat them.
+   */
   public static QuestionFocus of(String asked) {
     String question = Terms.plainQuestion(asked);
+    List<String> asking = Terms.askingSentences(question);
     Map<String, Item> items = new LinkedHashMap<>();
-    Matcher q = QUOTED.matcher(question);
+    for (String sentence : Terms.questionSentences(question)) {
+      addItems(sentence, asking.contains(sentence) ? 1.0 : CONTEXT_WEIGHT, items);
+    }
+    String typed = askingSentence(asking);
+    return new QuestionFocus(new ArrayList<>(items.values()), AnswerType.of(typed), answerForm(typed), askedWords(typed));
+  }
+
+  /**
+   * The sentence a question's kind of answer is read from: of the sentences that ask
+   * ({@link Terms#askingSentences}), the first whose wording asks for a kind, else the first
+   * ("What are the requirements? Is there a deadline?" asks for a list).
+   */
+  static String askingSentence(String plainQuestion) {
+    return askingSentence(Terms.askingSentences(plainQuestion));
+  }
+
+  private static String askingSentence(List<String> asking) {
+    return asking.stream().filter(s -> AnswerType.of(s) != AnswerType.NONE).findFirst().orElse(asking.getFirst());
+  }
+
+  /** Adds a sentence's items, each weighted {@code weight} times its kind's multiplier; an item keeps its largest weight. */
+  private static void addItems(String sentence, double weight, Map<String, Item> items) {
+    Matcher q = QUOTED.matcher(sentence);
     while (q.find()) {
       String phrase = q.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
       if (phrase.contains(" ")) {
-        items.putIfAbsent("\"" + phrase, new Item(Kind.PHRASE, phrase, PHRASE_WEIGHT));
+        put(items, "\"" + phrase, new Item(Kind.PHRASE, phrase, PHRASE_WEIGHT * weight));
       }
     }
-    Matcher m = TOKEN.matcher(question);
+    Matcher m = TOKEN.matcher(sentence);
     boolean first = true;
     while (m.find()) {
       String raw = m.group().replaceAll("[.'’-]+$", "");
       String lower = raw.toLowerCase(Locale.ROOT);
       if (!raw.isEmpty() && raw.chars().allMatch(Character::isDigit)) {
-        items.putIfAbsent("#" + lower, new Item(Kind.NUMBER, lower, NUMBER_WEIGHT));
+        put(items, "#" + lower, new Item(Kind.NUMBER, lower, NUMBER_WEIGHT * weight));
       } else {
         for (String w : Terms.words(raw)) {
           if (Terms.isContent(w)) {
             boolean name = !first && Character.isUpperCase(raw.charAt(0)) || raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT))
                 && raw.chars().anyMatch(Character::isLetter);
             String stem = Terms.stem(w);
-            Item old = items.get(stem);
-            if (old == null || name && old.multiplier() < NAME_WEIGHT) {
-              items.put(stem, new Item(Kind.TERM, stem, name ? NAME_WEIGHT : 1.0));
-            }
+            put(items, stem, new Item(Kind.TERM, stem, (name ? NAME_WEIGHT : 1.0) * weight));
           }
         }
       }
       first = false;
     }
-    return new QuestionFocus(new ArrayList<>(items.values()), AnswerType.of(question), answerForm(question),
-        askedWords(question));
+  }
+
+  private static void put(Map<String, Item> items, String key, Item item) {
+    Item old = items.get(key);
+    if (old == null || old.multiplier() < item.multiplier()) {
+      items.put(key, item);
+    }
   }
 }

@@ -70,4 +70,16 @@ class TermsTest {
     assertThat(Terms.plainQuestion("backup testing frequency")).isEqualTo("backup testing frequency");
     assertThat(Terms.plainQuestion("Explain the backup policy.")).isEqualTo("the backup policy.");
   }
+
+  @Test
+  void theAskingSentencesAreTheQuestionsTyped() {
+    assertThat(Terms.askingSentences("We are a cloud provider. How often must we report? Thanks."))
+        .containsExactly("How often must we report?");
+    assertThat(Terms.askingSentences("What is required? Is there a deadline?"))
+        .containsExactly("What is required?", "Is there a deadline?");
+    assertThat(Terms.askingSentences("We host a system in the U.S. and e.g. back it up. List the backup sites"))
+        .containsExactly("List the backup sites");
+    assertThat(Terms.questionSentences("Does NIST SP 800-53 Rev. 5 require it?")).hasSize(1);
+    assertThat(Terms.askingSentences("  Who approves the plan?  ")).containsExactly("Who approves the plan?");
+  }
 }

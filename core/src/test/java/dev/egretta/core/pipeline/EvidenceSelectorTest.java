@@ -101,6 +101,30 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void aQuestionAfterASentenceOfContextAsksForWhatItsOwnWordsSay() {
+    // "Who approves ..." after a sentence of context had lost its anchored "^who": no kind of answer
+    QuestionFocus focus = QuestionFocus.of("Our supplier moved its data centre. Who approves the move?");
+    assertThat(focus.answerType()).isEqualTo(AnswerType.WHO);
+    assertThat(QuestionFocus.of("We host a system. When must the contingency plan be tested?").answerType())
+        .isEqualTo(AnswerType.DATE);
+    assertThat(QuestionFocus.of("Backups matter to us. How many days are they kept?").answerForm().matcher("kept for 30 days").find())
+        .isTrue();
+    // the context's items count, at half the weight of the asking sentence's
+    assertThat(focus.items()).filteredOn(i -> i.key().equals("supplier")).singleElement()
+        .extracting(QuestionFocus.Item::multiplier).isEqualTo(QuestionFocus.CONTEXT_WEIGHT);
+    assertThat(focus.items()).filteredOn(i -> i.key().equals(dev.egretta.core.internal.Terms.stem("approves"))).singleElement()
+        .extracting(QuestionFocus.Item::multiplier).isEqualTo(1.0);
+    // of two questions, the one that asks for a kind of answer says which
+    assertThat(QuestionFocus.of("Could you clarify the term 'in good time'? Is there a specific deadline?").answerType())
+        .isEqualTo(AnswerType.DURATION);
+    // a filler lead-in is no context at all
+    assertThat(QuestionFocus.of("Quick question: which tools scan web applications?").items())
+        .extracting(QuestionFocus.Item::key)
+        .containsExactlyElementsOf(QuestionFocus.of("Which tools scan web applications?").items().stream()
+            .map(QuestionFocus.Item::key).toList());
+  }
+
+  @Test
   void topicMetOnlyAwayFromAnyAnswerOfTheAskedKindIsTold() {
     // the passages discuss counterfeit components and state a number of days, but not in one place
     RetrievedPassage about = passage("sr", "Report counterfeit system components to the incident response team. "
