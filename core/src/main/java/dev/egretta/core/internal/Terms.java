@@ -199,6 +199,7 @@ public final class Terms {
   /** "Can you tell me", "I would like to know if", "Please explain": words that frame a question, not ask it. */
   private static final Pattern LEAD_IN = Pattern.compile("^\\s*(?:(?:hi|hello)[,!.]?\\s+)?(?:please\\s+)?"
       + "(?:(?:can|could|would|will) you (?:please )?(?:tell|show|explain to|let) me(?: know)?|tell me|explain|"
+      + "(?:can|could|would|will) you (?:please )?(?:explain|describe|clarify|outline|summari[sz]e|elaborate on|specify|confirm)|"
       + "i (?:would like|want|need|am trying|was wondering|wonder|am wondering)(?: to (?:know|find out|understand))?|"
       + "do you know|let me know|i have a question:?|(?:a |one )?(?:quick|short|simple|small)? ?question[:.!]?|"
       + "(?:one|a) (?:more|last|other) (?:thing|question)[:.!]?)\\s*,?\\s+(?:(?:if|whether)\\s+)?", Pattern.CASE_INSENSITIVE);

@@ -88,7 +88,9 @@ class EvidenceSelectorTest {
         {"Can you tell me when the contingency plan must be tested?", "When must the contingency plan be tested?"},
         {"I'd like to know which tools scan web applications", "Which tools scan web applications?"},
         {"Please tell me who approves the security plan.", "Who approves the security plan?"},
-        {"Hi, I was wondering whether backups are encrypted?", "Are backups encrypted?"}}) {
+        {"Hi, I was wondering whether backups are encrypted?", "Are backups encrypted?"},
+        {"Could you please clarify who signs the plan?", "Who signs the plan?"},
+        {"Can you explain which tools scan web applications?", "Which tools scan web applications?"}}) {
       QuestionFocus framed = QuestionFocus.of(pair[0]);
       QuestionFocus plain = QuestionFocus.of(pair[1]);
       assertThat(framed.answerType()).as(pair[0]).isEqualTo(plain.answerType());
