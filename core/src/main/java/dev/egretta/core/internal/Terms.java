@@ -220,10 +220,15 @@ public final class Terms {
   private static final Pattern ATTRIBUTION_TAIL = Pattern.compile(
       "\\s*,?\\s+(?:according to|based on|as per|per|in|under)\\s+" + THE_DOCUMENTS + "(?=\\s*[?.!]?\\s*$)",
       Pattern.CASE_INSENSITIVE);
-  /** The words a direct question starts with. */
-  private static final Pattern INTERROGATIVE = Pattern.compile("^\\s*(?:what|which|who|whom|whose|when|where|why|how|"
-      + "is|are|was|were|do|does|did|can|could|must|should|shall|will|would|may|might|has|have|had)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final String WH = "(?:what|which|who|whom|whose|when|where|why|how)";
+  /**
+   * How a direct question starts: an interrogative word or auxiliary, a preposition before a wh-word
+   * ("Within how many days", "In which reports"), or a phrase before a comma and a wh-word ("On high
+   * systems, how often").
+   */
+  private static final Pattern INTERROGATIVE = Pattern.compile("^\\s*(?:" + WH + "|is|are|was|were|do|does|did|can|could|"
+      + "must|should|shall|will|would|may|might|has|have|had)\\b|^\\s*(?:within|in|on|for|from|to|by|at|under|through"
+      + "|during|after|before|with|of|since|until|upon)\\s+" + WH + "\\b|^[^,]{1,80},\\s*" + WH + "\\b", Pattern.CASE_INSENSITIVE);
 
   /**
    * The question itself: contractions written out ({@link #expandContractions}); a lead-in that only

@@ -66,6 +66,8 @@ class TermsTest {
   void aDirectQuestionTypedWithoutAQuestionMarkGetsOne() {
     assertThat(Terms.plainQuestion("how often are backups tested")).isEqualTo("how often are backups tested?");
     assertThat(Terms.plainQuestion("Is MFA required for remote access")).isEqualTo("Is MFA required for remote access?");
+    assertThat(Terms.plainQuestion("Within how many hours must CISA be told")).isEqualTo("Within how many hours must CISA be told?");
+    assertThat(Terms.plainQuestion("On high systems, how often are backups tested")).endsWith("tested?");
     // keywords and statements are left as typed
     assertThat(Terms.plainQuestion("backup testing frequency")).isEqualTo("backup testing frequency");
     assertThat(Terms.plainQuestion("Explain the backup policy.")).isEqualTo("the backup policy.");
