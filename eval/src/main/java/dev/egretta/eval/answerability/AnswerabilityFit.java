@@ -97,10 +97,14 @@ public final class AnswerabilityFit {
 
   public static void main(String[] args) throws IOException {
     Map<String, String> a = CommandLine.parseOrExit(args,
-        Set.of("obliqa", "obliqa-index", "corpus", "corpus-index", "questions", "cases", "out", "max-questions", "features"),
+        Set.of("obliqa", "obliqa-index", "corpus", "corpus-index", "questions", "cases", "out", "max-questions", "features",
+            "embedded"),
         Set.of("rebuild"), "eval/bin/run answerability.AnswerabilityFit [--rebuild] [--max-questions N] [--obliqa DIR]"
             + " [--obliqa-index DIR] [--corpus DIR] [--corpus-index DIR] [--questions DIR] [--cases FILE] [--out FILE]"
-            + " [--features a,b,...]");
+            + " [--features a,b,...] [--embedded N]");
+    // how many sentences the evidence selector embeds per question when cases are built (an experiment;
+    // the engine embeds EvidenceSelector.DEFAULT_EMBEDDED_CANDIDATES)
+    int embedded = CommandLine.positiveInt(a, "embedded", EvidenceSelector.DEFAULT_EMBEDDED_CANDIDATES);
     Path obliqa = Path.of(a.getOrDefault("obliqa", "../shared/eval/obliqa"));
     Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
     Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa"));
@@ -127,7 +131,7 @@ public final class AnswerabilityFit {
         eval.index(System.err);
       }
       try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(obliqaIndex)) {
-        AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), NEUTRAL, floor);
+        AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb, embedded), NEUTRAL, floor);
         all.addAll(GoldRemovalCases.build(kb, obliqa, "dev", judge, floor,
             CommandLine.positiveInt(a, "max-questions", MAX_QUESTIONS), System.err));
       }
@@ -135,7 +139,7 @@ public final class AnswerabilityFit {
         Path corpusIndex = Path.of(a.getOrDefault("corpus-index", tmp.resolve("pdf-corpus").toString()));
         try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(corpusIndex)) {
           kb.ingest(LocalFolderSource.of(corpus), IngestOptions.publicLibrary(), IngestListener.NONE);
-          AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb), NEUTRAL, floor);
+          AnswerabilityJudge judge = new AnswerabilityJudge(EvidenceSelector.embedding(kb, embedded), NEUTRAL, floor);
           all.addAll(PdfQaCases.build(kb, questions.resolve("dev.jsonl"), false, judge, floor));
           if (Files.exists(questions.resolve("heldout.jsonl"))) {
             all.addAll(PdfQaCases.build(kb, questions.resolve("heldout.jsonl"), true, judge, floor));
