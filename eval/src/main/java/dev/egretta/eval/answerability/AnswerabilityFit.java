@@ -40,8 +40,9 @@ import java.util.Set;
  * {@code --rebuild}). The fit: L2 logistic regression (λ = 0.01) on standardised features, the PDF
  * cases weighted to half of the total (the targets are about PDFs like them; ObliQA labels are
  * noisier). The threshold is set on the PDF questions' answerable training cases alone, on their
- * out-of-fold probabilities (5 folds; a model is optimistic about the cases it was fitted on): halfway
- * between the probabilities of the last case it may flag and the next, flagging at most 5 % of them.
+ * out-of-fold probabilities (5 folds, {@value #THRESHOLD_DRAWS} draws of the folds pooled; a model is
+ * optimistic about the cases it was fitted on): halfway between the probabilities of the last case it
+ * may flag and the next, flagging at most 5 % of them.
  * Those are the documents the engine is for and its targets are measured on; set by all answerable
  * cases pooled (weighted as in the fit), ObliQA's gold-removal cases, which are harder and whose
  * labels are noisier, held the PDF operating point down to where no PDF answerable case was flagged
@@ -192,14 +193,26 @@ public final class AnswerabilityFit {
     return LogisticFit.fit(xs, ys, ws, LAMBDA);
   }
 
+  /** Fold draws whose out-of-fold probabilities are pooled for the threshold. */
+  static final int THRESHOLD_DRAWS = 10;
+
   /**
    * The PDF answerable training cases' probabilities, each from a model fitted without its fold (5 folds by
-   * question): a case's probability under a model fitted on it is optimistic, and the threshold is meant for
-   * questions the model has not seen.
+   * question), over {@link #THRESHOLD_DRAWS} draws of the folds: a case's probability under a model fitted on
+   * it is optimistic, and the threshold is meant for questions the model has not seen. One draw alone put the
+   * cut wherever the third-lowest of 59 probabilities fell (0.29 to 0.36 for nearly the same cases).
    */
   private static double[] outOfFoldPdfAnswerable(List<FitCase> train, int[] columns) {
     List<Double> out = new ArrayList<>();
-    int[] folds = train.stream().mapToInt(c -> AnswerabilityCv.fold(c, "threshold")).toArray();
+    for (int draw = 0; draw < THRESHOLD_DRAWS; draw++) {
+      out.addAll(outOfFoldPdfAnswerable(train, columns, draw == 0 ? "threshold" : "threshold" + draw));
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static List<Double> outOfFoldPdfAnswerable(List<FitCase> train, int[] columns, String seed) {
+    List<Double> out = new ArrayList<>();
+    int[] folds = train.stream().mapToInt(c -> AnswerabilityCv.fold(c, seed)).toArray();
     for (int fold = 0; fold < AnswerabilityCv.FOLDS; fold++) {
       List<FitCase> rest = new ArrayList<>();
       List<FitCase> held = new ArrayList<>();
@@ -217,7 +230,7 @@ public final class AnswerabilityFit {
       LogisticFit.Model m = model(rest, columns, weights(rest, pdfWeight(rest)));
       held.forEach(c -> out.add(m.probability(project(c.features(), columns))));
     }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
+    return out;
   }
 
   /** Each case's weight in the fit: {@code pdfWeight} for a PDF case, 1 for the others. */
@@ -334,7 +347,7 @@ public final class AnswerabilityFit {
     root.put("fit", "L2 logistic regression on " + features.size() + " of the " + AnswerabilityFeatures.NAMES.size()
         + " features (AnswerabilityFit.FEATURES), lambda " + LAMBDA + ", Newton's method, " + rows + " training cases that pass "
         + "the score floor; threshold set on the PDF questions' answerable training cases alone, on their out-of-fold P "
-        + "(5 folds), halfway between the last flagged and the next (max " + (int) (MAX_FALSE_FLAGS * 100)
+        + "(5 folds, " + THRESHOLD_DRAWS + " fold draws pooled), halfway between the last flagged and the next (max " + (int) (MAX_FALSE_FLAGS * 100)
         + "% of them flagged; ObliQA's cases do not set it)");
     root.put("fitted", LocalDate.now().toString());
     ArrayNode names = root.putArray("features");
