@@ -41,36 +41,39 @@ class TermsTest {
     assertThat(Terms.isContent("agency's")).isTrue();
   }
 
+  /** Each pair: a question as typed, and as {@link Terms#plainQuestion} reads it. */
+  private static void assertPlain(String[][] typedAndPlain) {
+    for (String[] pair : typedAndPlain) {
+      assertThat(Terms.plainQuestion(pair[0])).as(pair[0]).isEqualTo(pair[1]);
+    }
+  }
+
   @Test
   void whereToLookIsNotPartOfTheQuestionWhenItNamesTheDocumentsOnlyByKind() {
     // "documents" and "policy" were focus terms that the sentence answering never mentions: an answerable
     // question asked "according to the documents" was refused
-    assertThat(Terms.plainQuestion("According to the documents, how often are audit records reviewed?"))
-        .isEqualTo("how often are audit records reviewed?");
-    assertThat(Terms.plainQuestion("How often are audit records reviewed according to the policy?"))
-        .isEqualTo("How often are audit records reviewed?");
-    assertThat(Terms.plainQuestion("Can you tell me, based on the provided documents, who approves the plan?"))
-        .isEqualTo("who approves the plan?");
-    assertThat(Terms.plainQuestion("Who signs it under this policy"))
-        .isEqualTo("Who signs it?");
-    // a named document is part of the question
-    assertThat(Terms.plainQuestion("According to the incident response plan, who is notified?"))
-        .isEqualTo("According to the incident response plan, who is notified?");
-    assertThat(Terms.plainQuestion("Which events are recorded in the audit policy?"))
-        .isEqualTo("Which events are recorded in the audit policy?");
-    // the documents as the subject stay
-    assertThat(Terms.plainQuestion("According to the documents")).isEqualTo("According to the documents");
+    assertPlain(new String[][] {
+        {"According to the documents, how often are audit records reviewed?", "how often are audit records reviewed?"},
+        {"How often are audit records reviewed according to the policy?", "How often are audit records reviewed?"},
+        {"Can you tell me, based on the provided documents, who approves the plan?", "who approves the plan?"},
+        {"Who signs it under this policy", "Who signs it?"},
+        // a named document is part of the question
+        {"According to the incident response plan, who is notified?", "According to the incident response plan, who is notified?"},
+        {"Which events are recorded in the audit policy?", "Which events are recorded in the audit policy?"},
+        // the documents as the subject stay
+        {"According to the documents", "According to the documents"}});
   }
 
   @Test
   void aDirectQuestionTypedWithoutAQuestionMarkGetsOne() {
-    assertThat(Terms.plainQuestion("how often are backups tested")).isEqualTo("how often are backups tested?");
-    assertThat(Terms.plainQuestion("Is MFA required for remote access")).isEqualTo("Is MFA required for remote access?");
-    assertThat(Terms.plainQuestion("Within how many hours must CISA be told")).isEqualTo("Within how many hours must CISA be told?");
-    assertThat(Terms.plainQuestion("On high systems, how often are backups tested")).endsWith("tested?");
-    // keywords and statements are left as typed
-    assertThat(Terms.plainQuestion("backup testing frequency")).isEqualTo("backup testing frequency");
-    assertThat(Terms.plainQuestion("Explain the backup policy.")).isEqualTo("the backup policy.");
+    assertPlain(new String[][] {
+        {"how often are backups tested", "how often are backups tested?"},
+        {"Is MFA required for remote access", "Is MFA required for remote access?"},
+        {"Within how many hours must CISA be told", "Within how many hours must CISA be told?"},
+        {"On high systems, how often are backups tested", "On high systems, how often are backups tested?"},
+        // keywords and statements are left as typed
+        {"backup testing frequency", "backup testing frequency"},
+        {"Explain the backup policy.", "the backup policy."}});
   }
 
   @Test
