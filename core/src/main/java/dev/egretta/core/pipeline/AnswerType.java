@@ -75,6 +75,11 @@ public enum AnswerType {
     return NONE;
   }
 
+  /** What a text holding this kind of answer says (never matches for {@link #NONE}). */
+  Pattern found() {
+    return found;
+  }
+
   /** Whether the text holds this kind of answer (always false for {@link #NONE}). */
   public boolean foundIn(String text) {
     return this != NONE && found.matcher(text).find();

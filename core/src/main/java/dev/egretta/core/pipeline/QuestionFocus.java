@@ -120,9 +120,34 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
   private static final Pattern UNIT = Pattern.compile("(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|times|percent)",
       Pattern.CASE_INSENSITIVE);
 
-  /** Whether a text holds the kind of answer asked for (its narrower form when the question names one). */
+  /**
+   * Whether a text holds the kind of answer asked for (its narrower form when the question names one),
+   * in words of its own: a match made only of the question's content words is its echo, not an answer
+   * ("Maximum" in "Maximum Tolerable Downtime – the total amount of time ..." answers no "what is the
+   * maximum tolerable downtime"; "approves" no "who approves"). A match with a number, a function word
+   * ("when", "before") or a symbol counts.
+   */
   public boolean answerFoundIn(String text) {
-    return answerForm != null ? answerForm.matcher(text).find() : answerType.foundIn(text);
+    Matcher m = (answerForm != null ? answerForm : answerType.found()).matcher(text);
+    while (m.find()) {
+      if (!echoesQuestion(m.group())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean echoesQuestion(String match) {
+    List<String> words = Terms.words(match);
+    if (words.isEmpty()) {
+      return false;
+    }
+    for (String w : words) {
+      if (!Terms.isContent(w) || items.stream().noneMatch(i -> i.kind() == Kind.TERM && i.key().equals(Terms.stem(w)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the question asks for a particular kind of answer. */

@@ -127,6 +127,19 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void theQuestionsOwnWordsAreNoAnswerOfTheKindItAsksFor() {
+    // "Maximum" of the term being defined had counted as the quantity asked for
+    QuestionFocus mtd = QuestionFocus.of("What is the maximum tolerable downtime for the email service?");
+    assertThat(mtd.answerFoundIn("Maximum Tolerable Downtime – the total amount of time the official accepts.")).isFalse();
+    assertThat(mtd.answerFoundIn("The maximum tolerable downtime of the email service is 4 hours.")).isTrue();
+    QuestionFocus who = QuestionFocus.of("Who approves the security plan?");
+    assertThat(who.answerFoundIn("Each security plan approves the controls it lists.")).isFalse();
+    assertThat(who.answerFoundIn("The CISO approves the security plan.")).isTrue();
+    // a function word of the question ("when") still marks an answer
+    assertThat(QuestionFocus.of("When must the plan be updated?").answerFoundIn("Update the plan when the system changes.")).isTrue();
+  }
+
+  @Test
   void topicMetOnlyAwayFromAnyAnswerOfTheAskedKindIsTold() {
     // the passages discuss counterfeit components and state a number of days, but not in one place
     RetrievedPassage about = passage("sr", "Report counterfeit system components to the incident response team. "
