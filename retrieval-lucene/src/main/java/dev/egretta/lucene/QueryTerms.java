@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The BM25 terms of a question, the same for every backend: its words as the index analyser makes
- * them (duplicates kept, a bag of words), then each word's other spelling ({@link Spelling}:
+ * them (duplicates kept, a bag of words) but for its {@link #INTERROGATIVES}, then each word's other spelling ({@link Spelling}:
  * "organisation" also asks for "organization") when that analyses to a new term. A question
  * written in British English finds a document written in American English and the other way round;
  * the added term matches nothing where the index holds one spelling only, so a question spelt as
@@ -25,8 +25,18 @@ final class QueryTerms {
 
   private QueryTerms() {}
 
+  /**
+   * The words that only make a sentence a question, as the English analyser leaves them ("what", "how",
+   * "does" as "doe"): no passage answers by repeating them, and one that does (an FAQ's heading, a "what
+   * if" clause) should not rank for it. Their IDF is high in text that rarely asks, so they weighed like
+   * rare content words. Left out of the query only; ObliQA dev BM25 nDCG@10 0.6668 → 0.6730.
+   */
+  static final Set<String> INTERROGATIVES = Set.of("what", "which", "who", "whom", "whose", "when", "where", "why", "how",
+      "do", "doe", "did");
+
   static List<String> of(Analyzer analyzer, String text) {
     List<String> terms = analyse(analyzer, text, MAX);
+    terms.removeIf(INTERROGATIVES::contains);
     List<String> others = Spelling.otherSpellings(text);
     if (!others.isEmpty()) {
       Set<String> seen = new HashSet<>(terms);

@@ -28,4 +28,12 @@ class QueryTermsTest {
     assertThat(QueryTerms.of(analyzer, "grey")).doesNotHaveDuplicates();
     assertThat(QueryTerms.of(analyzer, "centre centre")).containsExactly("centr", "centr", "center");
   }
+
+  @Test
+  void theWordsThatOnlyMakeItAQuestionAreNotSearched() {
+    // "what" and "how" are rare in regulatory text, so BM25 weighed them like rare content words
+    assertThat(QueryTerms.of(analyzer, "What does the policy require, and how often?"))
+        .containsExactly("polici", "requir", "often");
+    assertThat(QueryTerms.of(analyzer, "Who did it, when and where?")).isEmpty();
+  }
 }
