@@ -143,7 +143,11 @@ public record QuestionFocus(List<Item> items, AnswerType answerType, Pattern ans
       return false;
     }
     for (String w : words) {
-      if (!Terms.isContent(w) || items.stream().noneMatch(i -> i.kind() == Kind.TERM && i.key().equals(Terms.stem(w)))) {
+      if (!Terms.isContent(w)) {
+        return false;
+      }
+      String stem = Terms.stem(w);
+      if (items.stream().noneMatch(i -> i.kind() == Kind.TERM && i.key().equals(stem))) {
         return false;
       }
     }
