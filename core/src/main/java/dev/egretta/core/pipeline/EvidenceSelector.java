@@ -40,6 +40,8 @@ public final class EvidenceSelector {
 
   /** How many sentences per question are embedded by default. */
   public static final int DEFAULT_EMBEDDED_CANDIDATES = 2;
+  /** The most sentences a selector may embed per question. */
+  public static final int MAX_EMBEDDED_CANDIDATES = 100;
   static final int MAX_EMBEDDED_PER_PASSAGE = 2;
   /** Only the first words of a long sentence are embedded: the model's cost grows with the length. */
   static final int MAX_EMBEDDED_WORDS = 40;
@@ -61,8 +63,8 @@ public final class EvidenceSelector {
   private final int embeddedCandidates;
 
   private EvidenceSelector(TextEmbedder embedder, int embeddedCandidates) {
-    if (embeddedCandidates < 0 || embeddedCandidates > 100) {
-      throw new IllegalArgumentException("embeddedCandidates must be 0..100; got " + embeddedCandidates);
+    if (embeddedCandidates < 0 || embeddedCandidates > MAX_EMBEDDED_CANDIDATES) {
+      throw new IllegalArgumentException("embeddedCandidates must be 0.." + MAX_EMBEDDED_CANDIDATES + "; got " + embeddedCandidates);
     }
     this.vectors = embedder == null ? null : new SentenceVectors(embedder, SENTENCE_CACHE);
     this.embeddedCandidates = embedder == null ? 0 : embeddedCandidates;
@@ -78,7 +80,7 @@ public final class EvidenceSelector {
     return embedding(embedder, DEFAULT_EMBEDDED_CANDIDATES);
   }
 
-  /** A selector that also embeds the {@code embeddedCandidates} (0..100) best lexical candidates. */
+  /** A selector that also embeds the {@code embeddedCandidates} (0..{@value #MAX_EMBEDDED_CANDIDATES}) best lexical candidates. */
   public static EvidenceSelector embedding(TextEmbedder embedder, int embeddedCandidates) {
     return new EvidenceSelector(Objects.requireNonNull(embedder, "embedder"), embeddedCandidates);
   }

@@ -105,7 +105,8 @@ public final class AnswerabilityFit {
             + " [--features a,b,...] [--embedded N]");
     // how many sentences the evidence selector embeds per question when cases are built (an experiment;
     // the engine embeds EvidenceSelector.DEFAULT_EMBEDDED_CANDIDATES)
-    int embedded = CommandLine.positiveInt(a, "embedded", EvidenceSelector.DEFAULT_EMBEDDED_CANDIDATES);
+    int embedded = CommandLine.intOrExit(a, "embedded", EvidenceSelector.DEFAULT_EMBEDDED_CANDIDATES,
+        EvidenceSelector.MAX_EMBEDDED_CANDIDATES);
     Path obliqa = Path.of(a.getOrDefault("obliqa", "../shared/eval/obliqa"));
     Path corpus = Path.of(a.getOrDefault("corpus", "../shared/corpus"));
     Path questions = Path.of(a.getOrDefault("questions", "eval/pdf-qa"));

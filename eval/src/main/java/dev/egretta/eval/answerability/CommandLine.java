@@ -39,20 +39,34 @@ final class CommandLine {
   }
 
   static int positiveInt(Map<String, String> options, String key, int fallback) {
+    return intOrExit(options, key, fallback, Integer.MAX_VALUE);
+  }
+
+  /** An option's whole number in 0..max ({@code fallback} when absent); on another value, its message on stderr and exit code 2. */
+  static int intOrExit(Map<String, String> options, String key, int fallback, int max) {
+    try {
+      return intOption(options, key, fallback, max);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return fallback;
+    }
+  }
+
+  static int intOption(Map<String, String> options, String key, int fallback, int max) {
     String v = options.get(key);
     if (v == null) {
       return fallback;
     }
     try {
       int n = Integer.parseInt(v);
-      if (n >= 0) {
+      if (n >= 0 && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    System.err.println("--" + key + " must be a whole number >= 0; got '" + v + "'");
-    System.exit(2);
-    return fallback;
+    throw new IllegalArgumentException("--" + key + " must be a whole number " + (max == Integer.MAX_VALUE ? ">= 0" : "0.." + max)
+        + "; got '" + v + "'");
   }
 }
