@@ -35,7 +35,7 @@ public final class AnswerabilityJudge implements ContextJudge {
    * questions' best hits scored at most 0.008 on {@code ../shared/corpus} (core/README.md), the
    * answerable training cases' (ObliQA fit part, pdf-qa dev) at least 0.015; 0.01 sits between. The
    * {@link ScoreThresholdJudge} default (0.05) was set for a judge that has only scores; above 0.01 the
-   * model decides better (measured in core/README.md).
+   * model decides better (measured in core/ANSWERABILITY-HISTORY.md, "The floor under the model").
    */
   public static final ScoreThresholdJudge FLOOR =
       new ScoreThresholdJudge(0.01, 0.01, ScoreThresholdJudge.DEFAULT_MAX_SOURCES);

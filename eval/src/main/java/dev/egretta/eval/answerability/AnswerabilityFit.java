@@ -79,7 +79,7 @@ public final class AnswerabilityFit {
    * against 154 of 1,327): left out. At the folds' own thresholds (the operating point, where about
    * 11 % of ObliQA's answerable cases are flagged) counted_value_absent gains on pdf-qa (18.2 of 42 at
    * 0.4 of 56 answerable flagged, against 17.0 at 0.8) but not on ObliQA (506.0 of 1,605 at 153.8,
-   * against 508.8 at 150.4); the refit's held-out figures agree (eval README, core README).
+   * against 508.8 at 150.4); the refit's held-out figures agree (eval README, core/ANSWERABILITY-HISTORY.md).
    */
   static final List<String> FEATURES = java.util.stream.Stream.of(AnswerabilityFeatures.NAMES.stream().limit(16),
       java.util.stream.Stream.of("typed_window_coverage", "best_type_found"),
