@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Ranks the sentences of retrieved passages by how well they answer a question, from three kinds
@@ -199,14 +200,19 @@ public final class EvidenceSelector {
     List<Candidate> candidates = new ArrayList<>();
     List<List<SentenceText>> passageTexts = new ArrayList<>();
     List<String> rawSentences = new ArrayList<>();
+    Set<ImpactScope> askedLevels = ImpactScope.asked(question);
     for (int i = 0; i < passages.size(); i++) {
       List<String> sentences = Terms.sentences(passages.get(i).text());
       rawSentences.addAll(sentences);
+      List<Set<ImpactScope>> scopes = askedLevels.isEmpty() ? null : ImpactScope.ofSentences(sentences);
       List<SentenceText> texts = sentences.stream().map(SentenceText::of).toList();
       List<SentenceText> withHeading = new ArrayList<>(texts);
       withHeading.add(SentenceText.of(passages.get(i).heading()));
       passageTexts.add(withHeading);
       for (int j = 0; j < sentences.size(); j++) {
+        if (scopes != null && ImpactScope.excludes(scopes.get(j), askedLevels)) {
+          continue; // a requirement for systems of other impact levels says nothing of the ones asked about
+        }
         for (String piece : pieces(sentences.get(j))) {
           int words = piece.split(" ").length;
           if (words >= MIN_WORDS && words <= MAX_WORDS && !LEADERS.matcher(piece).find()) {

@@ -163,6 +163,22 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void aRequirementForSystemsOfAnotherImpactLevelIsNoEvidence() {
+    RetrievedPassage p = passage("cp",
+        "CP-9(1) – System Backup | Testing for Reliability and Integrity For Moderate and High Systems: "
+            + "1) Test backup information at least quarterly to verify media reliability and information integrity. "
+            + "CP-9(2) – System Backup | Test Restoration Using Sampling For High Systems: "
+            + "1) Use a sample of backup information in the restoration of selected system functions.", 0.7);
+    EvidenceSelector.Selection low = EvidenceSelector.lexical().select("How often must backups be tested on low-impact systems?", List.of(p));
+    assertThat(low.ranked()).isEmpty();
+    assertThat(low.unionCoverage()).as("the passage is still about the topic").isPositive();
+    EvidenceSelector.Selection moderate = EvidenceSelector.lexical()
+        .select("How often must backups be tested on moderate systems?", List.of(p));
+    assertThat(moderate.ranked()).extracting(Evidence::sentence).anyMatch(s -> s.contains("at least quarterly"))
+        .noneMatch(s -> s.contains("restoration of selected"));
+  }
+
+  @Test
   void theSentenceWithTheKindOfAnswerAskedForBeatsOneThatOnlyRepeatsTheQuestionsWords() {
     RetrievedPassage p = passage("logs",
         "Audit logs are retained as described in the audit log retention standard for audit purposes. "
