@@ -47,15 +47,24 @@ record EvalArgs(Path dataset, String split, EvalPipeline pipeline, Path index, b
         case "--fusion" -> config.fusion(Fusion.parse(value(args, ++i, a)));
         case "--chunk-tokens" -> config.chunkTokens(Integer.parseInt(value(args, ++i, a)));
         case "--overlap-tokens" -> config.chunkOverlapTokens(Integer.parseInt(value(args, ++i, a)));
+        case "--proximity" -> config.bm25Proximity(number(value(args, ++i, a), a));
         default -> throw new IllegalArgumentException("unknown option " + a
             + "; usage: --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--rerank none|builtin] [--index DIR] [--json]"
-            + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N]");
+            + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N] [--proximity W]");
       }
     }
     if (dataset == null) {
       throw new IllegalArgumentException("--dataset DIR is required");
     }
     return new EvalArgs(dataset, split, EvalPipeline.of(retriever, rerank), index, json, latency, config.build());
+  }
+
+  private static double number(String value, String option) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " must be a number; got '" + value + "'");
+    }
   }
 
   private static String value(String[] args, int i, String option) {

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Fits the relevance settings and writes core's {@code relevance.json}: BM25's k1 and b and the
+ * Fits the relevance settings and writes core's {@code relevance.json}: BM25's k1, b and proximity weight and the
  * fusion by grid search, then the {@link FeatureReranker} weights by coordinate ascent, each
  * maximising the mean nDCG@10 of SciFact's train queries and four fifths of ObliQA dev (by a hash of
  * the query id). The other fifth of ObliQA and SciFact test are only reported on. Reads the
@@ -40,6 +40,8 @@ public final class RelevanceFit {
   // A small grid: every (k1, b) costs one more search per query, and 2 shared cores bound the fit.
   static final double[] K1 = {0.9, 1.2};
   static final double[] B = {0.4, 0.7};
+  /** Weights of BM25's proximity clauses ({@code LuceneConfig.bm25Proximity}); 0 = bag of words. */
+  static final double[] PROXIMITY = {0, 0.1, 0.2, 0.3, 0.5};
   /** ObliQA questions fitted on at most (the first by id hash); the whole held-out fifth is reported. */
   static final int MAX_FIT_QUESTIONS = 800;
   static final int MAX_HELDOUT_QUESTIONS = 400;
@@ -83,7 +85,9 @@ public final class RelevanceFit {
     List<double[]> bm25Grid = new ArrayList<>();
     for (double k1 : K1) {
       for (double b : B) {
-        bm25Grid.add(new double[] {k1, b});
+        for (double p : PROXIMITY) {
+          bm25Grid.add(new double[] {k1, b, p});
+        }
       }
     }
     Map<String, RetrievedPassage> passages = new ConcurrentHashMap<>();
@@ -93,7 +97,7 @@ public final class RelevanceFit {
     FusionGrid best = null;
     double bestObjective = -1;
     for (int c = 0; c < bm25Grid.size(); c++) {
-      System.err.printf(Locale.ROOT, "bm25 k1=%.1f b=%.2f: %s%n", bm25Grid.get(c)[0], bm25Grid.get(c)[1],
+      System.err.printf(Locale.ROOT, "bm25 k1=%.1f b=%.2f proximity=%.1f: %s%n", bm25Grid.get(c)[0], bm25Grid.get(c)[1], bm25Grid.get(c)[2],
           show(means(fitting, new FusionGrid(c, Fusion.CONVEX, 60, -1), passages)));
       for (FusionGrid g : grid(c)) {
         double objective = objective(means(fitting, g, passages));
@@ -113,9 +117,9 @@ public final class RelevanceFit {
     double[] weights = RerankerFit.coordinateAscent(cands, start, FIT_SETS);
     Map<String, double[]> fused = FusionGrid.means(cands, null);
     Map<String, double[]> reranked = FusionGrid.means(cands, weights);
-    int previous = bm25Grid.indexOf(bm25Grid.stream().filter(x -> x[0] == 0.9 && x[1] == 0.4).findFirst().orElseThrow());
+    int previous = bm25Grid.indexOf(bm25Grid.stream().filter(x -> x[0] == 0.9 && x[1] == 0.4 && x[2] == 0).findFirst().orElseThrow());
     Map<String, Map<String, double[]>> report = new java.util.LinkedHashMap<>();
-    report.put("bm25 (k1 0.9, b 0.4)", means(queries, new FusionGrid(previous, Fusion.CONVEX, 60, -1), passages));
+    report.put("bm25 (k1 0.9, b 0.4, no proximity)", means(queries, new FusionGrid(previous, Fusion.CONVEX, 60, -1), passages));
     report.put("bm25 fitted", means(queries, new FusionGrid(fusion.bm25(), Fusion.CONVEX, 60, -1), passages));
     report.put("dense", means(queries, new FusionGrid(-1, Fusion.CONVEX, 60, 1), passages));
     report.put("hybrid rrf 60 (previous)", means(queries, new FusionGrid(previous, Fusion.RRF, 60, 0.5), passages));
@@ -123,8 +127,8 @@ public final class RelevanceFit {
     report.put("hybrid fitted + rerank", reranked);
     report.forEach((k, v) -> System.err.println(k + ": " + show(v)));
     boolean rerankPays = objective(reranked) > objective(fused) + 0.005;
-    System.err.printf(Locale.ROOT, "fusion %s (k1 %.1f, b %.2f); weights %s, rerank by default: %s%n", fusion,
-        bm25Grid.get(fusion.bm25())[0], bm25Grid.get(fusion.bm25())[1], java.util.Arrays.toString(weights), rerankPays);
+    System.err.printf(Locale.ROOT, "fusion %s (k1 %.1f, b %.2f, proximity %.1f); weights %s, rerank by default: %s%n", fusion,
+        bm25Grid.get(fusion.bm25())[0], bm25Grid.get(fusion.bm25())[1], bm25Grid.get(fusion.bm25())[2], java.util.Arrays.toString(weights), rerankPays);
     write(out, bm25Grid.get(fusion.bm25()), fusion, adopt, depth, weights, rerankPays, report, scifact, obliqa);
     System.out.println("wrote " + out);
   }
@@ -156,7 +160,7 @@ public final class RelevanceFit {
   private static List<FitQuery> search(List<Part> parts, List<double[]> bm25Grid, Map<String, RetrievedPassage> passages) {
     List<FitQuery> out = new ArrayList<>();
     LuceneConfig dense = LuceneConfig.builder().fusion(Fusion.CONVEX).build();
-    List<LuceneConfig> bm25 = bm25Grid.stream().map(x -> LuceneConfig.builder().fusion(Fusion.CONVEX).bm25(x[0], x[1]).build()).toList();
+    List<LuceneConfig> bm25 = bm25Grid.stream().map(x -> LuceneConfig.builder().fusion(Fusion.CONVEX).bm25(x[0], x[1]).bm25Proximity(x[2]).build()).toList();
     String grid = bm25Grid.stream().map(java.util.Arrays::toString).toList().toString();
     for (Part part : parts) {
       String key = part + " " + grid + " max " + MAX_FIT_QUESTIONS + "/" + MAX_HELDOUT_QUESTIONS;
@@ -255,7 +259,7 @@ public final class RelevanceFit {
       Map<String, Map<String, double[]>> report, Path scifact, Path obliqa) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
-    root.put("about", "Relevance settings: BM25 k1/b and the fusion of the BM25 and vector lists (retrievers' defaults, LuceneConfig),"
+    root.put("about", "Relevance settings: BM25 k1/b and the weight of its proximity clauses (LuceneConfig.bm25Proximity), and the fusion of the BM25 and vector lists (retrievers' defaults, LuceneConfig),"
         + " and the reranking stage (FeatureReranker weights, one per FeatureReranker.FEATURES " + FeatureReranker.FEATURES
         + "; whether engines rerank by default; how many candidates). Read by dev.egretta.core.pipeline.FittedRelevance.");
     root.put("command", "eval/bin/run RelevanceFit" + (adoptFusion ? " --adopt-fusion" : "")
@@ -263,11 +267,11 @@ public final class RelevanceFit {
     root.put("data", "fitted on " + scifact + " qrels/train.tsv and " + MAX_FIT_QUESTIONS + " questions of four fifths of " + obliqa + " qrels/dev.tsv (query id hash, "
         + "RelevanceFit.heldOut); " + MAX_HELDOUT_QUESTIONS + " questions of the other fifth are reported on only (SciFact test is not used here). "
         + "Objective: mean nDCG@10 of the two fitted parts. "
-        + "Grid: k1 " + java.util.Arrays.toString(K1) + ", b " + java.util.Arrays.toString(B) + "; RRF k " + java.util.Arrays.toString(RRF_K)
+        + "Grid: k1 " + java.util.Arrays.toString(K1) + ", b " + java.util.Arrays.toString(B) + ", proximity " + java.util.Arrays.toString(PROXIMITY) + "; RRF k " + java.util.Arrays.toString(RRF_K)
         + " x dense weight " + java.util.Arrays.toString(WEIGHTS) + "; convex dense weight " + java.util.Arrays.toString(CONVEX_WEIGHTS)
         + "; reranker weights by coordinate ascent from the fused order; reranking is on by default when it raises the objective by more than 0.005.");
     root.put("fitted", LocalDate.now().toString());
-    root.putObject("bm25").put("k1", bm25[0]).put("b", bm25[1]);
+    root.putObject("bm25").put("k1", bm25[0]).put("b", bm25[1]).put("proximity", bm25[2]);
     // The fitted fusion becomes the default only with --adopt-fusion: the answerability judge was fitted on
     // the lists of the current default, and a new order changes what it sees (see core/README.md#reranking).
     ObjectNode fitted = json.createObjectNode().put("method", f.fusion().name().toLowerCase(Locale.ROOT)).put("rrf_k", f.rrfK())

@@ -20,11 +20,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -132,6 +134,15 @@ final class HybridSearcher {
     BooleanQuery.Builder should = new BooleanQuery.Builder();
     for (String t : terms) {
       should.add(new TermQuery(new Term(Fields.TEXT, t)), Occur.SHOULD);
+    }
+    if (config.bm25Proximity() > 0) {
+      List<String> ordered = QueryTerms.primary(analyzer, text);
+      for (int i = 0; i + 1 < ordered.size() && i < QueryTerms.PROXIMITY_MAX_PAIRS; i++) {
+        if (!ordered.get(i).equals(ordered.get(i + 1))) {
+          Query pair = new PhraseQuery(QueryTerms.PROXIMITY_SLOP, Fields.TEXT, ordered.get(i), ordered.get(i + 1));
+          should.add(new BoostQuery(pair, (float) config.bm25Proximity()), Occur.SHOULD);
+        }
+      }
     }
     Query query = new BooleanQuery.Builder().add(should.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     // A searcher over the same reader is cheap; it carries this knowledge base's k1 and b (norms do not depend on them).

@@ -19,6 +19,7 @@ public final class LuceneConfig {
   private final double denseWeight;
   private final double bm25K1;
   private final double bm25B;
+  private final double bm25Proximity;
   private final boolean int8Quantization;
   private final int chunkTokens;
   private final int chunkOverlapTokens;
@@ -45,6 +46,7 @@ public final class LuceneConfig {
     this.denseWeight = fitted ? b.denseWeight : 0.5;
     this.bm25K1 = b.bm25K1;
     this.bm25B = b.bm25B;
+    this.bm25Proximity = b.bm25Proximity;
     this.int8Quantization = b.int8Quantization;
     this.chunkTokens = b.chunkTokens;
     this.chunkOverlapTokens = b.chunkOverlapTokens;
@@ -104,6 +106,15 @@ public final class LuceneConfig {
     return bm25B;
   }
 
+  /**
+   * The weight of BM25's proximity clauses: one per two adjacent terms of the question, scoring a passage
+   * where both occur within {@value QueryTerms#PROXIMITY_SLOP} positions of each other in either order
+   * (as the sequential dependence model does); 0 = bag of words only.
+   */
+  public double bm25Proximity() {
+    return bm25Proximity;
+  }
+
   public boolean int8Quantization() {
     return int8Quantization;
   }
@@ -155,6 +166,7 @@ public final class LuceneConfig {
     private double denseWeight = FittedRelevance.defaults().denseWeight();
     private double bm25K1 = FittedRelevance.defaults().bm25K1();
     private double bm25B = FittedRelevance.defaults().bm25B();
+    private double bm25Proximity = FittedRelevance.defaults().bm25Proximity();
     private boolean int8Quantization;
     private int chunkTokens = 256;
     private int chunkOverlapTokens = 32;
@@ -224,6 +236,15 @@ public final class LuceneConfig {
       }
       this.bm25K1 = k1;
       this.bm25B = b;
+      return this;
+    }
+
+    /** The weight of BM25's proximity clauses ({@link LuceneConfig#bm25Proximity}), 0..10 (default: the fitted value). */
+    public Builder bm25Proximity(double weight) {
+      if (!(weight >= 0 && weight <= 10)) {
+        throw new IllegalArgumentException("bm25Proximity must be in [0, 10]; got " + weight);
+      }
+      this.bm25Proximity = weight;
       return this;
     }
 

@@ -20,6 +20,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * its documents are ranks as before.
  */
 final class QueryTerms {
+  /**
+   * How far from adjacent two question terms may stand for a proximity clause, in positions: a word or
+   * two between them (the stop words the analyser drops keep their positions: "policy of the agency" for
+   * the question's "policy agency"), or the two swapped.
+   */
+  static final int PROXIMITY_SLOP = 2;
+  /** Proximity clauses per question at most (the first terms'): a pasted page would otherwise cost a phrase query per word. */
+  static final int PROXIMITY_MAX_PAIRS = 32;
+
   /** Query terms beyond this are ignored. */
   static final int MAX = 512;
 
@@ -46,6 +55,13 @@ final class QueryTerms {
         }
       }
     }
+    return terms;
+  }
+
+  /** The question's own analysed terms in order, interrogatives left out (no other spellings). */
+  static List<String> primary(Analyzer analyzer, String text) {
+    List<String> terms = analyse(analyzer, text, MAX);
+    terms.removeIf(INTERROGATIVES::contains);
     return terms;
   }
 

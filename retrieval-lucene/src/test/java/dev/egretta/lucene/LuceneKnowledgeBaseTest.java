@@ -130,6 +130,29 @@ class LuceneKnowledgeBaseTest {
   }
 
   @Test
+  void aPassageWithTheQuestionsWordsTogetherOutranksOneWithThemApartByBm25Proximity() throws Exception {
+    Path root = dir.resolve("boards");
+    // both name "review" and "board" once; the shorter one has them apart, so bag-of-words prefers it
+    TestPdfs.pdf().title("Budget").pages(List.of("The board meets monthly. Every policy gets a review each year."))
+        .write(root.resolve("information-security/pdf/us/apart.pdf"));
+    TestPdfs.pdf().title("Exceptions").pages(List.of(
+        "The review board meets monthly and approves the exceptions to every policy each year."))
+        .write(root.resolve("information-security/pdf/us/together.pdf"));
+    TestPdfs.pdf().title("Incidents").pages(List.of("Incidents are reported to the security operations centre within one hour."))
+        .write(root.resolve("information-security/pdf/us/other.pdf"));
+    Path index = dir.resolve("index");
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index, LuceneConfig.builder().bm25Proximity(0).build())) {
+      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(kb.search(query("Who sits on the review board?", "information-security", "us"), RetrieverKind.BM25))
+          .extracting(RetrievedPassage::filename).containsExactly("apart.pdf", "together.pdf");
+    }
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index, LuceneConfig.builder().bm25Proximity(0.3).build())) {
+      assertThat(kb.search(query("Who sits on the review board?", "information-security", "us"), RetrieverKind.BM25))
+          .extracting(RetrievedPassage::filename).containsExactly("together.pdf", "apart.pdf");
+    }
+  }
+
+  @Test
   void aQuestionSpeltTheOtherWayFindsTheWordByBm25() throws Exception {
     // the incident procedure says "centre"; an American question says "center"
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {

@@ -36,4 +36,11 @@ class QueryTermsTest {
         .containsExactly("polici", "requir", "often");
     assertThat(QueryTerms.of(analyzer, "Who did it, when and where?")).isEmpty();
   }
+
+  @Test
+  void theQuestionsOwnTermsInOrderMakeTheProximityPairs() {
+    // other spellings are searched as words, not as pairs with their neighbours
+    assertThat(QueryTerms.primary(analyzer, "How often is the organisation's review board convened?"))
+        .containsExactly("often", "organis", "review", "board", "conven");
+  }
 }

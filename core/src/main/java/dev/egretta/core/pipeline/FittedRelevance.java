@@ -16,6 +16,8 @@ import java.util.Objects;
  *
  * @param bm25K1 BM25 term-frequency saturation, in (0, 10]
  * @param bm25B BM25 length normalisation, in [0, 1]
+ * @param bm25Proximity the weight, in [0, 10], of the BM25 clauses for each two adjacent terms of the question
+ *     found within {@code slop} 2 of each other (0 = bag of words; missing in the file = 0)
  * @param fusion {@code rrf} or {@code convex}
  * @param rrfK the k of reciprocal rank fusion, 1..1000
  * @param denseWeight the weight of the vector list in the fusion, in [0, 1]
@@ -23,7 +25,7 @@ import java.util.Objects;
  * @param rerankDepth how many fused candidates are reranked, 1..200
  * @param rerankWeights the built-in reranker's weights, one per {@link FeatureReranker#FEATURES}
  */
-public record FittedRelevance(double bm25K1, double bm25B, String fusion, int rrfK, double denseWeight,
+public record FittedRelevance(double bm25K1, double bm25B, double bm25Proximity, String fusion, int rrfK, double denseWeight,
     boolean rerankByDefault, int rerankDepth, double[] rerankWeights) {
 
   /** The classpath resource with the fitted values. */
@@ -35,6 +37,9 @@ public record FittedRelevance(double bm25K1, double bm25B, String fusion, int rr
     }
     if (!(bm25B >= 0 && bm25B <= 1)) {
       throw new IllegalArgumentException("bm25 b must be in [0, 1]; got " + bm25B);
+    }
+    if (!(bm25Proximity >= 0 && bm25Proximity <= 10)) {
+      throw new IllegalArgumentException("bm25 proximity must be in [0, 10]; got " + bm25Proximity);
     }
     fusion = Objects.requireNonNull(fusion, "fusion").toLowerCase(Locale.ROOT);
     if (!fusion.equals("rrf") && !fusion.equals("convex")) {
@@ -82,7 +87,8 @@ public record FittedRelevance(double bm25K1, double bm25B, String fusion, int rr
     for (int i = 0; i < weights.length; i++) {
       weights[i] = w.get(i).asDouble(Double.NaN);
     }
-    return new FittedRelevance(number(bm25, "k1"), number(bm25, "b"), required(fusion, "method").asText(),
+    double proximity = bm25.has("proximity") ? number(bm25, "proximity") : 0;
+    return new FittedRelevance(number(bm25, "k1"), number(bm25, "b"), proximity, required(fusion, "method").asText(),
         (int) number(fusion, "rrf_k"), number(fusion, "dense_weight"), required(rerank, "default").asBoolean(),
         (int) number(rerank, "depth"), weights);
   }

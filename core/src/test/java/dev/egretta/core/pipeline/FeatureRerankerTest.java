@@ -70,6 +70,14 @@ class FeatureRerankerTest {
          "rerank": {"default": false, "depth": 40, "weights": [0, 0, 1, 0, 0, 0]}}""";
     assertThatThrownBy(() -> FittedRelevance.read(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))))
         .hasMessageContaining("bm25 b must be in [0, 1]; got 1.5");
+    String proximity = """
+        {"bm25": {"k1": 0.9, "b": 0.4, "proximity": -1}, "fusion": {"method": "rrf", "rrf_k": 60, "dense_weight": 0.5},
+         "rerank": {"default": false, "depth": 40, "weights": [0, 0, 1, 0, 0, 0]}}""";
+    assertThatThrownBy(() -> FittedRelevance.read(new ByteArrayInputStream(proximity.getBytes(StandardCharsets.UTF_8))))
+        .hasMessageContaining("bm25 proximity must be in [0, 10]; got -1.0");
+    String bagOfWords = proximity.replace(", \"proximity\": -1", "");
+    assertThat(FittedRelevance.read(new ByteArrayInputStream(bagOfWords.getBytes(StandardCharsets.UTF_8))).bm25Proximity())
+        .as("a file from before proximity clauses").isZero();
     String missing = """
         {"bm25": {"k1": 0.9, "b": 0.4}, "fusion": {"method": "rrf", "rrf_k": 60, "dense_weight": 0.5}}""";
     assertThatThrownBy(() -> FittedRelevance.read(new ByteArrayInputStream(missing.getBytes(StandardCharsets.UTF_8))))

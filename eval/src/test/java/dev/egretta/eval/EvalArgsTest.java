@@ -1,0 +1,25 @@
+package dev.egretta.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.egretta.core.pipeline.FittedRelevance;
+import org.junit.jupiter.api.Test;
+
+class EvalArgsTest {
+
+  @Test
+  void bm25ProximityDefaultsToTheFittedWeightAndCanBeSwitchedOff() {
+    assertThat(EvalArgs.parse(new String[] {"--dataset", "d"}).config().bm25Proximity())
+        .isEqualTo(FittedRelevance.defaults().bm25Proximity());
+    assertThat(EvalArgs.parse(new String[] {"--dataset", "d", "--proximity", "0"}).config().bm25Proximity()).isZero();
+  }
+
+  @Test
+  void aBadProximityIsNamedWithItsValue() {
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--proximity", "high"}))
+        .hasMessage("--proximity must be a number; got 'high'");
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--proximity", "11"}))
+        .hasMessageContaining("bm25Proximity must be in [0, 10]; got 11.0");
+  }
+}
