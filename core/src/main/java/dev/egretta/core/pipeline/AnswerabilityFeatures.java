@@ -57,8 +57,10 @@ public final class AnswerabilityFeatures {
       // the noun the question asks for, from its syntax ("which TOOL", "how many MILES"; AskedNoun)
       "asked_noun_missing",       // 1 when the question asks for a noun that no passage mentions
       "counted_value_absent",     // 1 when it asks how many of a noun and no sentence holds a number counting it
-      "asked_noun_in_typed_window"); // 1 when one of the 5 best sentences holding the answer kind (any of the 5 when no
+      "asked_noun_in_typed_window", // 1 when one of the 5 best sentences holding the answer kind (any of the 5 when no
                                   // kind is asked), with its neighbours, mentions the asked noun
+      "typed_topic_sentence");    // when a kind of answer is asked: the best topic coverage of one sentence alone (no
+                                  // neighbours) among those holding it; else 0
 
   /** How many of the best sentences the window features look at. */
   private static final int TOP = 5;
@@ -140,7 +142,8 @@ public final class AnswerabilityFeatures {
         typed ? topic.unionCoverage() - topic.typedWindow() : 0,
         selection.asked().missing() ? 1 : 0,
         selection.asked().countAbsent() ? 1 : 0,
-        ranked.stream().limit(TOP).filter(e -> !typed || e.answerTypeFound()).anyMatch(selection::askedIn) ? 1 : 0};
+        ranked.stream().limit(TOP).filter(e -> !typed || e.answerTypeFound()).anyMatch(selection::askedIn) ? 1 : 0,
+        typed ? topic.typedSentence() : 0};
     return new AnswerabilityFeatures(v);
   }
 

@@ -160,8 +160,8 @@ public final class EvidenceSelector {
    *     that hold the kind of answer asked for (among all sentences when no particular kind is asked)
    * @param bestWindow the coverage of the best evidence sentence with its neighbours
    */
-  public record Topic(double unionCoverage, double missingShare, double typedWindow, double bestWindow) {
-    static final Topic NONE = new Topic(0, 0, 0, 0);
+  public record Topic(double unionCoverage, double missingShare, double typedWindow, double bestWindow, double typedSentence) {
+    static final Topic NONE = new Topic(0, 0, 0, 0, 0);
   }
 
   private record Candidate(int passage, int index, String sentence, SentenceText text, SentenceText prev,
@@ -305,9 +305,16 @@ public final class EvidenceSelector {
     double missingShare = topic.stream().filter(missing::contains).mapToDouble(Item::multiplier).sum() / multipliers;
     double typed = 0;
     double best = 0;
+    double typedSentence = 0;
+    double topicTotal = topicWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     for (int c = 0; c < topicWindow.length; c++) {
       if (!focus.typed() || typeFound[c]) {
         typed = Math.max(typed, topicWindow[c]);
+        if (topicTotal > 0) {
+          SentenceText text = candidates.get(c).text();
+          double own = topic.stream().filter(i -> i.in(text)).mapToDouble(topicWeights::get).sum() / topicTotal;
+          typedSentence = Math.max(typedSentence, Math.min(1.0, own));
+        }
       }
       Candidate k = candidates.get(c);
       Evidence first = ranked.getFirst();
@@ -315,7 +322,7 @@ public final class EvidenceSelector {
         best = topicWindow[c];
       }
     }
-    return new Topic(union, missingShare, typed, best);
+    return new Topic(union, missingShare, typed, best, typedSentence);
   }
 
   /** Cosines for the best lexical candidates (NaN for the others, and for all without an embedder). */

@@ -140,6 +140,24 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void theTopicInTheSentenceHoldingTheAnswerCountsApartFromItsNeighbours() {
+    // the days belong to the training sentence; the plan test is only its neighbour's topic
+    RetrievedPassage p = passage("cp", "The contingency plan test is announced to system users. "
+        + "Provide contingency training to system users within thirty (30) days of assuming a role.", 0.8);
+    String q = "How many days in advance must a contingency plan test be announced to system users?";
+    EvidenceSelector.Selection s = EvidenceSelector.lexical().select(q, List.of(p));
+    assertThat(s.topic().typedSentence()).isPositive().isLessThan(s.topic().typedWindow() - 0.3);
+    assertThat(AnswerabilityFeatures.of(s, List.of(p)).get("typed_topic_sentence")).isEqualTo(s.topic().typedSentence());
+
+    RetrievedPassage answers = passage("cp2", "Announce each contingency plan test to system users ten (10) days in advance.", 0.8);
+    EvidenceSelector.Selection t = EvidenceSelector.lexical().select(q, List.of(answers));
+    assertThat(t.topic().typedSentence()).isEqualTo(t.topic().typedWindow()).isGreaterThan(s.topic().typedSentence() + 0.3);
+    // a question asking for no particular kind of answer has no such feature
+    EvidenceSelector.Selection u = EvidenceSelector.lexical().select("Is the contingency plan test announced?", List.of(answers));
+    assertThat(AnswerabilityFeatures.of(u, List.of(answers)).get("typed_topic_sentence")).isZero();
+  }
+
+  @Test
   void topicMetOnlyAwayFromAnyAnswerOfTheAskedKindIsTold() {
     // the passages discuss counterfeit components and state a number of days, but not in one place
     RetrievedPassage about = passage("sr", "Report counterfeit system components to the incident response team. "
