@@ -44,8 +44,7 @@ final class QueryTerms {
       "do", "doe", "did");
 
   static List<String> of(Analyzer analyzer, String text) {
-    List<String> terms = analyse(analyzer, text, MAX);
-    terms.removeIf(INTERROGATIVES::contains);
+    List<String> terms = primary(analyzer, text);
     List<String> others = Spelling.otherSpellings(text);
     if (!others.isEmpty()) {
       Set<String> seen = new HashSet<>(terms);

@@ -300,21 +300,17 @@ public final class EvidenceSelector {
     }
     Map<Item, Double> topicWeights = new java.util.LinkedHashMap<>();
     topic.forEach(i -> topicWeights.put(i, weights.get(i)));
-    double union = coverageOf(topicWeights, topicWeights.values().stream().mapToDouble(Double::doubleValue).sum(), all);
+    double topicTotal = topicWeights.values().stream().mapToDouble(Double::doubleValue).sum();
+    double union = coverageOf(topicWeights, topicTotal, all);
     double multipliers = topic.stream().mapToDouble(Item::multiplier).sum();
     double missingShare = topic.stream().filter(missing::contains).mapToDouble(Item::multiplier).sum() / multipliers;
     double typed = 0;
     double best = 0;
     double typedSentence = 0;
-    double topicTotal = topicWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     for (int c = 0; c < topicWindow.length; c++) {
       if (!focus.typed() || typeFound[c]) {
         typed = Math.max(typed, topicWindow[c]);
-        if (topicTotal > 0) {
-          SentenceText text = candidates.get(c).text();
-          double own = topic.stream().filter(i -> i.in(text)).mapToDouble(topicWeights::get).sum() / topicTotal;
-          typedSentence = Math.max(typedSentence, Math.min(1.0, own));
-        }
+        typedSentence = Math.max(typedSentence, coverageOf(topicWeights, topicTotal, List.of(candidates.get(c).text())));
       }
       Candidate k = candidates.get(c);
       Evidence first = ranked.getFirst();

@@ -33,10 +33,7 @@ enum ImpactScope {
     Set<ImpactScope> out = EnumSet.noneOf(ImpactScope.class);
     Matcher m = ASKED.matcher(question.toLowerCase(Locale.ROOT));
     while (m.find()) {
-      Matcher level = LEVEL_WORD.matcher(m.group());
-      while (level.find()) {
-        out.add(valueOf(level.group(1).toUpperCase(Locale.ROOT)));
-      }
+      out.addAll(levels(m.group()));
     }
     return out;
   }
@@ -71,9 +68,10 @@ enum ImpactScope {
     return !scope.isEmpty() && !asked.isEmpty() && scope.stream().noneMatch(asked::contains);
   }
 
-  private static Set<ImpactScope> levels(String header) {
+  /** The levels a text names ("Moderate and High", "low-impact"). */
+  private static Set<ImpactScope> levels(String text) {
     Set<ImpactScope> out = EnumSet.noneOf(ImpactScope.class);
-    Matcher level = LEVEL_WORD.matcher(header.toLowerCase(Locale.ROOT));
+    Matcher level = LEVEL_WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (level.find()) {
       out.add(valueOf(level.group(1).toUpperCase(Locale.ROOT)));
     }
