@@ -55,15 +55,8 @@ public final class BeirEvaluator implements AutoCloseable {
   public static BeirEvaluator open(Path datasetDir, String split, Path indexDir, LuceneConfig config) {
     BeirDataset dataset = BeirDataset.load(datasetDir, split);
     Path dir = indexDir != null ? indexDir : defaultIndexDir(datasetDir, config);
-    LuceneConfig.Builder builder = LuceneConfig.builder();
-    config.embeddingModel().ifPresent(m -> builder.embeddingModel(m).queryPrefix(config.queryPrefix()));
-    LuceneConfig evalConfig = builder
-        .fusion(config.fusion()).rrfK(config.rrfK()).denseWeight(config.denseWeight())
-        .int8Quantization(config.int8Quantization()).chunkTokens(config.chunkTokens())
-        .chunkOverlapTokens(config.chunkOverlapTokens()).calibration(config.calibration())
-        .searchDepth(config.searchDepth()).batchChunks(config.batchChunks()).bm25(config.bm25K1(), config.bm25B())
-        .build();
-    return new BeirEvaluator(dataset, LuceneKnowledgeBase.open(dir, evalConfig));
+    // The caller's config as it is: a field-by-field copy here once dropped the BM25 clause weights.
+    return new BeirEvaluator(dataset, LuceneKnowledgeBase.open(dir, config));
   }
 
   /** {@code <tmp>/egretta-eval/<dataset>-c<chunkTokens>-o<overlap>[-int8]}: one index per chunking. */

@@ -73,4 +73,23 @@ class BeirEvaluatorTest {
       assertThat(again.index(null).documentsUnchanged()).isEqualTo(400);
     }
   }
+
+  @Test
+  void theEvaluatorSearchesWithTheConfigItIsGivenBm25SettingsIncluded() throws Exception {
+    Path tiny = dir.resolve("tiny");
+    Files.createDirectories(tiny.resolve("qrels"));
+    Files.write(tiny.resolve("corpus.jsonl"), List.of(
+        "{\"_id\": \"d1\", \"title\": \"Backups\", \"text\": \"Backup tapes are kept offsite.\"}"));
+    Files.write(tiny.resolve("queries.jsonl"), List.of("{\"_id\": \"q1\", \"text\": \"Where are backup tapes kept?\"}"));
+    Files.write(tiny.resolve("qrels/test.tsv"), List.of("query-id\tcorpus-id\tscore", "q1\td1\t1"));
+    LuceneConfig config = LuceneConfig.builder().embeddingModel(new HashingEmbeddingModel())
+        .bm25Proximity(0.1).bm25(1.1, 0.6).build();
+    try (BeirEvaluator eval = BeirEvaluator.open(tiny, "test", dir.resolve("tiny-index"), config)) {
+      LuceneConfig used = eval.knowledgeBase().config();
+      assertThat(used.bm25Proximity()).as("--proximity was once dropped here").isEqualTo(0.1);
+      assertThat(used.bm25K1()).isEqualTo(1.1);
+      eval.index(null);
+      assertThat(eval.evaluate(RetrieverKind.BM25).ndcg10()).isEqualTo(1.0);
+    }
+  }
 }
