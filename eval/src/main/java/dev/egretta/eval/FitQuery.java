@@ -30,11 +30,36 @@ record FitQuery(String set, String text, Map<String, Integer> qrels, List<String
     }
   }
 
-  /** {@code [ndcg@10, recall@10, recall@100, mrr@10]} of a chunk ranking collapsed to its documents. */
+  /** The part of the PDF questions, judged by page ({@link #pageKey}) rather than by document. */
+  static final String PDF_SET = "pdf-qa-dev";
+
+  /** A judged page of a PDF question: {@code file#page}. */
+  static String pageKey(String filename, int page) {
+    return filename + "#" + page;
+  }
+
+  /** The page a chunk stands for: a judged page it covers (it may run over two), else its first. */
+  private String pageOf(RetrievedPassage p) {
+    for (int page = p.startPage(); page <= p.endPage(); page++) {
+      if (qrels.containsKey(pageKey(p.filename(), page))) {
+        return pageKey(p.filename(), page);
+      }
+    }
+    return pageKey(p.filename(), p.startPage());
+  }
+
+  /**
+   * {@code [ndcg@10, recall@10, recall@100, mrr@10]} of a chunk ranking collapsed to its documents, or
+   * for {@link #PDF_SET} to pages ({@link #pageOf}).
+   */
   double[] metrics(List<RetrievedPassage> ranking) {
     Set<String> docs = new LinkedHashSet<>();
     for (RetrievedPassage p : ranking) {
-      docs.add(BeirCorpusSource.idOf(p.documentUri()));
+      if (set.equals(PDF_SET)) {
+        docs.add(pageOf(p));
+      } else {
+        docs.add(BeirCorpusSource.idOf(p.documentUri()));
+      }
       if (docs.size() == 100) {
         break;
       }

@@ -27,10 +27,13 @@ import java.util.concurrent.ForkJoinPool;
  * Fits the relevance settings and writes core's {@code relevance.json}: BM25's k1, b and proximity weight and the
  * fusion by grid search, then the {@link FeatureReranker} weights by coordinate ascent, each
  * maximising the mean nDCG@10 of SciFact's train queries and four fifths of ObliQA dev (by a hash of
- * the query id). The other fifth of ObliQA and SciFact test are only reported on. Reads the
- * evaluator's cached indexes ({@code BeirEvaluator} builds them), read-only.
+ * the query id). The other fifth of ObliQA and SciFact test are only reported on, and so are the
+ * answerable PDF questions of {@code eval/pdf-qa/dev.jsonl} over an index of {@code ../shared/corpus},
+ * judged by page: the corpus the engine is for, which the objective does not see. Reads the
+ * evaluator's cached indexes ({@code BeirEvaluator} builds them; {@code AnswerabilityFit} the PDF one), read-only.
  *
- * <pre>eval/bin/run RelevanceFit [--scifact ../shared/eval/scifact] [--obliqa ../shared/eval/obliqa] [--depth 40] [--adopt-fusion] [--out FILE]</pre>
+ * <pre>eval/bin/run RelevanceFit [--scifact ../shared/eval/scifact] [--obliqa ../shared/eval/obliqa]
+ *     [--pdf-questions eval/pdf-qa/dev.jsonl] [--pdf-index $TMPDIR/egretta-eval/pdf-corpus] [--depth 40] [--adopt-fusion] [--out FILE]</pre>
  *
  * <p>The fitted fusion is written as {@code fitted_fusion}; it replaces the default {@code fusion} only with
  * {@code --adopt-fusion} (the answerability judge must be refitted on the new order first).
@@ -61,6 +64,8 @@ public final class RelevanceFit {
     Path scifact = Path.of("../shared/eval/scifact");
     Path obliqa = Path.of("../shared/eval/obliqa");
     Path out = Path.of(RESOURCE);
+    Path pdfQuestions = Path.of("eval/pdf-qa/dev.jsonl");
+    Path pdfIndex = Path.of(System.getProperty("java.io.tmpdir"), "egretta-eval", "pdf-corpus");
     int depth = 40;
     boolean adopt = false;
     for (int i = 0; i < args.length; i++) {
@@ -69,10 +74,12 @@ public final class RelevanceFit {
         case "--scifact" -> scifact = Path.of(require(v, args[i++]));
         case "--obliqa" -> obliqa = Path.of(require(v, args[i++]));
         case "--out" -> out = Path.of(require(v, args[i++]));
+        case "--pdf-questions" -> pdfQuestions = Path.of(require(v, args[i++]));
+        case "--pdf-index" -> pdfIndex = Path.of(require(v, args[i++]));
         case "--depth" -> depth = Integer.parseInt(require(v, args[i++]));
         case "--adopt-fusion" -> adopt = true;
         default -> {
-          System.err.println("unknown option " + args[i] + "; usage: RelevanceFit [--scifact DIR] [--obliqa DIR] [--depth 40] [--adopt-fusion] [--out FILE]");
+          System.err.println("unknown option " + args[i] + "; usage: RelevanceFit [--scifact DIR] [--obliqa DIR] [--pdf-questions FILE] [--pdf-index DIR] [--depth 40] [--adopt-fusion] [--out FILE]");
           System.exit(2);
         }
       }
@@ -91,20 +98,29 @@ public final class RelevanceFit {
       }
     }
     Map<String, RetrievedPassage> passages = new ConcurrentHashMap<>();
-    List<FitQuery> queries = search(parts, bm25Grid, passages);
+    List<FitQuery> queries = new ArrayList<>(search(parts, bm25Grid, passages));
+    if (Files.isRegularFile(pdfQuestions) && Files.isDirectory(pdfIndex)) {
+      queries.addAll(searchPdf(pdfQuestions, pdfIndex, bm25Grid, passages));
+    } else {
+      System.err.println("no PDF questions reported on: " + pdfQuestions + " or its index " + pdfIndex
+          + " is missing (AnswerabilityFit --rebuild builds the index)");
+    }
     System.err.printf("%d queries searched%n", queries.size());
     List<FitQuery> fitting = queries.stream().filter(q -> FIT_SETS.contains(q.set())).toList();
     FusionGrid best = null;
     double bestObjective = -1;
+    // What the PDF questions make of each setting is shown beside the objective, never part of it.
+    List<FitQuery> shown = queries.stream().filter(q -> FIT_SETS.contains(q.set()) || q.set().equals(FitQuery.PDF_SET)).toList();
     for (int c = 0; c < bm25Grid.size(); c++) {
       System.err.printf(Locale.ROOT, "bm25 k1=%.1f b=%.2f proximity=%.1f: %s%n", bm25Grid.get(c)[0], bm25Grid.get(c)[1], bm25Grid.get(c)[2],
-          show(means(fitting, new FusionGrid(c, Fusion.CONVEX, 60, -1), passages)));
+          show(means(shown, new FusionGrid(c, Fusion.CONVEX, 60, -1), passages)));
       for (FusionGrid g : grid(c)) {
-        double objective = objective(means(fitting, g, passages));
+        Map<String, double[]> m = means(shown, g, passages);
+        double objective = objective(m);
         if (objective > bestObjective) {
           best = g;
           bestObjective = objective;
-          System.err.printf(Locale.ROOT, "  best so far %s: %.4f%n", g, objective);
+          System.err.printf(Locale.ROOT, "  best so far %s: %.4f (%s)%n", g, objective, show(m));
         }
       }
     }
@@ -160,7 +176,7 @@ public final class RelevanceFit {
   private static List<FitQuery> search(List<Part> parts, List<double[]> bm25Grid, Map<String, RetrievedPassage> passages) {
     List<FitQuery> out = new ArrayList<>();
     LuceneConfig dense = LuceneConfig.builder().fusion(Fusion.CONVEX).build();
-    List<LuceneConfig> bm25 = bm25Grid.stream().map(x -> LuceneConfig.builder().fusion(Fusion.CONVEX).bm25(x[0], x[1]).bm25Proximity(x[2]).build()).toList();
+    List<LuceneConfig> bm25 = bm25Configs(bm25Grid);
     String grid = bm25Grid.stream().map(java.util.Arrays::toString).toList().toString();
     for (Part part : parts) {
       String key = part + " " + grid + " max " + MAX_FIT_QUESTIONS + "/" + MAX_HELDOUT_QUESTIONS;
@@ -202,6 +218,50 @@ public final class RelevanceFit {
       }
     }
     return out;
+  }
+
+  /**
+   * The answerable PDF questions' lists over the corpus index, judged by the pages that answer them
+   * ({@link FitQuery#PDF_SET}); cached like the other parts.
+   */
+  private static List<FitQuery> searchPdf(Path questions, Path index, List<double[]> bm25Grid, Map<String, RetrievedPassage> passages) {
+    String key = "pdf " + questions.toAbsolutePath().normalize() + " " + bm25Grid.stream().map(java.util.Arrays::toString).toList();
+    FitCache cached = FitCache.read(FitQuery.PDF_SET, key);
+    if (cached != null) {
+      cached.passages().forEach(passages::putIfAbsent);
+      return cached.queries();
+    }
+    LuceneConfig dense = LuceneConfig.builder().fusion(Fusion.CONVEX).build();
+    List<LuceneConfig> bm25 = bm25Configs(bm25Grid);
+    Map<String, RetrievedPassage> own = new ConcurrentHashMap<>();
+    List<FitQuery> out = new ArrayList<>();
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.openReadOnly(index, dense)) {
+      for (var q : dev.egretta.eval.answers.AnswerQuestions.read(questions)) {
+        if (!q.answerable()) {
+          continue;
+        }
+        RetrievalRequest request = new RetrievalRequest(q.question(), SearchScope.publicOnly(q.domain(), q.category()), 100);
+        List<ExplainedPassage> v = kb.explain(request, RetrieverKind.DENSE, dense);
+        List<List<String>> lists = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        for (LuceneConfig c : bm25) {
+          List<ExplainedPassage> hits = kb.explain(request, RetrieverKind.BM25, c);
+          lists.add(ids(hits, own));
+          scores.add(scores(hits));
+        }
+        Map<String, Integer> qrels = new java.util.HashMap<>();
+        q.pages().forEach(page -> qrels.put(FitQuery.pageKey(q.file(), page), 1));
+        out.add(new FitQuery(FitQuery.PDF_SET, q.question(), qrels, ids(v, own), scores(v), lists, scores));
+      }
+    }
+    new FitCache(key, out, own).write(FitQuery.PDF_SET);
+    own.forEach(passages::putIfAbsent);
+    System.err.printf("%s: %d questions searched%n", FitQuery.PDF_SET, out.size());
+    return out;
+  }
+
+  private static List<LuceneConfig> bm25Configs(List<double[]> bm25Grid) {
+    return bm25Grid.stream().map(x -> LuceneConfig.builder().fusion(Fusion.CONVEX).bm25(x[0], x[1]).bm25Proximity(x[2]).build()).toList();
   }
 
   /** The hits' chunk ids, each passage kept once in {@code passages} (its canonical id instance returned). */
@@ -265,7 +325,8 @@ public final class RelevanceFit {
     root.put("command", "eval/bin/run RelevanceFit" + (adoptFusion ? " --adopt-fusion" : "")
         + " (from the repository root; the SciFact and ObliQA indexes of BeirEvaluator must exist)");
     root.put("data", "fitted on " + scifact + " qrels/train.tsv and " + MAX_FIT_QUESTIONS + " questions of four fifths of " + obliqa + " qrels/dev.tsv (query id hash, "
-        + "RelevanceFit.heldOut); " + MAX_HELDOUT_QUESTIONS + " questions of the other fifth are reported on only (SciFact test is not used here). "
+        + "RelevanceFit.heldOut); " + MAX_HELDOUT_QUESTIONS + " questions of the other fifth are reported on only (SciFact test is not used here), and so are "
+        + "the answerable questions of eval/pdf-qa/dev.jsonl over an index of ../shared/corpus (" + FitQuery.PDF_SET + ", judged by page). "
         + "Objective: mean nDCG@10 of the two fitted parts. "
         + "Grid: k1 " + java.util.Arrays.toString(K1) + ", b " + java.util.Arrays.toString(B) + ", proximity " + java.util.Arrays.toString(PROXIMITY) + "; RRF k " + java.util.Arrays.toString(RRF_K)
         + " x dense weight " + java.util.Arrays.toString(WEIGHTS) + "; convex dense weight " + java.util.Arrays.toString(CONVEX_WEIGHTS)
