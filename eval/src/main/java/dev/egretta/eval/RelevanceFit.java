@@ -198,19 +198,11 @@ public final class RelevanceFit {
             .limit(part.heldout == null ? Long.MAX_VALUE : part.heldout ? MAX_HELDOUT_QUESTIONS : MAX_FIT_QUESTIONS).toList();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         List<FitQuery> searched = pool().submit(() -> qs.parallelStream().map(e -> {
-          RetrievalRequest request = new RetrievalRequest(e.getValue(), scope, 100);
-          List<ExplainedPassage> v = kb.explain(request, RetrieverKind.DENSE, dense);
-          List<List<String>> lists = new ArrayList<>();
-          List<double[]> scores = new ArrayList<>();
-          for (LuceneConfig c : bm25) {
-            List<ExplainedPassage> hits = kb.explain(request, RetrieverKind.BM25, c);
-            lists.add(ids(hits, own));
-            scores.add(scores(hits));
-          }
+          FitQuery q = searched(kb, part.set, new RetrievalRequest(e.getValue(), scope, 100), ds.qrels().get(e.getKey()), dense, bm25, own);
           if (done.incrementAndGet() % 200 == 0) {
             System.err.printf("%s: %d/%d queries%n", part.set, done.get(), qs.size());
           }
-          return new FitQuery(part.set, e.getValue(), ds.qrels().get(e.getKey()), ids(v, own), scores(v), lists, scores);
+          return q;
         }).toList()).join();
         new FitCache(key, searched, own).write(part.set);
         own.forEach(passages::putIfAbsent);
@@ -240,24 +232,30 @@ public final class RelevanceFit {
         if (!q.answerable()) {
           continue;
         }
-        RetrievalRequest request = new RetrievalRequest(q.question(), SearchScope.publicOnly(q.domain(), q.category()), 100);
-        List<ExplainedPassage> v = kb.explain(request, RetrieverKind.DENSE, dense);
-        List<List<String>> lists = new ArrayList<>();
-        List<double[]> scores = new ArrayList<>();
-        for (LuceneConfig c : bm25) {
-          List<ExplainedPassage> hits = kb.explain(request, RetrieverKind.BM25, c);
-          lists.add(ids(hits, own));
-          scores.add(scores(hits));
-        }
         Map<String, Integer> qrels = new java.util.HashMap<>();
         q.pages().forEach(page -> qrels.put(FitQuery.pageKey(q.file(), page), 1));
-        out.add(new FitQuery(FitQuery.PDF_SET, q.question(), qrels, ids(v, own), scores(v), lists, scores));
+        RetrievalRequest request = new RetrievalRequest(q.question(), SearchScope.publicOnly(q.domain(), q.category()), 100);
+        out.add(searched(kb, FitQuery.PDF_SET, request, qrels, dense, bm25, own));
       }
     }
     new FitCache(key, out, own).write(FitQuery.PDF_SET);
     own.forEach(passages::putIfAbsent);
     System.err.printf("%s: %d questions searched%n", FitQuery.PDF_SET, out.size());
     return out;
+  }
+
+  /** One question's vector list and one BM25 list per grid setting. */
+  private static FitQuery searched(LuceneKnowledgeBase kb, String set, RetrievalRequest request, Map<String, Integer> qrels,
+      LuceneConfig dense, List<LuceneConfig> bm25, Map<String, RetrievedPassage> own) {
+    List<ExplainedPassage> v = kb.explain(request, RetrieverKind.DENSE, dense);
+    List<List<String>> lists = new ArrayList<>();
+    List<double[]> scores = new ArrayList<>();
+    for (LuceneConfig c : bm25) {
+      List<ExplainedPassage> hits = kb.explain(request, RetrieverKind.BM25, c);
+      lists.add(ids(hits, own));
+      scores.add(scores(hits));
+    }
+    return new FitQuery(set, request.text(), qrels, ids(v, own), scores(v), lists, scores);
   }
 
   private static List<LuceneConfig> bm25Configs(List<double[]> bm25Grid) {
