@@ -106,7 +106,6 @@ public final class RelevanceFit {
           + " is missing (AnswerabilityFit --rebuild builds the index)");
     }
     System.err.printf("%d queries searched%n", queries.size());
-    List<FitQuery> fitting = queries.stream().filter(q -> FIT_SETS.contains(q.set())).toList();
     FusionGrid best = null;
     double bestObjective = -1;
     // What the PDF questions make of each setting is shown beside the objective, never part of it.

@@ -127,7 +127,9 @@ final class HybridSearcher {
   }
 
   private ScoreDoc[] bm25(IndexSearcher searcher, String text, Query filter, int depth) throws IOException {
-    List<String> terms = terms(text);
+    // The question is analysed once: its own terms make the proximity pairs, and with their other spellings the words.
+    List<String> ordered = QueryTerms.primary(analyzer, text);
+    List<String> terms = QueryTerms.withOtherSpellings(analyzer, text, ordered);
     if (terms.isEmpty()) {
       return new ScoreDoc[0];
     }
@@ -136,7 +138,6 @@ final class HybridSearcher {
       should.add(new TermQuery(new Term(Fields.TEXT, t)), Occur.SHOULD);
     }
     if (config.bm25Proximity() > 0) {
-      List<String> ordered = QueryTerms.primary(analyzer, text);
       for (int i = 0; i + 1 < ordered.size() && i < QueryTerms.PROXIMITY_MAX_PAIRS; i++) {
         if (!ordered.get(i).equals(ordered.get(i + 1))) {
           Query pair = new PhraseQuery(QueryTerms.PROXIMITY_SLOP, Fields.TEXT, ordered.get(i), ordered.get(i + 1));

@@ -44,7 +44,12 @@ final class QueryTerms {
       "do", "doe", "did");
 
   static List<String> of(Analyzer analyzer, String text) {
-    List<String> terms = primary(analyzer, text);
+    return withOtherSpellings(analyzer, text, primary(analyzer, text));
+  }
+
+  /** {@code primary} (the question's {@link #primary} terms) followed by its words' other spellings, at most {@value #MAX}. */
+  static List<String> withOtherSpellings(Analyzer analyzer, String text, List<String> primary) {
+    List<String> terms = new ArrayList<>(primary);
     List<String> others = Spelling.otherSpellings(text);
     if (!others.isEmpty()) {
       Set<String> seen = new HashSet<>(terms);
