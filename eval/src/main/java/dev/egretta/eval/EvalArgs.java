@@ -48,9 +48,11 @@ record EvalArgs(Path dataset, String split, EvalPipeline pipeline, Path index, b
         case "--chunk-tokens" -> config.chunkTokens(Integer.parseInt(value(args, ++i, a)));
         case "--overlap-tokens" -> config.chunkOverlapTokens(Integer.parseInt(value(args, ++i, a)));
         case "--proximity" -> config.bm25Proximity(number(value(args, ++i, a), a));
+        case "--proximity-slop" -> config.bm25ProximitySlop(integer(value(args, ++i, a), a));
         default -> throw new IllegalArgumentException("unknown option " + a
             + "; usage: --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--rerank none|builtin] [--index DIR] [--json]"
-            + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N] [--proximity W]");
+            + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N] [--proximity W]"
+            + " [--proximity-slop N]");
       }
     }
     if (dataset == null) {
@@ -64,6 +66,14 @@ record EvalArgs(Path dataset, String split, EvalPipeline pipeline, Path index, b
       return Double.parseDouble(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(option + " must be a number; got '" + value + "'");
+    }
+  }
+
+  private static int integer(String value, String option) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " must be a whole number; got '" + value + "'");
     }
   }
 

@@ -22,4 +22,15 @@ class EvalArgsTest {
     assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--proximity", "11"}))
         .hasMessageContaining("bm25Proximity must be in [0, 10]; got 11.0");
   }
+
+  @Test
+  void theProximitySlopIsAWholeNumberInRange() {
+    assertThat(EvalArgs.parse(new String[] {"--dataset", "d"}).config().bm25ProximitySlop())
+        .isEqualTo(FittedRelevance.defaults().bm25ProximitySlop());
+    assertThat(EvalArgs.parse(new String[] {"--dataset", "d", "--proximity-slop", "4"}).config().bm25ProximitySlop()).isEqualTo(4);
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--proximity-slop", "2.5"}))
+        .hasMessage("--proximity-slop must be a whole number; got '2.5'");
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--proximity-slop", "40"}))
+        .hasMessageContaining("bm25ProximitySlop").hasMessageContaining("40");
+  }
 }

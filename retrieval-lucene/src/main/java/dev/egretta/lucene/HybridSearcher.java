@@ -140,7 +140,7 @@ final class HybridSearcher {
     if (config.bm25Proximity() > 0) {
       for (int i = 0; i + 1 < ordered.size() && i < QueryTerms.PROXIMITY_MAX_PAIRS; i++) {
         if (!ordered.get(i).equals(ordered.get(i + 1))) {
-          Query pair = new PhraseQuery(QueryTerms.PROXIMITY_SLOP, Fields.TEXT, ordered.get(i), ordered.get(i + 1));
+          Query pair = new PhraseQuery(config.bm25ProximitySlop(), Fields.TEXT, ordered.get(i), ordered.get(i + 1));
           should.add(new BoostQuery(pair, (float) config.bm25Proximity()), Occur.SHOULD);
         }
       }

@@ -20,6 +20,7 @@ public final class LuceneConfig {
   private final double bm25K1;
   private final double bm25B;
   private final double bm25Proximity;
+  private final int bm25ProximitySlop;
   private final boolean int8Quantization;
   private final int chunkTokens;
   private final int chunkOverlapTokens;
@@ -47,6 +48,7 @@ public final class LuceneConfig {
     this.bm25K1 = b.bm25K1;
     this.bm25B = b.bm25B;
     this.bm25Proximity = b.bm25Proximity;
+    this.bm25ProximitySlop = b.bm25ProximitySlop;
     this.int8Quantization = b.int8Quantization;
     this.chunkTokens = b.chunkTokens;
     this.chunkOverlapTokens = b.chunkOverlapTokens;
@@ -108,11 +110,19 @@ public final class LuceneConfig {
 
   /**
    * The weight of BM25's proximity clauses: one per two adjacent terms of the question, scoring a passage
-   * where both occur within {@value QueryTerms#PROXIMITY_SLOP} positions of each other in either order
+   * where both occur within {@link #bm25ProximitySlop} positions of each other in either order
    * (as the sequential dependence model does); 0 = bag of words only.
    */
   public double bm25Proximity() {
     return bm25Proximity;
+  }
+
+  /**
+   * How near two question terms must stand for a proximity clause: {@code PhraseQuery}'s slop, the words
+   * between them (the stop words the analyser drops keep their positions), a swap costing 2.
+   */
+  public int bm25ProximitySlop() {
+    return bm25ProximitySlop;
   }
 
   public boolean int8Quantization() {
@@ -167,6 +177,7 @@ public final class LuceneConfig {
     private double bm25K1 = FittedRelevance.defaults().bm25K1();
     private double bm25B = FittedRelevance.defaults().bm25B();
     private double bm25Proximity = FittedRelevance.defaults().bm25Proximity();
+    private int bm25ProximitySlop = FittedRelevance.defaults().bm25ProximitySlop();
     private boolean int8Quantization;
     private int chunkTokens = 256;
     private int chunkOverlapTokens = 32;
@@ -245,6 +256,12 @@ public final class LuceneConfig {
         throw new IllegalArgumentException("bm25Proximity must be in [0, 10]; got " + weight);
       }
       this.bm25Proximity = weight;
+      return this;
+    }
+
+    /** The proximity clauses' slop ({@link LuceneConfig#bm25ProximitySlop}), 0..16 (default: the fitted value). */
+    public Builder bm25ProximitySlop(int slop) {
+      this.bm25ProximitySlop = check(slop, 0, FittedRelevance.MAX_PROXIMITY_SLOP, "bm25ProximitySlop");
       return this;
     }
 

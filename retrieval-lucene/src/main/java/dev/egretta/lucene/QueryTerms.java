@@ -20,12 +20,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * its documents are ranks as before.
  */
 final class QueryTerms {
-  /**
-   * How far from adjacent two question terms may stand for a proximity clause, in positions: a word or
-   * two between them (the stop words the analyser drops keep their positions: "policy of the agency" for
-   * the question's "policy agency"), or the two swapped.
-   */
-  static final int PROXIMITY_SLOP = 2;
   /** Proximity clauses per question at most (the first terms'): a pasted page would otherwise cost a phrase query per word. */
   static final int PROXIMITY_MAX_PAIRS = 32;
 

@@ -28,6 +28,9 @@ class LuceneConfigTest {
     assertThatThrownBy(() -> LuceneConfig.builder().bm25(0.9, -0.1)).hasMessageContaining("bm25 b must be in [0, 1]; got -0.1");
     assertThatThrownBy(() -> LuceneConfig.builder().bm25Proximity(-0.1)).hasMessageContaining("bm25Proximity must be in [0, 10]; got -0.1");
     assertThat(LuceneConfig.builder().build().bm25Proximity()).isEqualTo(dev.egretta.core.pipeline.FittedRelevance.defaults().bm25Proximity());
+    assertThatThrownBy(() -> LuceneConfig.builder().bm25ProximitySlop(17)).hasMessageContaining("bm25ProximitySlop").hasMessageContaining("17");
+    assertThat(LuceneConfig.builder().build().bm25ProximitySlop())
+        .isEqualTo(dev.egretta.core.pipeline.FittedRelevance.defaults().bm25ProximitySlop());
     assertThatThrownBy(() -> LuceneConfig.builder().chunkTokens(100).chunkOverlapTokens(80).build())
         .hasMessageContaining("chunkOverlapTokens");
     assertThatThrownBy(() -> LuceneConfig.builder().commitInterval(java.time.Duration.ofMillis(5)))

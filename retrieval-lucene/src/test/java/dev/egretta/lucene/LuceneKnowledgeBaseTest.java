@@ -153,6 +153,27 @@ class LuceneKnowledgeBaseTest {
   }
 
   @Test
+  void theProximitySlopSaysHowNearTheQuestionsWordsMustStand() throws Exception {
+    Path root = dir.resolve("slop");
+    // the same words in both; "review" and "board" stand 6 positions apart in one, 11 in the other
+    TestPdfs.pdf().title("Near").pages(List.of("Review of the policy by the board is yearly and the budget is monthly."))
+        .write(root.resolve("information-security/pdf/us/near.pdf"));
+    TestPdfs.pdf().title("Far").pages(List.of("Review of the budget is monthly and the policy by the board is yearly."))
+        .write(root.resolve("information-security/pdf/us/far.pdf"));
+    Path index = dir.resolve("index");
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index, LuceneConfig.builder().bm25Proximity(0.3).bm25ProximitySlop(2).build())) {
+      kb.ingest(LocalFolderSource.of(root), IngestOptions.publicLibrary(), IngestListener.NONE);
+      // neither within 2: a tie, ended in chunk id order
+      assertThat(kb.search(query("review board", "information-security", "us"), RetrieverKind.BM25))
+          .extracting(RetrievedPassage::filename).containsExactly("far.pdf", "near.pdf");
+    }
+    try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(index, LuceneConfig.builder().bm25Proximity(0.3).bm25ProximitySlop(8).build())) {
+      assertThat(kb.search(query("review board", "information-security", "us"), RetrieverKind.BM25))
+          .extracting(RetrievedPassage::filename).containsExactly("near.pdf", "far.pdf");
+    }
+  }
+
+  @Test
   void aQuestionSpeltTheOtherWayFindsTheWordByBm25() throws Exception {
     // the incident procedure says "centre"; an American question says "center"
     try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("index"))) {

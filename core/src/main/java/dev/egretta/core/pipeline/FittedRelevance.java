@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param bm25K1 BM25 term-frequency saturation, in (0, 10]
  * @param bm25B BM25 length normalisation, in [0, 1]
  * @param bm25Proximity the weight, in [0, 10], of the BM25 clauses for each two adjacent terms of the question
- *     found within {@code slop} 2 of each other (0 = bag of words; missing in the file = 0)
+ *     found near each other (0 = bag of words; missing in the file = 0)
+ * @param bm25ProximitySlop how near, in positions ({@code PhraseQuery}'s slop: the words between them, a swap
+ *     costing 2), 0..16 (missing in the file = 2, the value before it was fitted)
  * @param fusion {@code rrf} or {@code convex}
  * @param rrfK the k of reciprocal rank fusion, 1..1000
  * @param denseWeight the weight of the vector list in the fusion, in [0, 1]
@@ -25,8 +27,13 @@ import java.util.Objects;
  * @param rerankDepth how many fused candidates are reranked, 1..200
  * @param rerankWeights the built-in reranker's weights, one per {@link FeatureReranker#FEATURES}
  */
-public record FittedRelevance(double bm25K1, double bm25B, double bm25Proximity, String fusion, int rrfK, double denseWeight,
-    boolean rerankByDefault, int rerankDepth, double[] rerankWeights) {
+public record FittedRelevance(double bm25K1, double bm25B, double bm25Proximity, int bm25ProximitySlop, String fusion, int rrfK,
+    double denseWeight, boolean rerankByDefault, int rerankDepth, double[] rerankWeights) {
+
+  /** The proximity clauses' slop where the file does not give one. */
+  public static final int DEFAULT_PROXIMITY_SLOP = 2;
+  /** The largest proximity slop: beyond it two words are in the same passage rather than near each other. */
+  public static final int MAX_PROXIMITY_SLOP = 16;
 
   /** The classpath resource with the fitted values. */
   public static final String RESOURCE = "/dev/egretta/core/pipeline/relevance.json";
@@ -40,6 +47,9 @@ public record FittedRelevance(double bm25K1, double bm25B, double bm25Proximity,
     }
     if (!(bm25Proximity >= 0 && bm25Proximity <= 10)) {
       throw new IllegalArgumentException("bm25 proximity must be in [0, 10]; got " + bm25Proximity);
+    }
+    if (bm25ProximitySlop < 0 || bm25ProximitySlop > MAX_PROXIMITY_SLOP) {
+      throw new IllegalArgumentException("bm25 proximity_slop must be in 0.." + MAX_PROXIMITY_SLOP + "; got " + bm25ProximitySlop);
     }
     fusion = Objects.requireNonNull(fusion, "fusion").toLowerCase(Locale.ROOT);
     if (!fusion.equals("rrf") && !fusion.equals("convex")) {
@@ -88,7 +98,8 @@ public record FittedRelevance(double bm25K1, double bm25B, double bm25Proximity,
       weights[i] = w.get(i).asDouble(Double.NaN);
     }
     double proximity = bm25.has("proximity") ? number(bm25, "proximity") : 0;
-    return new FittedRelevance(number(bm25, "k1"), number(bm25, "b"), proximity, required(fusion, "method").asText(),
+    int slop = bm25.has("proximity_slop") ? (int) number(bm25, "proximity_slop") : DEFAULT_PROXIMITY_SLOP;
+    return new FittedRelevance(number(bm25, "k1"), number(bm25, "b"), proximity, slop, required(fusion, "method").asText(),
         (int) number(fusion, "rrf_k"), number(fusion, "dense_weight"), required(rerank, "default").asBoolean(),
         (int) number(rerank, "depth"), weights);
   }

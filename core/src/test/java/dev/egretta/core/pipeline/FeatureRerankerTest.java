@@ -78,6 +78,14 @@ class FeatureRerankerTest {
     String bagOfWords = proximity.replace(", \"proximity\": -1", "");
     assertThat(FittedRelevance.read(new ByteArrayInputStream(bagOfWords.getBytes(StandardCharsets.UTF_8))).bm25Proximity())
         .as("a file from before proximity clauses").isZero();
+    String slopped = proximity.replace("\"proximity\": -1", "\"proximity\": 0.3, \"proximity_slop\": 6");
+    assertThat(FittedRelevance.read(new ByteArrayInputStream(slopped.getBytes(StandardCharsets.UTF_8))).bm25ProximitySlop()).isEqualTo(6);
+    String unslopped = proximity.replace("\"proximity\": -1", "\"proximity\": 0.3");
+    assertThat(FittedRelevance.read(new ByteArrayInputStream(unslopped.getBytes(StandardCharsets.UTF_8))).bm25ProximitySlop())
+        .as("a file from before the slop was fitted").isEqualTo(FittedRelevance.DEFAULT_PROXIMITY_SLOP);
+    String tooFar = proximity.replace("\"proximity\": -1", "\"proximity\": 0.3, \"proximity_slop\": 40");
+    assertThatThrownBy(() -> FittedRelevance.read(new ByteArrayInputStream(tooFar.getBytes(StandardCharsets.UTF_8))))
+        .hasMessageContaining("bm25 proximity_slop must be in 0..16; got 40");
     String missing = """
         {"bm25": {"k1": 0.9, "b": 0.4}, "fusion": {"method": "rrf", "rrf_k": 60, "dense_weight": 0.5}}""";
     assertThatThrownBy(() -> FittedRelevance.read(new ByteArrayInputStream(missing.getBytes(StandardCharsets.UTF_8))))
