@@ -8,6 +8,11 @@ shuffled with one random.Random(SEED) and its first round(n * HELDOUT_SHARE) que
 when the stratum has two or more) go to heldout.jsonl, the rest to dev.jsonl. Re-running it on the
 current files reproduces them exactly.
 
+Questions come in batches, split separately so that a later batch never moves an earlier question
+between the halves (the earlier ones have been fitted on or reported on): batch 1 is ids below 200
+(written 2026-12-06, seed 20261206), batch 2 ids from 200 (written 2026-12-07, seed 20261207; read from
+batch2.jsonl as long as that file exists, then merged into the two halves).
+
 Usage: python3 eval/pdf-qa/split.py [--source ALL.jsonl]
 """
 import argparse
@@ -16,7 +21,7 @@ import pathlib
 import random
 
 HERE = pathlib.Path(__file__).resolve().parent
-SEED = 20261206
+SEEDS = {1: 20261206, 2: 20261207}
 HELDOUT_SHARE = 0.4
 
 
@@ -37,29 +42,40 @@ def write(path, rows):
             out.write(json.dumps(q, ensure_ascii=False) + "\n")
 
 
+def batch(q):
+    return 1 if int(q["id"].split("-")[1]) < 200 else 2
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--source", type=pathlib.Path, help="all questions in one file (default: dev + heldout)")
+    ap.add_argument("--source", type=pathlib.Path, help="all questions in one file (default: dev + heldout + batch2)")
     args = ap.parse_args()
-    rows = read(args.source) if args.source else read(HERE / "dev.jsonl") + read(HERE / "heldout.jsonl")
+    if args.source:
+        rows = read(args.source)
+    else:
+        rows = read(HERE / "dev.jsonl") + read(HERE / "heldout.jsonl")
+        if (HERE / "batch2.jsonl").exists():
+            rows += read(HERE / "batch2.jsonl")
     rows.sort(key=lambda q: q["id"])
-    strata = {}
-    for q in rows:
-        strata.setdefault(stratum(q), []).append(q)
-    rng = random.Random(SEED)
     dev, heldout = [], []
-    for name in sorted(strata):
-        group = strata[name]
-        rng.shuffle(group)
-        k = round(len(group) * HELDOUT_SHARE)
-        if len(group) >= 2:
-            k = max(1, k)
-        heldout += group[:k]
-        dev += group[k:]
-        print(f"{name:70} dev {len(group) - k:3}  heldout {k:3}")
+    for b in sorted(SEEDS):
+        strata = {}
+        for q in rows:
+            if batch(q) == b:
+                strata.setdefault(stratum(q), []).append(q)
+        rng = random.Random(SEEDS[b])
+        for name in sorted(strata):
+            group = strata[name]
+            rng.shuffle(group)
+            k = round(len(group) * HELDOUT_SHARE)
+            if len(group) >= 2:
+                k = max(1, k)
+            heldout += group[:k]
+            dev += group[k:]
+            print(f"batch {b} {name:62} dev {len(group) - k:3}  heldout {k:3}")
     write(HERE / "dev.jsonl", dev)
     write(HERE / "heldout.jsonl", heldout)
-    print(f"dev {len(dev)}, heldout {len(heldout)} (seed {SEED})")
+    print(f"dev {len(dev)}, heldout {len(heldout)} (seeds {SEEDS})")
 
 
 if __name__ == "__main__":
