@@ -52,10 +52,11 @@ public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInvent
     this.config = config;
     this.http = new EsHttp(config.hosts(), config.apiKey().orElse(null), (int) config.timeout().toMillis());
     BackendParts p = null;
+    boolean termPositions;
     try {
       http.exists("/" + config.index()); // an unreachable cluster or a refused key fails before the model loads
       p = BackendParts.create(config.pipeline());
-      IndexSchema.ensure(http, config, dialect, p);
+      termPositions = IndexSchema.ensure(http, config, dialect, p);
     } catch (RuntimeException e) {
       if (p != null) {
         p.close();
@@ -65,7 +66,7 @@ public final class ElasticsearchKnowledgeBase implements Retriever, CorpusInvent
     }
     this.parts = p;
     this.store = new EsStore(http, config);
-    this.searcher = new EsSearcher(http, parts, config, dialect);
+    this.searcher = new EsSearcher(http, parts, config, dialect, termPositions);
   }
 
   /**

@@ -28,19 +28,24 @@ final class EsSearcher {
   private final BackendParts parts;
   private final ElasticsearchConfig config;
   private final SearchDialect dialect;
+  /** Whether the index holds term positions; without them BM25 stays bag-of-words (no proximity clauses). */
+  private final boolean termPositions;
 
-  EsSearcher(EsHttp http, BackendParts parts, ElasticsearchConfig config, SearchDialect dialect) {
+  EsSearcher(EsHttp http, BackendParts parts, ElasticsearchConfig config, SearchDialect dialect, boolean termPositions) {
     this.http = http;
     this.parts = parts;
     this.config = config;
     this.dialect = dialect;
+    this.termPositions = termPositions;
   }
 
   List<ExplainedPassage> search(String text, SearchScope scope, int limit, RetrieverKind kind) {
     int depth = Math.max(limit, config.pipeline().searchDepth());
     ObjectNode filter = Filters.scope(scope);
     float[] queryVector = parts.embedQuery(text);
-    List<String> terms = kind == RetrieverKind.DENSE ? List.of() : parts.queryTerms(text);
+    BackendParts.QueryTermsAndPairs query = kind == RetrieverKind.DENSE
+        ? new BackendParts.QueryTermsAndPairs(List.of(), List.of()) : parts.queryTermsWithPairs(text);
+    List<String> terms = query.terms();
     StringBuilder lines = new StringBuilder();
     ObjectNode header = EsHttp.JSON.createObjectNode().put("index", config.index());
     if (config.shards() > 1) {
@@ -49,7 +54,7 @@ final class EsSearcher {
     boolean lexical = !terms.isEmpty();
     boolean dense = kind != RetrieverKind.BM25;
     if (lexical) {
-      lines.append(header).append('\n').append(bm25(terms, filter, depth)).append('\n');
+      lines.append(header).append('\n').append(bm25(terms, proximity(query.proximityPairs()), filter, depth)).append('\n');
     }
     if (dense) {
       int candidates = config.knnCandidates() > 0 ? config.knnCandidates() : Math.min(10_000, 2 * depth);
@@ -98,7 +103,27 @@ final class EsSearcher {
     }
   }
 
-  private static ObjectNode bm25(List<String> terms, ObjectNode filter, int depth) {
+  /**
+   * The proximity clauses, as the Lucene searcher makes them: for each two adjacent question terms a phrase
+   * within the configured slop (either order), weighted by the configured proximity weight; none when the
+   * weight is 0 or the index holds no positions.
+   */
+  private List<ObjectNode> proximity(List<List<String>> pairs) {
+    double weight = config.pipeline().bm25Proximity();
+    if (!termPositions || weight <= 0) {
+      return List.of();
+    }
+    List<ObjectNode> clauses = new ArrayList<>(pairs.size());
+    for (List<String> pair : pairs) {
+      ObjectNode phrase = EsHttp.JSON.createObjectNode();
+      phrase.putObject("match_phrase").putObject(TERMS).put("query", pair.get(0) + " " + pair.get(1))
+          .put("slop", config.pipeline().bm25ProximitySlop()).put("boost", weight);
+      clauses.add(phrase);
+    }
+    return clauses;
+  }
+
+  private static ObjectNode bm25(List<String> terms, List<ObjectNode> proximity, ObjectNode filter, int depth) {
     ObjectNode body = EsHttp.JSON.createObjectNode();
     body.put("size", depth).put("_source", false).put("track_total_hits", false);
     ObjectNode bool = body.putObject("query").putObject("bool");
@@ -106,6 +131,7 @@ final class EsSearcher {
     for (String t : terms) {
       should.addObject().putObject("term").put(TERMS, t); // duplicates kept: bag of words, as in Lucene
     }
+    proximity.forEach(should::add);
     bool.put("minimum_should_match", 1);
     bool.putArray("filter").add(filter);
     return body;

@@ -86,8 +86,9 @@ final class IndexSchema {
       p.putObject(k).put("type", "keyword");
     }
     p.putObject(FILENAME).put("type", "keyword").put("index", false).put("doc_values", false);
+    // positions for BM25's proximity clauses (indexes made before 2026-12-07 hold frequencies only)
     p.putObject(TERMS).put("type", "text").put("analyzer", "whitespace").put("similarity", SIMILARITY)
-        .put("index_options", "freqs");
+        .put("index_options", "positions");
     p.putObject(PASSAGE).put("type", "text").put("index", false);
     p.putObject(HEADING).put("type", "text").put("index", false);
     for (String k : new String[] {ORDINAL, START_PAGE, END_PAGE, START_OFFSET, END_OFFSET, PAGE_STARTS}) {
@@ -118,8 +119,12 @@ final class IndexSchema {
   /**
    * Creates both indices when absent; when present, checks that they are Egretta's and built with this
    * embedding model, else fails with one line naming the conflict and the fix.
+   *
+   * @return whether the chunk index holds term positions, which BM25's proximity clauses need: an index
+   *     made before 2026-12-07 holds frequencies only and is searched bag-of-words until it is rebuilt
    */
-  static void ensure(EsHttp http, ElasticsearchConfig config, SearchDialect dialect, BackendParts parts) {
+  static boolean ensure(EsHttp http, ElasticsearchConfig config, SearchDialect dialect, BackendParts parts) {
+    boolean positions = true;
     int dimension = parts.dimension();
     String modelId = parts.embeddingModelId();
     String chunks = config.index();
@@ -133,6 +138,7 @@ final class IndexSchema {
             + ": choose another index with --es-index, or delete it (DELETE /" + chunks + " and /" + config.documentsIndex()
             + ") and index again");
       }
+      positions = termPositions(mapping);
       if (mapping.path("properties").path(PAGE_STARTS).isMissingNode()) {
         // An index made before page_starts existed: adding a field is allowed under the strict mapping.
         // Its chunks cite their start page until their document is indexed again.
@@ -151,6 +157,13 @@ final class IndexSchema {
             + " (mapping conflict): choose another index with --es-index");
       }
     }
+    return positions;
+  }
+
+  /** Whether the chunk index's {@code terms} field holds positions (a text field does unless told otherwise). */
+  static boolean termPositions(JsonNode mapping) {
+    String options = mapping.path("properties").path(TERMS).path("index_options").asText("positions");
+    return options.equals("positions") || options.equals("offsets");
   }
 
   private static String chunkConflict(JsonNode mapping, SearchDialect dialect, int dimension, String modelId, boolean int8) {

@@ -121,6 +121,66 @@ class ElasticsearchKnowledgeBaseTest {
     }
   }
 
+  @Test
+  void aPassageWithTheQuestionsWordsTogetherOutranksOneWithThemApartAsInTheLuceneIndex() {
+    String domain = "prox-" + UUID.randomUUID().toString().substring(0, 8);
+    // both name "review" and "board" once; the shorter one has them apart, so bag-of-words prefers it
+    TestPdfs.pdf().title("Budget").pages(List.of("The board meets monthly. Every policy gets a review each year."))
+        .write(dir.resolve(domain + "/pdf/us/apart.pdf"));
+    TestPdfs.pdf().title("Exceptions").pages(List.of(
+        "The review board meets monthly and approves the exceptions to every policy each year."))
+        .write(dir.resolve(domain + "/pdf/us/together.pdf"));
+    RetrievalRequest q = new RetrievalRequest("Who sits on the review board?", SearchScope.publicOnly(domain, "us"), 5);
+    String index = "prox-" + UUID.randomUUID().toString().substring(0, 8);
+    try (var kb = ElasticsearchKnowledgeBase.open(ElasticsearchConfig.builder(SharedNode.url()).index(index)
+        .pipeline(dev.egretta.lucene.LuceneConfig.builder().bm25Proximity(0).build()).build())) {
+      kb.ingest(LocalFolderSource.of(dir), IngestOptions.publicLibrary(), IngestListener.NONE);
+      assertThat(kb.search(q, dev.egretta.lucene.RetrieverKind.BM25)).extracting(RetrievedPassage::filename)
+          .containsExactly("apart.pdf", "together.pdf");
+    }
+    try (var kb = ElasticsearchKnowledgeBase.open(ElasticsearchConfig.builder(SharedNode.url()).index(index)
+        .pipeline(dev.egretta.lucene.LuceneConfig.builder().bm25Proximity(0.3).build()).build())) {
+      assertThat(kb.search(q, dev.egretta.lucene.RetrieverKind.BM25)).extracting(RetrievedPassage::filename)
+          .containsExactly("together.pdf", "apart.pdf");
+    }
+  }
+
+  @Test
+  void anIndexWithoutTermPositionsIsStillSearchedBagOfWords() throws Exception {
+    String url = SharedNode.url();
+    String name = "nopos-" + UUID.randomUUID().toString().substring(0, 8);
+    ElasticsearchConfig config = config(url, name);
+    try (var kb = ElasticsearchKnowledgeBase.open(config)) {
+      // opened once: both indices exist, the chunk index with positions
+    }
+    // the chunk index as an earlier version made it: its terms with frequencies only
+    HttpClient client = HttpClient.newHttpClient();
+    String mapping = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_mapping")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) EsHttp.JSON.readTree(mapping).path(name).path("mappings");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("properties").path(IndexSchema.TERMS)).put("index_options", "freqs");
+    String settings = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_settings")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    var body = EsHttp.JSON.createObjectNode();
+    body.putObject("settings").putObject("index").set("similarity",
+        EsHttp.JSON.readTree(settings).path(name).path("settings").path("index").path("similarity"));
+    body.set("mappings", root);
+    client.send(HttpRequest.newBuilder(URI.create(url + "/" + name)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+
+    String domain = "nopos-" + UUID.randomUUID().toString().substring(0, 8);
+    TestPdfs.write(dir.resolve(domain + "/pdf/us/board.pdf"), List.of("The review board meets monthly and approves exceptions."));
+    try (var kb = ElasticsearchKnowledgeBase.open(config)) {
+      kb.ingest(LocalFolderSource.of(dir), IngestOptions.publicLibrary(), IngestListener.NONE);
+      // a phrase query on a field without positions would fail the search; the clauses are left out
+      assertThat(kb.search(new RetrievalRequest("Who sits on the review board?", SearchScope.publicOnly(domain, "us"), 5),
+          dev.egretta.lucene.RetrieverKind.BM25)).extracting(RetrievedPassage::filename).containsExactly("board.pdf");
+    }
+  }
+
   /** A URI longer than a keyword term may be (32 KB) makes the cluster refuse that document's chunks only. */
   @Test
   void aDocumentTheClusterRefusesIsThatDocumentsRejection() {

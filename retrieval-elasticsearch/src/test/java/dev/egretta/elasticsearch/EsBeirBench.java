@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * Not a test: BEIR relevance, query latency and ingestion throughput through the Elasticsearch backend,
  * to compare with the Lucene backend's figures (eval's regressions.json). Runs only when asked:
  * {@code mvn -pl retrieval-elasticsearch -am verify -Dtest=EsBeirBench -Dsurefire.failIfNoSpecifiedTests=false
- * -Degretta.es.bench=scifact,obliqa [-Degretta.es.url=http://...] [-Degretta.es.bulk=256]}; without a URL it
+ * -Degretta.es.bench=scifact,obliqa [-Degretta.es.url=http://...] [-Degretta.es.bulk=256] [-Degretta.es.proximity=W]}
+ * (W: the weight of BM25's proximity clauses on both backends; the fitted one when absent); without a URL it
  * starts one node. With {@code -Degretta.es.fromLucene=true} the corpus is not ingested but copied from the
  * Lucene index ({@link LuceneTransplant}: no second embedding run). Figures go to standard output and {@code target/es-bench-<datasets>.txt}.
  */
@@ -52,8 +53,13 @@ public class EsBeirBench {
     for (String name : which.split(",")) {
       Path dataset = shared.resolve("eval").resolve(name.strip());
       String split = name.strip().equals("obliqa") ? "dev" : "test";
+      LuceneConfig.Builder pipeline = LuceneConfig.builder();
+      String proximity = System.getProperty("egretta.es.proximity", "");
+      if (!proximity.isBlank()) {
+        pipeline.bm25Proximity(Double.parseDouble(proximity)); // both backends, to compare with and without the clauses
+      }
       try (var kb = ElasticsearchKnowledgeBase.open(ElasticsearchConfig.builder(url).index("beir-" + name.strip())
-          .bulkChunks(bulk).build())) {
+          .bulkChunks(bulk).pipeline(pipeline.build()).build())) {
         BeirOnBackend eval = BeirOnBackend.open(dataset, split, new BeirOnBackend.Backend() {
           @Override
           public IngestReport ingest(DocumentSource source, IngestOptions options, IngestListener listener) {

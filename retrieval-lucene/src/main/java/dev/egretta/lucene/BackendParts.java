@@ -91,7 +91,22 @@ public final class BackendParts implements AutoCloseable {
 
   /** The BM25 terms of a question as the Lucene searcher makes them ({@link QueryTerms}). */
   public List<String> queryTerms(String text) {
-    return QueryTerms.of(analyzer, text);
+    return queryTermsWithPairs(text).terms();
+  }
+
+  /**
+   * A question's BM25 terms and the pairs of adjacent terms its proximity clauses are made of, from one
+   * analysis, as the Lucene searcher makes them.
+   *
+   * @param terms the terms, other spellings included
+   * @param proximityPairs each two adjacent terms of the question's own, in order
+   */
+  public record QueryTermsAndPairs(List<String> terms, List<List<String>> proximityPairs) {}
+
+  /** {@link #queryTerms} with the proximity pairs ({@link QueryTermsAndPairs}). */
+  public QueryTermsAndPairs queryTermsWithPairs(String text) {
+    List<String> primary = QueryTerms.primary(analyzer, text);
+    return new QueryTermsAndPairs(QueryTerms.withOtherSpellings(analyzer, text, primary), QueryTerms.proximityPairs(primary));
   }
 
   /** A hit of one list: its id and the engine's score. */

@@ -138,11 +138,9 @@ final class HybridSearcher {
       should.add(new TermQuery(new Term(Fields.TEXT, t)), Occur.SHOULD);
     }
     if (config.bm25Proximity() > 0) {
-      for (int i = 0; i + 1 < ordered.size() && i < QueryTerms.PROXIMITY_MAX_PAIRS; i++) {
-        if (!ordered.get(i).equals(ordered.get(i + 1))) {
-          Query pair = new PhraseQuery(config.bm25ProximitySlop(), Fields.TEXT, ordered.get(i), ordered.get(i + 1));
-          should.add(new BoostQuery(pair, (float) config.bm25Proximity()), Occur.SHOULD);
-        }
+      for (List<String> pair : QueryTerms.proximityPairs(ordered)) {
+        Query phrase = new PhraseQuery(config.bm25ProximitySlop(), Fields.TEXT, pair.get(0), pair.get(1));
+        should.add(new BoostQuery(phrase, (float) config.bm25Proximity()), Occur.SHOULD);
       }
     }
     Query query = new BooleanQuery.Builder().add(should.build(), Occur.MUST).add(filter, Occur.FILTER).build();

@@ -63,6 +63,20 @@ final class QueryTerms {
     return terms;
   }
 
+  /**
+   * The pairs the proximity clauses are made of: each two adjacent terms of the question's own
+   * ({@link #primary}) terms, the first {@value #PROXIMITY_MAX_PAIRS}, a term next to itself left out.
+   */
+  static List<List<String>> proximityPairs(List<String> primary) {
+    List<List<String>> pairs = new ArrayList<>();
+    for (int i = 0; i + 1 < primary.size() && i < PROXIMITY_MAX_PAIRS; i++) {
+      if (!primary.get(i).equals(primary.get(i + 1))) {
+        pairs.add(List.of(primary.get(i), primary.get(i + 1)));
+      }
+    }
+    return pairs;
+  }
+
   /** The analysed terms of a text, at most {@code max}. */
   static List<String> analyse(Analyzer analyzer, String text, int max) {
     List<String> terms = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.egretta.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryTermsTest {
@@ -42,5 +43,15 @@ class QueryTermsTest {
     // other spellings are searched as words, not as pairs with their neighbours
     assertThat(QueryTerms.primary(analyzer, "How often is the organisation's review board convened?"))
         .containsExactly("often", "organis", "review", "board", "conven");
+  }
+
+  @Test
+  void eachTwoAdjacentDifferentTermsMakeAPairAtMostThirtyTwo() {
+    assertThat(QueryTerms.proximityPairs(List.of("review", "review", "board", "meet")))
+        .containsExactly(List.of("review", "board"), List.of("board", "meet"));
+    List<String> many = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).toList();
+    assertThat(QueryTerms.proximityPairs(many)).hasSize(QueryTerms.PROXIMITY_MAX_PAIRS)
+        .first().isEqualTo(List.of("t0", "t1"));
+    assertThat(QueryTerms.proximityPairs(List.of("alone"))).isEmpty();
   }
 }
