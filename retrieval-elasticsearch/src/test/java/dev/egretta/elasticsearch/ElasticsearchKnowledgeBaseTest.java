@@ -95,21 +95,7 @@ class ElasticsearchKnowledgeBaseTest {
     }
     // the chunk index as an earlier version made it: the same mapping without page_starts
     HttpClient client = HttpClient.newHttpClient();
-    String mapping = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_mapping")).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    var root = (com.fasterxml.jackson.databind.node.ObjectNode) EsHttp.JSON.readTree(mapping).path(name).path("mappings");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("properties")).remove(IndexSchema.PAGE_STARTS);
-    String settings = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_settings")).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    var body = EsHttp.JSON.createObjectNode();
-    body.putObject("settings").putObject("index").set("similarity",
-        EsHttp.JSON.readTree(settings).path(name).path("settings").path("index").path("similarity"));
-    body.set("mappings", root);
-    client.send(HttpRequest.newBuilder(URI.create(url + "/" + name)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name))
-        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    recreateWithMapping(client, url, name, properties -> properties.remove(IndexSchema.PAGE_STARTS));
     assertThat(client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_mapping")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body()).doesNotContain(IndexSchema.PAGE_STARTS);
 
@@ -154,11 +140,26 @@ class ElasticsearchKnowledgeBaseTest {
       // opened once: both indices exist, the chunk index with positions
     }
     // the chunk index as an earlier version made it: its terms with frequencies only
-    HttpClient client = HttpClient.newHttpClient();
+    recreateWithMapping(HttpClient.newHttpClient(), url, name,
+        properties -> ((com.fasterxml.jackson.databind.node.ObjectNode) properties.path(IndexSchema.TERMS)).put("index_options", "freqs"));
+
+    String domain = "nopos-" + UUID.randomUUID().toString().substring(0, 8);
+    TestPdfs.write(dir.resolve(domain + "/pdf/us/board.pdf"), List.of("The review board meets monthly and approves exceptions."));
+    try (var kb = ElasticsearchKnowledgeBase.open(config)) {
+      kb.ingest(LocalFolderSource.of(dir), IngestOptions.publicLibrary(), IngestListener.NONE);
+      // a phrase query on a field without positions would fail the search; the clauses are left out
+      assertThat(kb.search(new RetrievalRequest("Who sits on the review board?", SearchScope.publicOnly(domain, "us"), 5),
+          dev.egretta.lucene.RetrieverKind.BM25)).extracting(RetrievedPassage::filename).containsExactly("board.pdf");
+    }
+  }
+
+  /** Deletes the chunk index {@code name} and makes it again, empty, with its mapping's properties edited as an earlier version had them. */
+  private static void recreateWithMapping(HttpClient client, String url, String name,
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> editProperties) throws Exception {
     String mapping = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_mapping")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body();
     var root = (com.fasterxml.jackson.databind.node.ObjectNode) EsHttp.JSON.readTree(mapping).path(name).path("mappings");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("properties").path(IndexSchema.TERMS)).put("index_options", "freqs");
+    editProperties.accept((com.fasterxml.jackson.databind.node.ObjectNode) root.path("properties"));
     String settings = client.send(HttpRequest.newBuilder(URI.create(url + "/" + name + "/_settings")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body();
     var body = EsHttp.JSON.createObjectNode();
@@ -170,15 +171,6 @@ class ElasticsearchKnowledgeBaseTest {
         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-
-    String domain = "nopos-" + UUID.randomUUID().toString().substring(0, 8);
-    TestPdfs.write(dir.resolve(domain + "/pdf/us/board.pdf"), List.of("The review board meets monthly and approves exceptions."));
-    try (var kb = ElasticsearchKnowledgeBase.open(config)) {
-      kb.ingest(LocalFolderSource.of(dir), IngestOptions.publicLibrary(), IngestListener.NONE);
-      // a phrase query on a field without positions would fail the search; the clauses are left out
-      assertThat(kb.search(new RetrievalRequest("Who sits on the review board?", SearchScope.publicOnly(domain, "us"), 5),
-          dev.egretta.lucene.RetrieverKind.BM25)).extracting(RetrievedPassage::filename).containsExactly("board.pdf");
-    }
   }
 
   /** A URI longer than a keyword term may be (32 KB) makes the cluster refuse that document's chunks only. */
