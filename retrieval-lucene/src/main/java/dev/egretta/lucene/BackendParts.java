@@ -89,24 +89,24 @@ public final class BackendParts implements AutoCloseable {
     return String.join(" ", QueryTerms.analyse(analyzer, indexText, Integer.MAX_VALUE));
   }
 
-  /** The BM25 terms of a question as the Lucene searcher makes them ({@link QueryTerms}). */
-  public List<String> queryTerms(String text) {
-    return queryTermsWithPairs(text).terms();
-  }
-
   /**
-   * A question's BM25 terms and the pairs of adjacent terms its proximity clauses are made of, from one
-   * analysis, as the Lucene searcher makes them.
+   * A question's BM25 terms ({@link QueryTerms}) and the pairs of adjacent terms its proximity clauses are
+   * made of, from one analysis, as the Lucene searcher makes them.
    *
    * @param terms the terms, other spellings included
    * @param proximityPairs each two adjacent terms of the question's own, in order
    */
-  public record QueryTermsAndPairs(List<String> terms, List<List<String>> proximityPairs) {}
+  public record QueryTermsAndPairs(List<String> terms, List<List<String>> proximityPairs) {
+    /** The question analysed once: its own terms make the pairs, and with their other spellings the terms. */
+    static QueryTermsAndPairs of(org.apache.lucene.analysis.Analyzer analyzer, String text) {
+      List<String> primary = QueryTerms.primary(analyzer, text);
+      return new QueryTermsAndPairs(QueryTerms.withOtherSpellings(analyzer, text, primary), QueryTerms.proximityPairs(primary));
+    }
+  }
 
-  /** {@link #queryTerms} with the proximity pairs ({@link QueryTermsAndPairs}). */
+  /** A question's BM25 terms and proximity pairs ({@link QueryTermsAndPairs}). */
   public QueryTermsAndPairs queryTermsWithPairs(String text) {
-    List<String> primary = QueryTerms.primary(analyzer, text);
-    return new QueryTermsAndPairs(QueryTerms.withOtherSpellings(analyzer, text, primary), QueryTerms.proximityPairs(primary));
+    return QueryTermsAndPairs.of(analyzer, text);
   }
 
   /** A hit of one list: its id and the engine's score. */

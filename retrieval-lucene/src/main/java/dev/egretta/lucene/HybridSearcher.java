@@ -127,18 +127,16 @@ final class HybridSearcher {
   }
 
   private ScoreDoc[] bm25(IndexSearcher searcher, String text, Query filter, int depth) throws IOException {
-    // The question is analysed once: its own terms make the proximity pairs, and with their other spellings the words.
-    List<String> ordered = QueryTerms.primary(analyzer, text);
-    List<String> terms = QueryTerms.withOtherSpellings(analyzer, text, ordered);
-    if (terms.isEmpty()) {
+    BackendParts.QueryTermsAndPairs question = BackendParts.QueryTermsAndPairs.of(analyzer, text);
+    if (question.terms().isEmpty()) {
       return new ScoreDoc[0];
     }
     BooleanQuery.Builder should = new BooleanQuery.Builder();
-    for (String t : terms) {
+    for (String t : question.terms()) {
       should.add(new TermQuery(new Term(Fields.TEXT, t)), Occur.SHOULD);
     }
     if (config.bm25Proximity() > 0) {
-      for (List<String> pair : QueryTerms.proximityPairs(ordered)) {
+      for (List<String> pair : question.proximityPairs()) {
         Query phrase = new PhraseQuery(config.bm25ProximitySlop(), Fields.TEXT, pair.get(0), pair.get(1));
         should.add(new BoostQuery(phrase, (float) config.bm25Proximity()), Occur.SHOULD);
       }
