@@ -45,8 +45,8 @@ record EvalArgs(Path dataset, String split, EvalPipeline pipeline, Path index, b
         case "--latency" -> latency = true;
         case "--int8" -> config.int8Quantization(true);
         case "--fusion" -> config.fusion(Fusion.parse(value(args, ++i, a)));
-        case "--chunk-tokens" -> config.chunkTokens(Integer.parseInt(value(args, ++i, a)));
-        case "--overlap-tokens" -> config.chunkOverlapTokens(Integer.parseInt(value(args, ++i, a)));
+        case "--chunk-tokens" -> config.chunkTokens(integer(value(args, ++i, a), a));
+        case "--overlap-tokens" -> config.chunkOverlapTokens(integer(value(args, ++i, a), a));
         case "--proximity" -> config.bm25Proximity(number(value(args, ++i, a), a));
         case "--proximity-slop" -> config.bm25ProximitySlop(integer(value(args, ++i, a), a));
         default -> throw new IllegalArgumentException("unknown option " + a

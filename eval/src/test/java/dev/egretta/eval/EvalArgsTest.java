@@ -33,4 +33,12 @@ class EvalArgsTest {
     assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--proximity-slop", "40"}))
         .hasMessageContaining("bm25ProximitySlop").hasMessageContaining("40");
   }
+
+  @Test
+  void aChunkSizeThatIsNoWholeNumberIsNamed() {
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--chunk-tokens", "many"}))
+        .hasMessage("--chunk-tokens must be a whole number; got 'many'");
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--overlap-tokens", "3.5"}))
+        .hasMessage("--overlap-tokens must be a whole number; got '3.5'");
+  }
 }
