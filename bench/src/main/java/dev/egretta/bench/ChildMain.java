@@ -36,6 +36,8 @@ public final class ChildMain {
           Questions.corpusQuestions(), Integer.parseInt(a[5]), Integer.parseInt(a[6]));
       case "easyrag" -> EasyRagSide.ingestAndQuery(Path.of(a[2]), Questions.corpusQuestions(),
           Integer.parseInt(a[3]), Integer.parseInt(a[4]));
+      case "onejvm" -> QueryOneJvm.run(Path.of(a[2]), Path.of(a[3]), Questions.corpusQuestions(), Integer.parseInt(a[4]),
+          Integer.parseInt(a[5]));
       case "embed" -> EmbeddingReference.embed(readTexts(Path.of(a[2])), Integer.parseInt(a[3]), Integer.parseInt(a[4]));
       case "parse" -> ParseAndChunkReference.run(Path.of(a[2]));
       case "coldstart" -> ColdStart.run(Path.of(a[2]), Questions.corpusQuestions().get(0));

@@ -29,6 +29,23 @@ final class EasyRagSide {
 
   static Map<String, Object> ingestAndQuery(Path corpus, List<Questions.Question> questions, int warmupRounds, int rounds) {
     Map<String, Object> out = new LinkedHashMap<>();
+    ContentRetriever retriever = ingest(corpus, out);
+    double[] latencies = Latency.measure(questions, warmupRounds, rounds, q -> search(retriever, q));
+    out.put("latenciesMs", latencies);
+    return out;
+  }
+
+  /** One top-10 retrieval, as a user of Easy RAG would call it: the number of hits. */
+  static int search(ContentRetriever retriever, Questions.Question q) {
+    List<Content> hits = retriever.retrieve(Query.from(q.text()));
+    if (hits.isEmpty()) {
+      throw new IllegalStateException("Easy RAG found nothing for: " + q);
+    }
+    return hits.size();
+  }
+
+  /** Easy RAG's ingestion of the corpus with its defaults; its timings and chunk count go into {@code out}. */
+  static ContentRetriever ingest(Path corpus, Map<String, Object> out) {
     long t0 = System.nanoTime();
     List<Document> documents = FileSystemDocumentLoader.loadDocumentsRecursively(corpus);
     long t1 = System.nanoTime();
@@ -43,20 +60,11 @@ final class EasyRagSide {
     out.put("chunks", countChunks(store, model));
     out.put("peakRssAfterIngestBytes", ProcStatus.peakRss(ProcessHandle.current().pid()));
 
-    ContentRetriever retriever = EmbeddingStoreContentRetriever.builder()
+    return EmbeddingStoreContentRetriever.builder()
         .embeddingStore(store)
         .embeddingModel(model)
         .maxResults(10)
         .build();
-    double[] latencies = Latency.measure(questions, warmupRounds, rounds, q -> {
-      List<Content> hits = retriever.retrieve(Query.from(q.text()));
-      if (hits.isEmpty()) {
-        throw new IllegalStateException("Easy RAG found nothing for: " + q);
-      }
-      return hits.size();
-    });
-    out.put("latenciesMs", latencies);
-    return out;
   }
 
   private static int countChunks(InMemoryEmbeddingStore<TextSegment> store, EmbeddingModel model) {

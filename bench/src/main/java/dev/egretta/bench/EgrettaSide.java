@@ -48,14 +48,7 @@ final class EgrettaSide {
       out.put("reportSeconds", report.seconds());
       out.put("peakRssAfterIngestBytes", ProcStatus.peakRss(ProcessHandle.current().pid()));
 
-      double[] latencies = Latency.measure(questions, warmupRounds, rounds, q -> {
-        List<RetrievedPassage> hits = kb.retrieve(
-            new RetrievalRequest(q.text(), SearchScope.publicOnly(q.domain(), Questions.CATEGORY), 10));
-        if (hits.isEmpty()) {
-          throw new IllegalStateException("Egretta found nothing for: " + q);
-        }
-        return hits.size();
-      });
+      double[] latencies = Latency.measure(questions, warmupRounds, rounds, q -> search(kb, q));
       out.put("latenciesMs", latencies);
       texts = BenchmarkHooks.indexTexts(kb);
       // BM25-only retrieval still embeds the query; over a few hundred chunks its search part is ~0.1 ms,
@@ -72,5 +65,15 @@ final class EgrettaSide {
       new ObjectMapper().writeValue(chunkTextsFile.toFile(), texts);
     }
     return out;
+  }
+
+  /** One top-10 hybrid retrieval in the question's domain: the number of hits. */
+  static int search(LuceneKnowledgeBase kb, Questions.Question q) {
+    List<RetrievedPassage> hits = kb.retrieve(
+        new RetrievalRequest(q.text(), SearchScope.publicOnly(q.domain(), Questions.CATEGORY), 10));
+    if (hits.isEmpty()) {
+      throw new IllegalStateException("Egretta found nothing for: " + q);
+    }
+    return hits.size();
   }
 }
