@@ -153,11 +153,11 @@ final class SideBySide {
             questions),
         List.of("retriever", "median of the rounds' p50s (ms)", "fastest round's p50 (ms)", "slowest round's p50 (ms)", "ratio"),
         List.of(
-            List.of("Egretta hybrid", fmt(median(egRounds)), fmt(min(egRounds)),
-                fmt(max(egRounds)), "1.00"),
-            List.of("Easy RAG `EmbeddingStoreContentRetriever`", fmt(median(erRounds)), fmt(min(erRounds)),
-                fmt(max(erRounds)), "Egretta's p50 is " + fmt(oneJvmRatio) + "x Easy RAG's (median of the "
-                    + "rounds' ratios, " + fmt(min(ratios)) + "-" + fmt(max(ratios)) + ")")),
+            List.of("Egretta hybrid", fmt(median(egRounds)), fmt(Stats.min(egRounds)),
+                fmt(Stats.max(egRounds)), "1.00"),
+            List.of("Easy RAG `EmbeddingStoreContentRetriever`", fmt(median(erRounds)), fmt(Stats.min(erRounds)),
+                fmt(Stats.max(erRounds)), "Egretta's p50 is " + fmt(oneJvmRatio) + "x Easy RAG's (median of the "
+                    + "rounds' ratios, " + fmt(Stats.min(ratios)) + "-" + fmt(Stats.max(ratios)) + ")")),
         List.of()));
     report.target("retrieval p50 <= 0.9x Easy RAG's p50 (#18, one JVM)", oneJvmRatio, 0.9, true, "x",
         fmt(median(egRounds)) + " ms vs " + fmt(median(erRounds)) + " ms, median of " + egRounds.length + " rounds' ratios");
@@ -204,14 +204,6 @@ final class SideBySide {
 
   static double median(double[] v) {
     return Stats.median(v);
-  }
-
-  private static double min(double[] v) {
-    return java.util.Arrays.stream(v).min().orElse(Double.NaN);
-  }
-
-  private static double max(double[] v) {
-    return java.util.Arrays.stream(v).max().orElse(Double.NaN);
   }
 
   /** [p50s, p95s, p99s], one value per repetition. */

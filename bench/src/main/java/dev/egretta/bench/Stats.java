@@ -36,6 +36,20 @@ public final class Stats {
     return median(values.stream().mapToDouble(Number::doubleValue).toArray());
   }
 
+  /** The smallest value; NaN for no values. */
+  public static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
+  }
+
+  public static double min(List<? extends Number> values) {
+    return min(values.stream().mapToDouble(Number::doubleValue).toArray());
+  }
+
+  /** The largest value; NaN for no values. */
+  public static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(Double.NaN);
+  }
+
   /** {@code a / b}, or NaN when either is missing or b is zero. */
   public static double ratio(double a, double b) {
     if (Double.isNaN(a) || Double.isNaN(b) || b == 0) {

@@ -26,6 +26,10 @@ class HarnessSmokeTest {
     assertThat(Stats.median(v)).isEqualTo(5.5);
     assertThat(Stats.median(new double[0])).isNaN();
     assertThatThrownBy(() -> Stats.percentile(v, 0)).hasMessageContaining("percentile must be in (0, 100]");
+    assertThat(Stats.min(v)).isEqualTo(1);
+    assertThat(Stats.max(v)).isEqualTo(10);
+    assertThat(Stats.min(java.util.List.of(3.5, 2.5))).isEqualTo(2.5);
+    assertThat(Stats.min(new double[0])).isNaN();
   }
 
   @Test

@@ -62,7 +62,7 @@ public final class PdfPathBench {
       double old = Stats.median(times.get("old " + stage));
       double now = Stats.median(times.get("new " + stage));
       System.out.printf(Locale.ROOT, "%-7s median old %.3f s, new %.3f s, ratio new/old %.3f  (old min %.3f, new min %.3f)%n",
-          stage, old, now, now / old, min(times.get("old " + stage)), min(times.get("new " + stage)));
+          stage, old, now, now / old, Stats.min(times.get("old " + stage)), Stats.min(times.get("new " + stage)));
     }
     System.out.println("load average before: " + loadBefore + "; after: " + loadAverage());
   }
@@ -81,10 +81,6 @@ public final class PdfPathBench {
       throw new IllegalStateException("child on " + engine + " failed: " + out);
     }
     return out.lines().toList();
-  }
-
-  private static double min(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
   }
 
   private static String loadAverage() {
