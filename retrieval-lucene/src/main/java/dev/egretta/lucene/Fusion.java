@@ -73,22 +73,34 @@ public enum Fusion {
     boolean alone = lexical.isEmpty() || dense.isEmpty();
     double wl = alone ? 1 : 1 - denseWeight;
     double wd = alone ? 1 : denseWeight;
-    Map<K, Double> fused = new HashMap<>();
-    Map<K, Integer> bestRank = new HashMap<>();
-    add(fused, bestRank, lexical, lexicalScores, wl, rrfK);
-    Map<K, Integer> lexicalRank = new HashMap<>(bestRank);
-    add(fused, bestRank, dense, denseScores, wd, rrfK);
-    List<K> keys = new ArrayList<>(fused.keySet());
-    keys.sort(Comparator.<K>comparingDouble(k -> -fused.get(k)).thenComparingInt(bestRank::get)
-        .thenComparingInt(k -> lexicalRank.getOrDefault(k, Integer.MAX_VALUE)).thenComparing(keyOrder));
+    Map<K, Candidate<K>> byKey = new HashMap<>();
+    add(byKey, lexical, lexicalScores, wl, rrfK, true);
+    add(byKey, dense, denseScores, wd, rrfK, false);
+    // One record per key, compared by its fields: the sort runs on every search.
+    List<Candidate<K>> ranked = new ArrayList<>(byKey.values());
+    ranked.sort(Comparator.<Candidate<K>>comparingDouble(c -> -c.fused).thenComparingInt(c -> c.bestRank)
+        .thenComparingInt(c -> c.lexicalRank).thenComparing(c -> c.key, keyOrder));
     LinkedHashMap<K, Double> out = new LinkedHashMap<>();
-    for (K k : keys) {
-      out.put(k, fused.get(k));
+    for (Candidate<K> c : ranked) {
+      out.put(c.key, c.fused);
     }
     return out;
   }
 
-  private <K> void add(Map<K, Double> fused, Map<K, Integer> bestRank, List<K> keys, double[] scores, double weight, int rrfK) {
+  /** A key's fused score so far, its best rank in either list and its rank in the BM25 list. */
+  private static final class Candidate<K> {
+    final K key;
+    double fused;
+    int bestRank = Integer.MAX_VALUE;
+    int lexicalRank = Integer.MAX_VALUE;
+
+    Candidate(K key) {
+      this.key = key;
+    }
+  }
+
+  private <K> void add(Map<K, Candidate<K>> byKey, List<K> keys, double[] scores, double weight, int rrfK,
+      boolean lexical) {
     if (keys.isEmpty()) {
       return;
     }
@@ -101,8 +113,12 @@ public enum Fusion {
       }
       double s = this == RRF ? 2 * weight / (rrfK + rank)
           : weight * (max > min ? (scores[r] - min) / (max - min) : 1.0);
-      fused.merge(keys.get(r), s, Double::sum);
-      bestRank.merge(keys.get(r), rank, Math::min);
+      Candidate<K> c = byKey.computeIfAbsent(keys.get(r), Candidate::new);
+      c.fused += s;
+      c.bestRank = Math.min(c.bestRank, rank);
+      if (lexical) {
+        c.lexicalRank = Math.min(c.lexicalRank, rank);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.egretta.core.spi.SearchScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * BM25 and kNN over the same scope filter (inside both queries), fused by reciprocal rank or by a
@@ -69,14 +71,18 @@ final class HybridSearcher {
       Query filter = Fields.scopeFilter(scope);
       int depth = Math.max(limit, config.searchDepth());
       ScoreDoc[] lexical = new ScoreDoc[0];
+      Map<Integer, Document> documents = new HashMap<>();
       float[] queryVector;
       if (kind == RetrieverKind.DENSE) {
         queryVector = embed(text);
       } else {
-        // BM25 runs on another core while this thread embeds the query (a few ms of model time).
-        CompletableFuture<ScoreDoc[]> bm25 = CompletableFuture.supplyAsync(() -> {
+        // BM25 runs on another core while this thread embeds the query (a few ms of model time), and
+        // then reads its first hits' stored fields, which the fused top hits mostly are.
+        CompletableFuture<LexicalHits> bm25 = CompletableFuture.supplyAsync(() -> {
           try {
-            return bm25(searcher, text, filter, depth);
+            ScoreDoc[] hits = bm25(searcher, text, filter, depth);
+            return new LexicalHits(hits,
+                documents(searcher.storedFields(), Arrays.stream(hits).limit(limit).map(h -> h.doc).toList()));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -84,11 +90,12 @@ final class HybridSearcher {
         try {
           queryVector = embed(text);
         } finally {
-          lexical = lexical(bm25);
+          LexicalHits hits = lexical(bm25);
+          lexical = hits.hits();
+          documents.putAll(hits.documents());
         }
       }
-      ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0]
-          : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth, scopeBitSets.cached(filter)), depth).scoreDocs;
+      ScoreDoc[] dense = kind == RetrieverKind.BM25 ? new ScoreDoc[0] : dense(searcher, queryVector, filter, depth);
       StoredFields stored = searcher.storedFields();
       // Exact ties end in chunk id order (Fusion's tie rule, as on Elasticsearch), not in index order.
       Map<Integer, Double> fused = config.fusion().fuse(docs(lexical), scores(lexical), docs(dense), scores(dense),
@@ -96,22 +103,53 @@ final class HybridSearcher {
       List<Integer> ranking = new ArrayList<>(fused.keySet());
       Map<Integer, Integer> lexicalRank = ranks(lexical);
       Map<Integer, Integer> denseRank = ranks(dense);
-      List<ExplainedPassage> out = new ArrayList<>(Math.min(limit, ranking.size()));
+      List<Integer> top = ranking.subList(0, Math.min(limit, ranking.size()));
+      documents.putAll(documents(stored, top.stream().filter(doc -> !documents.containsKey(doc)).toList()));
+      List<ExplainedPassage> out = new ArrayList<>(top.size());
       double cap = 1.0;
-      for (int i = 0; i < ranking.size() && out.size() < limit; i++) {
-        int doc = ranking.get(i);
+      for (int doc : top) {
         float[] v = VectorReader.read(searcher.getIndexReader(), doc);
         double cosine = v == null ? 0 : VectorReader.dot(queryVector, v);
         cap = Math.min(cap, config.calibration().score(cosine));
         int lr = lexicalRank.getOrDefault(doc, 0);
         int dr = denseRank.getOrDefault(doc, 0);
-        out.add(new ExplainedPassage(toPassage(stored.document(doc, STORED), cap).withRanks(lr, dr), cosine, lr, dr,
+        out.add(new ExplainedPassage(toPassage(documents.get(doc), cap).withRanks(lr, dr), cosine, lr, dr,
             fused.get(doc)));
       }
       return out;
     } catch (IOException e) {
       throw new EgrettaException("search failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The nearest chunks by vector: every vector in a small scope is scored ({@link ExactVectorSearch}),
+   * a larger one is searched through the HNSW graph.
+   */
+  private ScoreDoc[] dense(IndexSearcher searcher, float[] vector, Query filter, int depth) throws IOException {
+    List<FixedBitSet> scope = scopeBitSets.perLeaf(searcher, filter);
+    long inScope = 0;
+    for (FixedBitSet leaf : scope) {
+      inScope += leaf.cardinality();
+    }
+    if (inScope <= ExactVectorSearch.MAX_EXACT) {
+      return ExactVectorSearch.topK(searcher.getIndexReader().leaves(), scope, Fields.VECTOR, vector, depth);
+    }
+    return searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, depth, scopeBitSets.cached(filter)), depth)
+        .scoreDocs;
+  }
+
+  /**
+   * The stored fields of the hits, read in index order: documents of one compressed block then cost one
+   * decompression, not one each (10 hits over the 12 PDFs: 0.13-0.23 ms against 0.29-0.49 in rank order).
+   */
+  private static Map<Integer, Document> documents(StoredFields stored, List<Integer> docs) throws IOException {
+    int[] inIndexOrder = docs.stream().mapToInt(Integer::intValue).sorted().toArray();
+    Map<Integer, Document> out = new HashMap<>();
+    for (int doc : inIndexOrder) {
+      out.put(doc, stored.document(doc, STORED));
+    }
+    return out;
   }
 
   /** A document's chunk id, read only for documents in an exact tie (and once each). */
@@ -137,7 +175,10 @@ final class HybridSearcher {
     }
   }
 
-  private static ScoreDoc[] lexical(CompletableFuture<ScoreDoc[]> bm25) {
+  /** BM25's ranked hits and the stored fields of its first ones, by doc id. */
+  private record LexicalHits(ScoreDoc[] hits, Map<Integer, Document> documents) {}
+
+  private static LexicalHits lexical(CompletableFuture<LexicalHits> bm25) {
     try {
       return bm25.join();
     } catch (CompletionException e) {

@@ -1,7 +1,9 @@
 package dev.egretta.lucene;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.index.IndexReader;
@@ -44,6 +46,15 @@ final class ScopeBitSets {
   /** A query matching exactly what {@code filter} matches, answered from the cache. */
   Query cached(Query filter) {
     return new CachedFilter(Objects.requireNonNull(filter, "filter"), this);
+  }
+
+  /** The documents {@code filter} matches in each leaf of the searcher's reader, in leaf order. */
+  List<FixedBitSet> perLeaf(IndexSearcher searcher, Query filter) throws IOException {
+    List<FixedBitSet> out = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      out.add(bits(searcher, filter, leaf));
+    }
+    return out;
   }
 
   private FixedBitSet bits(IndexSearcher searcher, Query filter, LeafReaderContext leaf) throws IOException {
