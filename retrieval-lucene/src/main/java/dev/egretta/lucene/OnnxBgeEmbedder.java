@@ -45,9 +45,17 @@ import java.util.function.Supplier;
  * batch every text shares the scale of the batch's extremes, so a passage's vector depended on its
  * neighbours (cosine to a query moved by 0.01) and padding cost work. One text per call gives each
  * passage the same vector wherever it is embedded, and was 1.3-1.5x faster on 2 cores (LangChain4j's
- * own {@code embedAll} runs one text per call with ONNX's default thread count, so two of its callers oversubscribe them). A query runs on the caller's thread: a
- * second session with 2 intra-op threads was measured too and gave a similar median but a p99
- * 1.4-2x worse on a shared machine, since each operator waits for both threads.
+ * own {@code embedAll} runs one text per call with ONNX's default thread count, so two of its callers oversubscribe them).
+ *
+ * <p>A query runs on the caller's thread, on a second session with two intra-op threads when it is
+ * lone (no other caller inside the model now, nor in the last second), else on the one-thread session:
+ * concurrent callers would oversubscribe the cores, and the idle thread's spin-wait takes CPU a busy
+ * server needs (8 clients of `egretta serve` got 88 answers/s instead of 104 when any query that found
+ * the model idle took two threads). Where the CPU lacks AVX2 (its int8 kernels are then slower), two threads cut
+ * a question's embedding from 5.8-6.4 to 4.4-4.9 ms on 2 cores; with AVX2 the median was about the
+ * same and the p99 worse on a busy machine (retrieval-lucene/README.md, "Latency"). The second session
+ * opens in the background at the second query the model answers, so a one-off command that asks one
+ * question never pays for it; it reads the same mapped weights as the first.
  *
  * <p>The tokenizer and the session load on background threads from construction, so a caller can
  * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure. With the
@@ -63,12 +71,19 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   /** Loading ONNX Runtime's native library takes a fifth of a second, so it happens off the caller's thread too. */
   private final CompletableFuture<OrtEnvironment> environment;
   private final CompletableFuture<WordPieceTokenizer> tokenizer;
-  private final CompletableFuture<OrtSession> session;
+  private final CompletableFuture<Loaded> session;
   private final ExecutorService workers;
   private final int threads;
-  /** The mapped optimized copy the session runs on, when it came from {@link OptimizedModelCache}: kept reachable while the session is. */
-  @SuppressWarnings("unused")
-  private volatile MappedByteBuffer weights;
+  /** Questions the model has embedded; the second opens {@link #wide}. */
+  private final AtomicInteger queries = new AtomicInteger();
+  /** Callers inside the model now: one per query, one per batch of passages (whatever its worker count). */
+  private final AtomicInteger callers = new AtomicInteger();
+  /** When a caller last found another inside the model ({@link System#nanoTime}). */
+  private volatile long lastOverlap = System.nanoTime() - QUIET_NANOS;
+  /** How long after callers last overlapped a query counts as lone. */
+  private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** The two-thread session for lone queries, once its background load has started. */
+  private volatile CompletableFuture<Loaded> wide;
   /** The process-wide instance once it exists (see {@link #awaitBackgroundLoad}). */
   private static volatile OnnxBgeEmbedder created;
 
@@ -81,7 +96,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       OnnxNativeLibrary.prepare();
       return OrtEnvironment.getEnvironment();
     }, loaders);
-    session = environment.thenApplyAsync(this::createSession, loaders);
+    session = environment.thenApplyAsync(env -> createSession(env, 1), loaders);
     CompletableFuture.allOf(tokenizer, session).whenComplete((ok, failure) -> loaders.shutdown());
     workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
     created = this;
@@ -100,7 +115,8 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       return;
     }
     try {
-      CompletableFuture.allOf(e.session, e.tokenizer).handle((ok, failure) -> null)
+      CompletableFuture<?> wide = e.wide;
+      CompletableFuture.allOf(e.session, e.tokenizer, wide == null ? e.session : wide).handle((ok, failure) -> null)
           .get(max.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
@@ -126,12 +142,18 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     return in;
   }
 
-  private OrtSession createSession(OrtEnvironment env) {
+  /**
+   * A session and the mapped optimized copy it runs on, when it came from {@link OptimizedModelCache}
+   * (held here so that the bytes stay reachable while the session is used).
+   */
+  private record Loaded(OrtSession session, MappedByteBuffer weights) {}
+
+  private Loaded createSession(OrtEnvironment env, int intraOpThreads) {
     try {
       Supplier<OrtSession.SessionOptions> options = () -> {
         try {
           OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-          o.setIntraOpNumThreads(1);
+          o.setIntraOpNumThreads(intraOpThreads);
           o.setInterOpNumThreads(1);
           o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
           return o;
@@ -154,11 +176,10 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       Optional<OptimizedModelCache.Opened> cached =
           OptimizedModelCache.forModel(id(), url, env).flatMap(c -> c.open(env, model, options));
       if (cached.isPresent()) {
-        weights = cached.get().weights();
-        return cached.get().session();
+        return new Loaded(cached.get().session(), cached.get().weights());
       }
       try (OrtSession.SessionOptions o = options.get()) {
-        return env.createSession(model.get(), o);
+        return new Loaded(env.createSession(model.get(), o), null);
       }
     } catch (OrtException | IOException e) {
       throw new ConfigurationException("cannot load the bge-small-en-v1.5-q embedding model: " + e.getMessage(), e);
@@ -210,7 +231,42 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   @Override
   public float[] embedQuery(String query) {
-    return run(ready(session), ready(tokenizer).encode(query, MAX_TOKENS));
+    long[] ids = ready(tokenizer).encode(query, MAX_TOKENS);
+    OrtSession wideSession = wideSession();
+    boolean lone = enter();
+    try {
+      return infer(lone && wideSession != null ? wideSession : ready(session).session(), ids);
+    } finally {
+      callers.decrementAndGet();
+    }
+  }
+
+  /** Counts a caller in; whether it is lone (nobody else inside the model now or in the last second). */
+  private boolean enter() {
+    long now = System.nanoTime();
+    if (callers.getAndIncrement() > 0) {
+      lastOverlap = now;
+      return false;
+    }
+    return now - lastOverlap > QUIET_NANOS;
+  }
+
+  /** The two-thread session when it is open; starts opening it at the second question. */
+  private OrtSession wideSession() {
+    if (threads < 2) {
+      return null;
+    }
+    CompletableFuture<Loaded> opening = wide;
+    if (opening == null) {
+      if (queries.incrementAndGet() != 2) {
+        return null;
+      }
+      opening = CompletableFuture.supplyAsync(() -> createSession(environment.join(), 2),
+          load -> Thread.ofPlatform().daemon().name("egretta-model-load-wide").start(load));
+      wide = opening;
+    }
+    // A failure to open it leaves every query on the one-thread session.
+    return opening.isDone() && !opening.isCompletedExceptionally() ? opening.join().session() : null;
   }
 
   @Override
@@ -218,14 +274,23 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
-    OrtSession model = ready(session);
+    OrtSession model = ready(session).session();
     WordPieceTokenizer words = ready(tokenizer);
+    enter();
+    try {
+      return embedAll(model, words, texts);
+    } finally {
+      callers.decrementAndGet();
+    }
+  }
+
+  private List<float[]> embedAll(OrtSession model, WordPieceTokenizer words, List<String> texts) {
     float[][] out = new float[texts.size()][];
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
     Runnable worker = () -> {
       for (int i = next.getAndIncrement(); i < out.length && !stop.get(); i = next.getAndIncrement()) {
-        out[i] = run(model, words.encode(texts.get(i), MAX_TOKENS));
+        out[i] = infer(model, words.encode(texts.get(i), MAX_TOKENS));
       }
     };
     if (threads == 1 || texts.size() == 1) {
@@ -252,8 +317,14 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     return Arrays.asList(out);
   }
 
+  /** Whether the two-thread session for lone queries is open (for tests). */
+  boolean loneQuerySessionOpen() {
+    CompletableFuture<Loaded> opening = wide;
+    return opening != null && opening.isDone() && !opening.isCompletedExceptionally();
+  }
+
   /** One text (token ids with [CLS] and [SEP]) through the model: its normalised [CLS] vector. */
-  private float[] run(OrtSession session, long[] ids) {
+  private float[] infer(OrtSession session, long[] ids) {
     OrtEnvironment environment = this.environment.join();
     long[] mask = new long[ids.length];
     Arrays.fill(mask, 1L);
