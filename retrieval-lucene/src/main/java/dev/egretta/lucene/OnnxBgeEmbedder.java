@@ -49,9 +49,8 @@ import java.util.function.Supplier;
  *
  * <p>A query runs on the caller's thread, on a second session with two intra-op threads when it is
  * lone (no other caller inside the model now, nor in the last second), else on the one-thread session:
- * concurrent callers would oversubscribe the cores, and the idle thread's spin-wait takes CPU a busy
- * server needs (8 clients of `egretta serve` got 88 answers/s instead of 104 when any query that found
- * the model idle took two threads). Where the CPU lacks AVX2 (its int8 kernels are then slower), two threads cut
+ * concurrent callers would oversubscribe the cores, and the second thread's spin-wait after each
+ * operator takes CPU that a busy server needs. Where the CPU lacks AVX2 (its int8 kernels are then slower), two threads cut
  * a question's embedding from 5.8-6.4 to 4.4-4.9 ms on 2 cores; with AVX2 the median was about the
  * same and the p99 worse on a busy machine (retrieval-lucene/README.md, "Latency"). The second session
  * opens in the background at the second query the model answers, so a one-off command that asks one
