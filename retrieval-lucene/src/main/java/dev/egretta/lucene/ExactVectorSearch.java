@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.VectorScorer;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.BitSetIterator;
 
 /**
  * The k nearest chunk vectors by scoring every vector in scope, for scopes too small for a graph walk
@@ -26,18 +27,19 @@ final class ExactVectorSearch {
   private ExactVectorSearch() {}
 
   /**
-   * The best {@code k} documents of {@code scope} (one bit set per leaf, in leaf order) by the vector
-   * field's similarity to {@code query}, best first; deleted documents are skipped.
+   * The best {@code k} documents of {@code scope} (one entry per leaf, in leaf order) by the vector
+   * field's similarity to {@code query}, best first; deleted documents are skipped. The walk follows the
+   * scope and skips ahead in the vectors, so a small scope of a large index costs its own size.
    */
-  static ScoreDoc[] topK(List<LeafReaderContext> leaves, List<FixedBitSet> scope, String field, float[] query, int k)
-      throws IOException {
+  static ScoreDoc[] topK(List<LeafReaderContext> leaves, List<ScopeBitSets.LeafScope> scope, String field,
+      float[] query, int k) throws IOException {
     PriorityQueue<ScoreDoc> best = new PriorityQueue<>(k + 1,
         (a, b) -> a.score != b.score ? Float.compare(a.score, b.score) : Integer.compare(b.doc, a.doc));
     for (int i = 0; i < leaves.size(); i++) {
       LeafReaderContext leaf = leaves.get(i);
-      FixedBitSet inScope = scope.get(i);
+      ScopeBitSets.LeafScope inScope = scope.get(i);
       FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-      if (inScope == null || values == null) {
+      if (inScope.count() == 0 || values == null) {
         continue;
       }
       VectorScorer scorer = values.scorer(query);
@@ -45,9 +47,10 @@ final class ExactVectorSearch {
         continue;
       }
       Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator it = scorer.iterator();
+      DocIdSetIterator it = ConjunctionUtils.intersectIterators(
+          List.of(new BitSetIterator(inScope.bits(), inScope.count()), scorer.iterator()));
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (!inScope.get(doc) || (live != null && !live.get(doc))) {
+        if (live != null && !live.get(doc)) {
           continue;
         }
         float score = scorer.score();

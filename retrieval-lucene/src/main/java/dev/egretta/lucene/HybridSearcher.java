@@ -32,7 +32,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * BM25 and kNN over the same scope filter (inside both queries), fused by reciprocal rank or by a
@@ -127,10 +126,10 @@ final class HybridSearcher {
    * a larger one is searched through the HNSW graph.
    */
   private ScoreDoc[] dense(IndexSearcher searcher, float[] vector, Query filter, int depth) throws IOException {
-    List<FixedBitSet> scope = scopeBitSets.perLeaf(searcher, filter);
+    List<ScopeBitSets.LeafScope> scope = scopeBitSets.perLeaf(searcher, filter);
     long inScope = 0;
-    for (FixedBitSet leaf : scope) {
-      inScope += leaf.cardinality();
+    for (ScopeBitSets.LeafScope leaf : scope) {
+      inScope += leaf.count();
     }
     if (inScope <= ExactVectorSearch.MAX_EXACT) {
       return ExactVectorSearch.topK(searcher.getIndexReader().leaves(), scope, Fields.VECTOR, vector, depth);

@@ -35,9 +35,12 @@ final class ScopeBitSets {
 
   private record Key(Object segment, Query filter) {}
 
-  private final Map<Key, FixedBitSet> sets = new LinkedHashMap<>(16, 0.75f, true) {
+  /** A segment's documents in one scope, and how many they are (counted once, when cached). */
+  record LeafScope(FixedBitSet bits, int count) {}
+
+  private final Map<Key, LeafScope> sets = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, FixedBitSet> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Key, LeafScope> eldest) {
       return size() > MAX_ENTRIES;
     }
   };
@@ -49,20 +52,20 @@ final class ScopeBitSets {
   }
 
   /** The documents {@code filter} matches in each leaf of the searcher's reader, in leaf order. */
-  List<FixedBitSet> perLeaf(IndexSearcher searcher, Query filter) throws IOException {
-    List<FixedBitSet> out = new ArrayList<>();
+  List<LeafScope> perLeaf(IndexSearcher searcher, Query filter) throws IOException {
+    List<LeafScope> out = new ArrayList<>();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       out.add(bits(searcher, filter, leaf));
     }
     return out;
   }
 
-  private FixedBitSet bits(IndexSearcher searcher, Query filter, LeafReaderContext leaf) throws IOException {
+  private LeafScope bits(IndexSearcher searcher, Query filter, LeafReaderContext leaf) throws IOException {
     IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
     Key key = helper == null ? null : new Key(helper.getKey(), filter);
     if (key != null) {
       synchronized (this) {
-        FixedBitSet known = sets.get(key);
+        LeafScope known = sets.get(key);
         if (known != null) {
           return known;
         }
@@ -74,15 +77,16 @@ final class ScopeBitSets {
     if (scorer != null) {
       bits.or(scorer.iterator());
     }
+    LeafScope scope = new LeafScope(bits, bits.cardinality());
     if (key != null) {
       synchronized (this) {
-        sets.put(key, bits);
+        sets.put(key, scope);
         if (listening.put(helper.getKey(), Boolean.TRUE) == null) {
           helper.addClosedListener(this::evict);
         }
       }
     }
-    return bits;
+    return scope;
   }
 
   private synchronized void evict(Object segment) {
@@ -105,12 +109,11 @@ final class ScopeBitSets {
       return new ConstantScoreWeight(this, boost) {
         @Override
         public ScorerSupplier scorerSupplier(LeafReaderContext leaf) throws IOException {
-          FixedBitSet bits = cache.bits(searcher, filter, leaf);
-          int count = bits.cardinality();
-          if (count == 0) {
+          LeafScope scope = cache.bits(searcher, filter, leaf);
+          if (scope.count() == 0) {
             return null;
           }
-          return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(bits, count)));
+          return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(scope.bits(), scope.count())));
         }
 
         @Override

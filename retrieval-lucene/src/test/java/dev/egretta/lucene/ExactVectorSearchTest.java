@@ -24,7 +24,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +56,7 @@ class ExactVectorSearchTest {
         assertTrue(reader.leaves().size() > 1, "several segments");
         IndexSearcher searcher = new IndexSearcher(reader);
         Query scope = new TermQuery(new Term("scope", "in"));
-        List<FixedBitSet> bits = new ScopeBitSets().perLeaf(searcher, scope);
+        List<ScopeBitSets.LeafScope> bits = new ScopeBitSets().perLeaf(searcher, scope);
         for (int q = 0; q < 20; q++) {
           float[] query = unit(random);
           // k above the scope's size makes Lucene score every vector in scope too.
