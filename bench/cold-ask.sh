@@ -9,7 +9,9 @@
 # of the medians (wall and CPU per variant).
 # The index must have been built from ../shared/corpus (the questions ask its domains, category us).
 # Needs GNU time (/usr/bin/time). The AOT variant uses EGRETTA_CACHE_DIR (default: a folder under
-# bench/target), building the cache first if it is missing.
+# bench/target), building the cache first if it is missing; the reference keeps its own caches in a
+# folder "reference" inside it (launchers of different versions may remember the JDK in different forms,
+# and two of them sharing one folder would each find the other's note stale and look for a JDK again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 index="" reference="" rounds=5 out="" svg=""
@@ -41,15 +43,25 @@ launcher() {
     *) echo "$PWD/bin/egretta" ;;
   esac
 }
+cache_of() {
+  case "$1" in
+    reference) echo "$EGRETTA_CACHE_DIR/reference" ;;
+    *) echo "$EGRETTA_CACHE_DIR" ;;
+  esac
+}
 
-# Builds the AOT cache in the foreground: the first run starts its training, which ends by renaming the
+# Builds the AOT caches in the foreground: the first run starts its training, which ends by renaming the
 # cache into place; wait for that.
-"$PWD/bin/egretta" --version >/dev/null 2>&1
-for _ in $(seq 1 600); do
-  ls "$EGRETTA_CACHE_DIR"/aot/*.lock >/dev/null 2>&1 || break
-  sleep 1
+for v in "${variants[@]}"; do
+  [ "$v" = no-aot ] && continue
+  cache="$(cache_of "$v")"
+  EGRETTA_CACHE_DIR="$cache" "$(launcher "$v")" --version >/dev/null 2>&1
+  for _ in $(seq 1 600); do
+    ls "$cache"/aot/*.lock >/dev/null 2>&1 || break
+    sleep 1
+  done
+  ls "$cache"/aot/*.aot >/dev/null 2>&1 || echo "cold-ask.sh: warning: no AOT cache was built for $v" >&2
 done
-ls "$EGRETTA_CACHE_DIR"/aot/*.aot >/dev/null 2>&1 || echo "cold-ask.sh: warning: no AOT cache was built" >&2
 
 n=0
 for round in $(seq 1 "$rounds"); do
@@ -59,8 +71,9 @@ for round in $(seq 1 "$rounds"); do
     line="${questions[$(( n % ${#questions[@]} ))]}"
     domain="${line%% |*}" question="${line#*| }"
     aot=1; [ "$v" = no-aot ] && aot=0
+    run="$(launcher "$v")" cache="$(cache_of "$v")"
     start=$(date +%s%N)
-    EGRETTA_AOT=$aot /usr/bin/time -f '%U %S' -o "$work/time" "$(launcher "$v")" ask --index "$index" \
+    EGRETTA_AOT=$aot EGRETTA_CACHE_DIR="$cache" /usr/bin/time -f '%U %S' -o "$work/time" "$run" ask --index "$index" \
       --domain "$domain" --category us --mode compliance --json "$question" >"$work/out" 2>"$work/err" \
       || { echo "cold-ask.sh: $v failed: $(head -3 "$work/err")" >&2; exit 1; }
     end=$(date +%s%N)

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,23 @@ class LauncherIT {
     // Without the log option, nothing of the cache reaches the output (it would spoil --json).
     Result third = run(env, "--version");
     assertThat(third.out()).startsWith("egretta 0.1.0").doesNotContain("aot");
+
+    // A cache older than the jar (the jar was rebuilt since) is not used, and is trained again.
+    Path jar = LAUNCHER.getParent().resolveSibling(Path.of("cli", "target", "egretta.jar"));
+    FileTime beforeJar = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - TimeUnit.HOURS.toMillis(1));
+    Files.setLastModifiedTime(oneOff, beforeJar);
+    Result stale = run(Map.of("EGRETTA_CACHE_DIR", cache.toString(), "EGRETTA_JAVA_OPTS", "-Xlog:aot=info"), "--version");
+    assertThat(stale.exitCode()).as(stale.err()).isZero();
+    assertThat(stale.out()).contains("egretta 0.1.0").doesNotContain("Opened AOT cache");
+    deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+    while (System.nanoTime() < deadline && (Files.getLastModifiedTime(oneOff).compareTo(beforeJar) == 0
+        || !list(aot).stream().allMatch(p -> p.toString().endsWith(".aot")))) {
+      Thread.sleep(500);
+    }
+    assertThat(list(aot)).as("the same two caches, no training left running").containsExactlyInAnyOrderElementsOf(caches);
+    assertThat(Files.getLastModifiedTime(oneOff)).as("trained again").isGreaterThan(Files.getLastModifiedTime(jar));
+    Result fresh = run(Map.of("EGRETTA_CACHE_DIR", cache.toString(), "EGRETTA_JAVA_OPTS", "-Xlog:aot=info"), "--version");
+    assertThat(fresh.out()).contains("Opened AOT cache " + oneOff);
   }
 
   private static List<Path> list(Path folder) throws IOException {
