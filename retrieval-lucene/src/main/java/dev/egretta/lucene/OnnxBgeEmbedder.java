@@ -53,8 +53,9 @@ import java.util.function.Supplier;
  * operator takes CPU that a busy server needs. Where the CPU lacks AVX2 (its int8 kernels are then slower), two threads cut
  * a question's embedding from 5.8-6.4 to 4.4-4.9 ms on 2 cores; with AVX2 the median was about the
  * same and the p99 worse on a busy machine (retrieval-lucene/README.md, "Latency"). The second session
- * opens in the background at the second query the model answers, so a one-off command that asks one
- * question never pays for it; it reads the same mapped weights as the first.
+ * opens in the background at the first question asked a second or more after the process's first one
+ * ({@link SecondSessionTrigger}), so a one-off command never pays for it; it reads the same mapped
+ * weights as the first.
  *
  * <p>The tokenizer and the session load on background threads from construction, so a caller can
  * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure. With the
@@ -73,8 +74,9 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   private final CompletableFuture<Loaded> session;
   private final ExecutorService workers;
   private final int threads;
-  /** Questions the model has embedded; the second opens {@link #wide}. */
-  private final AtomicInteger queries = new AtomicInteger();
+  /** Opens {@link #wide} once questions have come for a second. */
+  private final SecondSessionTrigger opensWide = new SecondSessionTrigger(WIDE_AFTER_NANOS);
+  private static final long WIDE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** Callers inside the model now: one per query, one per batch of passages (whatever its worker count). */
   private final AtomicInteger callers = new AtomicInteger();
   /** When a caller last found another inside the model ({@link System#nanoTime}). */
@@ -250,14 +252,14 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     return now - lastOverlap > QUIET_NANOS;
   }
 
-  /** The two-thread session when it is open; starts opening it at the second question. */
+  /** The two-thread session when it is open; starts opening it when {@link #opensWide} says so. */
   private OrtSession wideSession() {
     if (threads < 2) {
       return null;
     }
     CompletableFuture<Loaded> opening = wide;
     if (opening == null) {
-      if (queries.incrementAndGet() != 2) {
+      if (!opensWide.fires(System.nanoTime())) {
         return null;
       }
       opening = CompletableFuture.supplyAsync(() -> createSession(environment.join(), 2),
