@@ -48,8 +48,8 @@ public final class Egretta {
     if (!words.isEmpty() && words.getFirst().equals("ask") && !words.contains("--help") && !words.contains("-h")
         && !words.contains("--version") && !words.contains("-V")) {
       // A question needs the embedding model, whose load takes longer than anything before it: start it
-      // now, beside the parsing of the command line.
-      LuceneKnowledgeBase.startLoadingModel();
+      // now, beside the parsing of the command line, as for a process that asks once and exits.
+      LuceneKnowledgeBase.startLoadingModelForOneOffRun();
     }
     int exitCode = run(Context.system(), args);
     // A run that failed right after opening an index must not exit while the model still loads.

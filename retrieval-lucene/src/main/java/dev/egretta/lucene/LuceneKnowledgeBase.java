@@ -157,6 +157,16 @@ public final class LuceneKnowledgeBase implements Retriever, CorpusInventory, Te
     OnnxBgeEmbedder.shared();
   }
 
+  /**
+   * {@link #startLoadingModel()} for a process that asks one question or a few and exits, such as a
+   * one-off command: the model's weights are used as stored instead of being repacked for the CPU's
+   * matrix kernels, so the model is ready about 60 ms sooner and each text it embeds takes about 1 ms
+   * longer (the vectors are the same). Decides only if it is the process's first use of the built-in model.
+   */
+  public static void startLoadingModelForOneOffRun() {
+    OnnxBgeEmbedder.sharedForOneOffRun();
+  }
+
   /** Whether {@code indexDir} holds an index (a commit), as {@link #openReadOnly} needs; creates nothing. */
   public static boolean exists(Path indexDir) {
     return IndexStore.exists(indexDir.toAbsolutePath());
