@@ -53,9 +53,8 @@ import java.util.function.Supplier;
  * operator takes CPU that a busy server needs. Where the CPU lacks AVX2 (its int8 kernels are then slower), two threads cut
  * a question's embedding from 5.8-6.4 to 4.4-4.9 ms on 2 cores; with AVX2 the median was about the
  * same and the p99 worse on a busy machine (retrieval-lucene/README.md, "Latency"). The second session
- * opens in the background at the first question asked a second or more after the process's first one
- * ({@link SecondSessionTrigger}), so a one-off command never pays for it; it reads the same mapped
- * weights as the first.
+ * opens in the background at the second question and reads the same mapped weights as the first; a
+ * one-off run ({@link #sharedForOneOffRun}) never opens it.
  *
  * <p>The tokenizer and the session load on background threads from construction, so a caller can
  * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure. With the
@@ -81,9 +80,16 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
    * the mapped optimized model), so only a process that embeds a few texts and exits goes without.
    */
   private final boolean repackWeights;
-  /** Opens {@link #wide} once questions have come for a second. */
-  private final SecondSessionTrigger opensWide = new SecondSessionTrigger(WIDE_AFTER_NANOS);
-  private static final long WIDE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /**
+   * Whether lone queries get the two-thread session. Not in a one-off run: its suggestion checks are
+   * its second question, whose load of the session (a fifth of a second of CPU on 2 cores) then held
+   * up the answer and the exit. (Opening it only at a question a second after the first, for every
+   * process, instead made warm queries in the one-JVM benchmark slower: 1.77-2.10x Easy RAG's p50
+   * against 1.31-1.40x, for a reason not found.)
+   */
+  private final boolean loneQuerySession;
+  /** Questions the model has embedded; the second opens {@link #wide}. */
+  private final AtomicInteger queries = new AtomicInteger();
   /** Callers inside the model now: one per query, one per batch of passages (whatever its worker count). */
   private final AtomicInteger callers = new AtomicInteger();
   /** When a caller last found another inside the model ({@link System#nanoTime}). */
@@ -95,9 +101,11 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   /** The process-wide instance once it exists (see {@link #awaitBackgroundLoad}). */
   private static volatile OnnxBgeEmbedder created;
 
-  OnnxBgeEmbedder(int threads, boolean repackWeights) {
+  /** @param oneOffRun a process that embeds a few texts and exits: weights not repacked, no second session */
+  OnnxBgeEmbedder(int threads, boolean oneOffRun) {
     this.threads = threads;
-    this.repackWeights = repackWeights;
+    this.repackWeights = !oneOffRun;
+    this.loneQuerySession = !oneOffRun && threads >= 2;
     ExecutorService loaders = Executors.newThreadPerTaskExecutor(
         Thread.ofPlatform().daemon().name("egretta-model-load-", 0).factory());
     tokenizer = CompletableFuture.supplyAsync(OnnxBgeEmbedder::readTokenizer, loaders);
@@ -203,7 +211,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   private static final class Shared {
     static final OnnxBgeEmbedder INSTANCE =
-        new OnnxBgeEmbedder(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), !oneOffRun);
+        new OnnxBgeEmbedder(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), oneOffRun);
   }
 
   /** The process-wide instance (the model is loaded once, about 35 MB). */
@@ -213,7 +221,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   /**
    * The process-wide instance, created for a process that embeds a few texts and exits (see
-   * {@link #repackWeights}) unless it exists already.
+   * {@link #repackWeights}, {@link #loneQuerySession}) unless it exists already.
    */
   static OnnxBgeEmbedder sharedForOneOffRun() {
     oneOffRun = true;
@@ -275,14 +283,14 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     return now - lastOverlap > QUIET_NANOS;
   }
 
-  /** The two-thread session when it is open; starts opening it when {@link #opensWide} says so. */
+  /** The two-thread session when it is open; starts opening it at the second question. */
   private OrtSession wideSession() {
-    if (threads < 2) {
+    if (!loneQuerySession) {
       return null;
     }
     CompletableFuture<Loaded> opening = wide;
     if (opening == null) {
-      if (!opensWide.fires(System.nanoTime())) {
+      if (queries.incrementAndGet() != 2) {
         return null;
       }
       opening = CompletableFuture.supplyAsync(() -> createSession(environment.join(), 2),
@@ -339,6 +347,11 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       stop.set(true);
     }
     return Arrays.asList(out);
+  }
+
+  /** Whether the two-thread session for lone queries has begun to open (for tests). */
+  boolean loneQuerySessionStarted() {
+    return wide != null;
   }
 
   /** Whether the two-thread session for lone queries is open (for tests). */

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedder of a one-off run, whose session uses the model's weights as stored instead of repacking
- * them for the CPU's kernels, gives the same vectors, to the bit, as the process-wide one: which kind
- * of process embedded a question must never show in a ranking.
+ * them for the CPU's kernels, gives the same vectors, to the bit, as the process-wide one (which kind
+ * of process embedded a question must never show in a ranking), and never loads a second session.
  */
 class OneOffRunEmbedderTest {
   private static final List<String> TEXTS = List.of(
@@ -21,7 +21,7 @@ class OneOffRunEmbedderTest {
   @Test
   void weightsUsedAsStoredGiveTheRepackedSessionsVectors() {
     OnnxBgeEmbedder repacked = OnnxBgeEmbedder.shared();
-    OnnxBgeEmbedder asStored = new OnnxBgeEmbedder(1, false);
+    OnnxBgeEmbedder asStored = new OnnxBgeEmbedder(2, true);
     try {
       List<float[]> passages = asStored.embedPassages(TEXTS);
       List<float[]> expected = repacked.embedPassages(TEXTS);
@@ -29,6 +29,8 @@ class OneOffRunEmbedderTest {
         assertThat(passages.get(i)).as("passage %d", i).containsExactly(expected.get(i));
         assertThat(asStored.embedQuery(TEXTS.get(i))).as("query %d", i).containsExactly(repacked.embedQuery(TEXTS.get(i)));
       }
+      // A one-off ask's suggestion checks are its second and later questions: no two-thread session for them.
+      assertThat(asStored.loneQuerySessionStarted()).isFalse();
     } finally {
       asStored.close();
     }
