@@ -12,7 +12,6 @@ import dev.egretta.api.SourceType;
 import dev.egretta.api.Usage;
 import dev.egretta.api.ValidatedQuery;
 import dev.egretta.core.internal.DomainCatalog;
-import dev.egretta.core.internal.Futures;
 import dev.egretta.core.pipeline.ContextDecision;
 import dev.egretta.core.pipeline.FollowUps;
 import dev.egretta.core.internal.Terms;
@@ -36,8 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -136,41 +133,8 @@ final class QueryPipeline {
     boolean first = p.session().isEmpty();
     FollowUps.Written written = p.insufficient() || (parts.suggestionCount() == 0 && !first) ? null
         : parts.followUps().write(p.query().query(), p.standaloneQuestion(), markdown, p.decision().offered(), first);
+    List<String> suggestions = written == null ? List.of() : suggestions(p, written);
     Instant answeredAt = parts.now();
-    // The session's writes need nothing from the suggestion checks (each a retrieval and a judgement), so
-    // they run beside them: a one-off ask spent 30-40 ms on each, one after the other.
-    CompletableFuture<Persisted> persisted = CompletableFuture.supplyAsync(
-        () -> persist(p, written, markdown, usage, answeredAt), PERSIST);
-    List<String> suggestions;
-    try {
-      suggestions = written == null ? List.of() : suggestions(p, written);
-    } catch (RuntimeException e) {
-      // Not before the writes have ended: a caller that sees the failure may close the store.
-      try {
-        Futures.join(persisted);
-      } catch (RuntimeException writeFailure) {
-        e.addSuppressed(writeFailure);
-      }
-      throw e;
-    }
-    Persisted stored = Futures.join(persisted);
-    ContextQuality quality = p.decision().quality();
-    String modelId = p.model().modelId();
-    double cost = Math.round(p.model().costUsd(usage) * 1e7) / 1e7;
-    long total = ms(System.nanoTime() - p.startNanos());
-    return new QueryResponse(markdown, p.sources(), suggestions, quality,
-        new Usage(usage.inputTokens(), usage.outputTokens(), cost, modelId),
-        new Performance(p.retrievalMs(), generationMs, total, quality.chunksRetrieved(), quality.avgRelevanceScore()),
-        stored.session().id().toString(), stored.messages().getLast().messageId());
-  }
-
-  /** Runs a query's session writes; a virtual thread each, as they wait on the store. */
-  private static final Executor PERSIST = command -> Thread.ofVirtual().name("egretta-session-write").start(command);
-
-  private record Persisted(SessionRecord session, List<StoredMessage> messages) {}
-
-  /** The question and its answer appended to the query's session, created first for a new conversation. */
-  private Persisted persist(Prepared p, FollowUps.Written written, String markdown, TokenUsage usage, Instant answeredAt) {
     SessionRecord session = p.session().orElseGet(() -> {
       String title = written == null ? SessionRecord.titleOf(p.query().query())
           : written.title().orElseGet(() -> SessionRecord.titleOf(p.query().query()));
@@ -180,12 +144,18 @@ final class QueryPipeline {
       parts.sessions().create(s);
       return s;
     });
+    ContextQuality quality = p.decision().quality();
     String modelId = p.model().modelId();
     List<StoredMessage> stored = parts.sessions().append(p.caller(), session.id(), List.of(
         NewMessage.user(p.query().query(), modelId, p.startedAt()),
         new NewMessage(Sender.ASSISTANT, markdown, modelId, p.mode(), p.sources(), usage.inputTokens(),
-            usage.outputTokens(), p.decision().quality(), answeredAt)));
-    return new Persisted(session, stored);
+            usage.outputTokens(), quality, answeredAt)));
+    double cost = Math.round(p.model().costUsd(usage) * 1e7) / 1e7;
+    long total = ms(System.nanoTime() - p.startNanos());
+    return new QueryResponse(markdown, p.sources(), suggestions, quality,
+        new Usage(usage.inputTokens(), usage.outputTokens(), cost, modelId),
+        new Performance(p.retrievalMs(), generationMs, total, quality.chunksRetrieved(), quality.avgRelevanceScore()),
+        session.id().toString(), stored.getLast().messageId());
   }
 
   private List<String> suggestions(Prepared p, FollowUps.Written written) {
