@@ -47,14 +47,11 @@ import java.util.function.Supplier;
  * passage the same vector wherever it is embedded, and was 1.3-1.5x faster on 2 cores (LangChain4j's
  * own {@code embedAll} runs one text per call with ONNX's default thread count, so two of its callers oversubscribe them).
  *
- * <p>A query runs on the caller's thread, on a second session with two intra-op threads when it is
- * lone (no other caller inside the model now, nor in the last second), else on the one-thread session:
- * concurrent callers would oversubscribe the cores, and the second thread's spin-wait after each
- * operator takes CPU that a busy server needs. Where the CPU lacks AVX2 (its int8 kernels are then slower), two threads cut
- * a question's embedding from 5.8-6.4 to 4.4-4.9 ms on 2 cores; with AVX2 the median was about the
- * same and the p99 worse on a busy machine (retrieval-lucene/README.md, "Latency"). The second session
- * opens in the background at the second question and reads the same mapped weights as the first; a
- * one-off run ({@link #sharedForOneOffRun}) never opens it.
+ * <p>A query runs on the caller's thread, on the same one-thread session. (A second session with two
+ * intra-op threads for lone queries, kept for a day, cut a question's embedding from 5.8-6.4 to
+ * 4.4-4.9 ms where the CPU lacks AVX2, and gave nothing with AVX2; it loaded in the background at a
+ * process's second question, and a JVM that exited meanwhile crashed in ONNX Runtime, whose own
+ * shutdown hook frees the environment the load was using: retrieval-lucene/README.md, "Latency".)
  *
  * <p>The tokenizer and the session load on background threads from construction, so a caller can
  * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure. With the
@@ -80,32 +77,13 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
    * the mapped optimized model), so only a process that embeds a few texts and exits goes without.
    */
   private final boolean repackWeights;
-  /**
-   * Whether lone queries get the two-thread session. Not in a one-off run: its suggestion checks are
-   * its second question, whose load of the session (a fifth of a second of CPU on 2 cores) then held
-   * up the answer and the exit. (Opening it only at a question a second after the first, for every
-   * process, instead made warm queries in the one-JVM benchmark slower: 1.77-2.10x Easy RAG's p50
-   * against 1.31-1.40x, for a reason not found.)
-   */
-  private final boolean loneQuerySession;
-  /** Questions the model has embedded; the second opens {@link #wide}. */
-  private final AtomicInteger queries = new AtomicInteger();
-  /** Callers inside the model now: one per query, one per batch of passages (whatever its worker count). */
-  private final AtomicInteger callers = new AtomicInteger();
-  /** When a caller last found another inside the model ({@link System#nanoTime}). */
-  private volatile long lastOverlap = System.nanoTime() - QUIET_NANOS;
-  /** How long after callers last overlapped a query counts as lone. */
-  private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
-  /** The two-thread session for lone queries, once its background load has started. */
-  private volatile CompletableFuture<Loaded> wide;
   /** The process-wide instance once it exists (see {@link #awaitBackgroundLoad}). */
   private static volatile OnnxBgeEmbedder created;
 
-  /** @param oneOffRun a process that embeds a few texts and exits: weights not repacked, no second session */
+  /** @param oneOffRun a process that embeds a few texts and exits: weights not repacked */
   OnnxBgeEmbedder(int threads, boolean oneOffRun) {
     this.threads = threads;
     this.repackWeights = !oneOffRun;
-    this.loneQuerySession = !oneOffRun && threads >= 2;
     ExecutorService loaders = Executors.newThreadPerTaskExecutor(
         Thread.ofPlatform().daemon().name("egretta-model-load-", 0).factory());
     tokenizer = CompletableFuture.supplyAsync(OnnxBgeEmbedder::readTokenizer, loaders);
@@ -132,8 +110,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       return;
     }
     try {
-      CompletableFuture<?> wide = e.wide;
-      CompletableFuture.allOf(e.session, e.tokenizer, wide == null ? e.session : wide).handle((ok, failure) -> null)
+      CompletableFuture.allOf(e.session, e.tokenizer).handle((ok, failure) -> null)
           .get(max.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
@@ -221,7 +198,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   /**
    * The process-wide instance, created for a process that embeds a few texts and exits (see
-   * {@link #repackWeights}, {@link #loneQuerySession}) unless it exists already.
+   * {@link #repackWeights}) unless it exists already.
    */
   static OnnxBgeEmbedder sharedForOneOffRun() {
     oneOffRun = true;
@@ -264,41 +241,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   @Override
   public float[] embedQuery(String query) {
     long[] ids = ready(tokenizer).encode(query, MAX_TOKENS);
-    OrtSession wideSession = wideSession();
-    boolean lone = enter();
-    try {
-      return infer(lone && wideSession != null ? wideSession : ready(session).session(), ids);
-    } finally {
-      callers.decrementAndGet();
-    }
-  }
-
-  /** Counts a caller in; whether it is lone (nobody else inside the model now or in the last second). */
-  private boolean enter() {
-    long now = System.nanoTime();
-    if (callers.getAndIncrement() > 0) {
-      lastOverlap = now;
-      return false;
-    }
-    return now - lastOverlap > QUIET_NANOS;
-  }
-
-  /** The two-thread session when it is open; starts opening it at the second question. */
-  private OrtSession wideSession() {
-    if (!loneQuerySession) {
-      return null;
-    }
-    CompletableFuture<Loaded> opening = wide;
-    if (opening == null) {
-      if (queries.incrementAndGet() != 2) {
-        return null;
-      }
-      opening = CompletableFuture.supplyAsync(() -> createSession(environment.join(), 2),
-          load -> Thread.ofPlatform().daemon().name("egretta-model-load-wide").start(load));
-      wide = opening;
-    }
-    // A failure to open it leaves every query on the one-thread session.
-    return opening.isDone() && !opening.isCompletedExceptionally() ? opening.join().session() : null;
+    return infer(ready(session).session(), ids);
   }
 
   @Override
@@ -306,14 +249,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
-    OrtSession model = ready(session).session();
-    WordPieceTokenizer words = ready(tokenizer);
-    enter();
-    try {
-      return embedAll(model, words, texts);
-    } finally {
-      callers.decrementAndGet();
-    }
+    return embedAll(ready(session).session(), ready(tokenizer), texts);
   }
 
   private List<float[]> embedAll(OrtSession model, WordPieceTokenizer words, List<String> texts) {
@@ -347,17 +283,6 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       stop.set(true);
     }
     return Arrays.asList(out);
-  }
-
-  /** Whether the two-thread session for lone queries has begun to open (for tests). */
-  boolean loneQuerySessionStarted() {
-    return wide != null;
-  }
-
-  /** Whether the two-thread session for lone queries is open (for tests). */
-  boolean loneQuerySessionOpen() {
-    CompletableFuture<Loaded> opening = wide;
-    return opening != null && opening.isDone() && !opening.isCompletedExceptionally();
   }
 
   /** One text (token ids with [CLS] and [SEP]) through the model: its normalised [CLS] vector. */
