@@ -51,7 +51,7 @@ import java.util.function.Supplier;
  * intra-op threads for lone queries, kept for a day, cut a question's embedding from 5.8-6.4 to
  * 4.4-4.9 ms where the CPU lacks AVX2, and gave nothing with AVX2; it loaded in the background at a
  * process's second question, and a JVM that exited meanwhile crashed in ONNX Runtime, whose own
- * shutdown hook frees the environment the load was using: retrieval-lucene/README.md, "Latency".)
+ * shutdown hook frees the environment the load was using: retrieval-lucene/README.md, "Embedding".)
  *
  * <p>The tokenizer and the session load on background threads from construction, so a caller can
  * open its index meanwhile; {@link #awaitReady()} waits for them and reports a load failure. With the
