@@ -91,7 +91,7 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       OnnxNativeLibrary.prepare();
       return OrtEnvironment.getEnvironment();
     }, loaders);
-    session = environment.thenApplyAsync(env -> createSession(env, 1), loaders);
+    session = environment.thenApplyAsync(this::createSession, loaders);
     CompletableFuture.allOf(tokenizer, session).whenComplete((ok, failure) -> loaders.shutdown());
     workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("egretta-embed").factory());
     created = this;
@@ -142,12 +142,12 @@ final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
    */
   private record Loaded(OrtSession session, MappedByteBuffer weights) {}
 
-  private Loaded createSession(OrtEnvironment env, int intraOpThreads) {
+  private Loaded createSession(OrtEnvironment env) {
     try {
       Supplier<OrtSession.SessionOptions> options = () -> {
         try {
           OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-          o.setIntraOpNumThreads(intraOpThreads);
+          o.setIntraOpNumThreads(1);
           o.setInterOpNumThreads(1);
           o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
           if (!repackWeights) {
