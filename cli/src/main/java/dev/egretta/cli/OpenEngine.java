@@ -4,7 +4,6 @@ import dev.egretta.core.EgrettaEngine;
 import dev.egretta.core.EgrettaEngineBuilder;
 import dev.egretta.core.Engine;
 import dev.egretta.core.Organisation;
-import dev.egretta.core.internal.Futures;
 import dev.egretta.core.session.InMemorySessionStore;
 import dev.egretta.core.session.JdbcSessionStore;
 import dev.egretta.core.session.SessionStore;
@@ -76,14 +75,8 @@ final class OpenEngine implements AutoCloseable {
     // The session store (SQLite's start-up, 40-60 ms in a fresh process) opens on its own thread while
     // this one opens the index (70-90 ms), which then waits for what is left of the model's load.
     Path sessionsFile = index.sessionsFile(context);
-    CompletableFuture<JdbcSessionStore> opening = new CompletableFuture<>();
-    Thread.ofPlatform().daemon().name("egretta-open-sessions").start(() -> {
-      try {
-        opening.complete(sessions(sessionsFile));
-      } catch (Throwable t) {
-        opening.completeExceptionally(t);
-      }
-    });
+    CompletableFuture<JdbcSessionStore> opening = CompletableFuture.supplyAsync(() -> sessions(sessionsFile),
+        open -> Thread.ofPlatform().daemon().name("egretta-open-sessions").start(open));
     LuceneKnowledgeBase kb;
     try {
       kb = readOnly ? LuceneKnowledgeBase.openReadOnly(indexDir) : LuceneKnowledgeBase.open(indexDir);
@@ -97,13 +90,28 @@ final class OpenEngine implements AutoCloseable {
     }
     JdbcSessionStore sessions;
     try {
-      sessions = Futures.join(opening);
+      sessions = opened(opening);
     } catch (RuntimeException e) {
       closeAll(List.of(kb), e);
       throw e;
     }
     return assemble(generator, s3, signLinks, kb, sessions, kb::countTokens, () -> holdsS3Documents(kb),
         readOnly ? Optional.empty() : Optional.of(kb));
+  }
+
+  /** The store once opened, or the failure its opening threw (not wrapped in a CompletionException). */
+  private static JdbcSessionStore opened(CompletableFuture<JdbcSessionStore> opening) {
+    try {
+      return opening.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /** The session store for a knowledge base already open; the knowledge base is closed when the store cannot open. */
