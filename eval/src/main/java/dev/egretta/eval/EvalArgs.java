@@ -33,6 +33,9 @@ record EvalArgs(Path dataset, String split, EvalPipeline pipeline, Path index, b
     boolean json = false;
     boolean latency = false;
     LuceneConfig.Builder config = LuceneConfig.builder();
+    LuceneConfig defaults = LuceneConfig.defaults();
+    double k1 = defaults.bm25K1();
+    double b = defaults.bm25B();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -47,17 +50,20 @@ record EvalArgs(Path dataset, String split, EvalPipeline pipeline, Path index, b
         case "--fusion" -> config.fusion(Fusion.parse(value(args, ++i, a)));
         case "--chunk-tokens" -> config.chunkTokens(integer(value(args, ++i, a), a));
         case "--overlap-tokens" -> config.chunkOverlapTokens(integer(value(args, ++i, a), a));
+        case "--k1" -> k1 = number(value(args, ++i, a), a);
+        case "--b" -> b = number(value(args, ++i, a), a);
         case "--proximity" -> config.bm25Proximity(number(value(args, ++i, a), a));
         case "--proximity-slop" -> config.bm25ProximitySlop(integer(value(args, ++i, a), a));
         default -> throw new IllegalArgumentException("unknown option " + a
             + "; usage: --dataset DIR [--split test] [--retriever bm25|dense|hybrid] [--rerank none|builtin] [--index DIR] [--json]"
-            + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N] [--proximity W]"
+            + " [--latency] [--int8] [--fusion rrf|convex] [--chunk-tokens N] [--overlap-tokens N] [--k1 K] [--b B] [--proximity W]"
             + " [--proximity-slop N]");
       }
     }
     if (dataset == null) {
       throw new IllegalArgumentException("--dataset DIR is required");
     }
+    config.bm25(k1, b);
     return new EvalArgs(dataset, split, EvalPipeline.of(retriever, rerank), index, json, latency, config.build());
   }
 

@@ -35,6 +35,19 @@ class EvalArgsTest {
   }
 
   @Test
+  void bm25K1AndBDefaultToTheFittedValuesAndAreSetApart() {
+    assertThat(EvalArgs.parse(new String[] {"--dataset", "d"}).config().bm25K1()).isEqualTo(FittedRelevance.defaults().bm25K1());
+    var config = EvalArgs.parse(new String[] {"--dataset", "d", "--k1", "0.7"}).config();
+    assertThat(config.bm25K1()).isEqualTo(0.7);
+    assertThat(config.bm25B()).isEqualTo(FittedRelevance.defaults().bm25B());
+    assertThat(EvalArgs.parse(new String[] {"--dataset", "d", "--b", "0.3"}).config().bm25B()).isEqualTo(0.3);
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--b", "1.5"}))
+        .hasMessageContaining("bm25 b must be in [0, 1]; got 1.5");
+    assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--k1", "many"}))
+        .hasMessage("--k1 must be a number; got 'many'");
+  }
+
+  @Test
   void aChunkSizeThatIsNoWholeNumberIsNamed() {
     assertThatThrownBy(() -> EvalArgs.parse(new String[] {"--dataset", "d", "--chunk-tokens", "many"}))
         .hasMessage("--chunk-tokens must be a whole number; got 'many'");
