@@ -11,7 +11,9 @@ current files reproduces them exactly.
 Questions come in batches, split separately so that a later batch never moves an earlier question
 between the halves (the earlier ones have been fitted on or reported on): batch 1 is ids below 200
 (written 2026-12-06, seed 20261206), batch 2 ids from 200 (written 2026-12-07, seed 20261207; read from
-batch2.jsonl as long as that file exists, then merged into the two halves).
+batch2.jsonl as long as that file exists, then merged into the two halves), batch 3 ids from 300 (written
+2026-12-07, seed 20261208; read from batch3.jsonl as long as that file exists, in the same way). A
+question that is both in a batch file and in the halves is taken once.
 
 Usage: python3 eval/pdf-qa/split.py [--source ALL.jsonl]
 """
@@ -21,7 +23,8 @@ import pathlib
 import random
 
 HERE = pathlib.Path(__file__).resolve().parent
-SEEDS = {1: 20261206, 2: 20261207}
+SEEDS = {1: 20261206, 2: 20261207, 3: 20261208}
+BATCH_FILES = ("batch2.jsonl", "batch3.jsonl")
 HELDOUT_SHARE = 0.4
 
 
@@ -43,19 +46,22 @@ def write(path, rows):
 
 
 def batch(q):
-    return 1 if int(q["id"].split("-")[1]) < 200 else 2
+    n = int(q["id"].split("-")[1])
+    return 1 if n < 200 else 2 if n < 300 else 3
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--source", type=pathlib.Path, help="all questions in one file (default: dev + heldout + batch2)")
+    ap.add_argument("--source", type=pathlib.Path, help="all questions in one file (default: dev + heldout + batch2 + batch3)")
     args = ap.parse_args()
     if args.source:
         rows = read(args.source)
     else:
         rows = read(HERE / "dev.jsonl") + read(HERE / "heldout.jsonl")
-        if (HERE / "batch2.jsonl").exists():
-            rows += read(HERE / "batch2.jsonl")
+        for name in BATCH_FILES:
+            if (HERE / name).exists():
+                rows += read(HERE / name)
+        rows = list({q["id"]: q for q in rows}.values())
     rows.sort(key=lambda q: q["id"])
     dev, heldout = [], []
     for b in sorted(SEEDS):
