@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
  * not answer "how long"; this is one of the features that tell an answer from a mention.
  */
 public enum AnswerType {
-  /** "How often ...": annually, every quarter, at least once a year. */
+  /**
+   * "How often ...": annually, every quarter, at least once a year, continuously. "Periodically",
+   * "regularly" and "recurring" are left out: they say that something repeats, not how often, and a
+   * policy that only says "review periodically" does not answer "how often must it be reviewed".
+   */
   FREQUENCY("\\bhow (?:often|frequently|regularly)\\b|\\bat what (?:frequency|intervals?)\\b|\\bwhat (?:is the )?frequency\\b"
       + "|\\bhow many times\\b",
       "\\b(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|daily|hourly|bi-?annual(?:ly)?|biennial(?:ly)?|semi-?annual(?:ly)?"
       + "|every\\s+\\w+|each\\s+(?:year|month|quarter|week|day)|at least once|once (?:a|per|every|each)|per (?:year|month|quarter|week)"
-      + "|periodic(?:ally)?|regular(?:ly)?|continuous(?:ly)?|ongoing|recurring|times a)\\b"),
+      + "|continuous(?:ly)?|ongoing|times a)\\b"),
   /** "How long ...", "how many days ...", "what is the deadline ...": a time span or a deadline. */
   DURATION("\\bhow (?:long|soon|quickly|fast)\\b|\\bhow many (?:\\w+ )?(?:seconds|minutes|hours|days|weeks|months|years)\\b"
       + "|\\bwithin (?:what|which|how)\\b|\\b(?:deadline|time ?frame|timeline|retention period|time limit|notice period)\\b"
@@ -30,6 +34,25 @@ public enum AnswerType {
       "\\b(?:officer|committee|board|manager|management|team|director|head|department|authority|agency|administrator"
       + "|coordinator|owner|staff|personnel|lead|leader|chief|official|officials|organi[sz]ation|office|unit|council|provider|csp"
       + "|ciso|cio|isso|issm|pmo|jab|responsible|accountable|approv\\w*|designat\\w*|appoint\\w*|assign\\w*)\\b"),
+  /**
+   * "What fee ...", "how much does it cost ...": a price or that there is none. Before {@link #QUANTITY},
+   * whose numbers would count any figure as a price.
+   */
+  COST("\\bhow much (?:does|do|did|will|would|is|are|should|must|can)\\b[^?]*\\b(?:cost|charge|pay|spend)\\b"
+      + "|" + Phrases.ASKED
+      + "(?:fees?|costs?|prices?|charges?)\\b",
+      "[$\u20ac\u00a3]\\s?\\d|\\b\\d[\\d,.]*\\s?(?:dollars|usd|eur|euros?|gbp|pounds)\\b"
+      + "|(?<![-\\w])free\\b(?! from\\b| of (?!charge))|\\b(?:no|without) (?:cost|charge|fee)s?\\b|\\bcost-free\\b"),
+  /**
+   * "What email address ...", "which phone number ...": an address, a number or a web page to reach
+   * someone by. Only the thing itself answers: a text that says "report it to the service desk" names
+   * whom to contact, not how.
+   */
+  CONTACT(Phrases.ASKED
+      + "(?:e-?mail(?: address(?:es)?)?|(?:tele)?phone(?: numbers?| lines?)?|hotline|fax(?: number)?|web ?pages?|web ?sites?"
+      + "|url|mailbox|(?:mailing |postal )?address(?:es)?|contact details)\\b",
+      "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\bhttps?://\\S+|\\bwww\\.[\\w-]+\\.\\S+"
+      + "|\\b[\\w-]+\\.(?:gov|com|org|net|mil|edu|int|eu|io)\\b|(?:\\+?1[-. ])?\\(?\\b\\d{3}\\)?[-. ]\\d{3}[-. ][0-9a-z][0-9a-z-]{3,}\\b"),
   /** "How many ...", "what percentage ...": a number or an amount. */
   QUANTITY("\\bhow (?:many|much)\\b|\\bwhat (?:is the )?(?:percentage|percent|number|amount|proportion|fraction|maximum|minimum"
       + "|limit|threshold|level)\\b",
@@ -55,6 +78,16 @@ public enum AnswerType {
       "\\b(?:is|are) (?:a|an|the|defined|any)\\b|\\bmeans?\\b|\\brefers? to\\b|\\bdefined as\\b|\\bstands? for\\b|\\bconsists? of\\b"),
   /** Any other question: no particular kind of answer. */
   NONE("(?!)", "(?!)");
+
+  /** Wording shared by several kinds (enum constants cannot name a static field of their own enum). */
+  private static final class Phrases {
+    /**
+     * "Which", "what" or "what is the", then at most two words before the asked noun ("what email
+     * address", "which free public web page"); an auxiliary ends it ("what risks does the plan address").
+     */
+    static final String ASKED = "\\b(?:which|what)\\s+(?:(?:is|are|was|were)\\s+(?:the\\s+|an?\\s+)?)?"
+        + "(?:(?!(?:is|are|was|were|does|do|did|must|should|shall|will|would|can|could|may|the)\\b)\\w+\\s+){0,2}?";
+  }
 
   private final Pattern asked;
   private final Pattern found;

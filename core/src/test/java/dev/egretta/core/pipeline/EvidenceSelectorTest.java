@@ -31,6 +31,34 @@ class EvidenceSelectorTest {
   }
 
   @Test
+  void aFrequencyIsHowOftenNotThatSomethingRepeats() {
+    assertThat(AnswerType.FREQUENCY.foundIn("The plan is reviewed periodically.")).isFalse();
+    assertThat(AnswerType.FREQUENCY.foundIn("Controls are assessed on a regular basis.")).isFalse();
+    assertThat(AnswerType.FREQUENCY.foundIn("Systems are monitored continuously.")).isTrue();
+    assertThat(AnswerType.FREQUENCY.foundIn("Review and update the plan every three years.")).isTrue();
+  }
+
+  @Test
+  void contactDetailsAndPricesAreKindsOfAnswerOfTheirOwn() {
+    assertThat(AnswerType.of("What phone number can members of the public call?")).isEqualTo(AnswerType.CONTACT);
+    assertThat(AnswerType.of("Which email address or phone number do I use?")).isEqualTo(AnswerType.CONTACT);
+    assertThat(AnswerType.of("What is the email address of the service desk?")).isEqualTo(AnswerType.CONTACT);
+    assertThat(AnswerType.of("What risks does the plan address?")).isNotEqualTo(AnswerType.CONTACT);
+    assertThat(AnswerType.of("What fee does FedRAMP charge for an authorization?")).isEqualTo(AnswerType.COST);
+    assertThat(AnswerType.of("How much does an agency authorization cost?")).isEqualTo(AnswerType.COST);
+    assertThat(AnswerType.of("How much audit log storage must be allocated?")).isEqualTo(AnswerType.QUANTITY);
+
+    assertThat(AnswerType.CONTACT.foundIn("Report it by sending email to EISD@epa.gov or calling 1-866-411-4-EPA.")).isTrue();
+    assertThat(AnswerType.CONTACT.foundIn("Call (202) 564-4700 during business hours.")).isTrue();
+    assertThat(AnswerType.CONTACT.foundIn("Report incidents to the Enterprise IT Service Desk.")).isFalse();
+    assertThat(AnswerType.CONTACT.foundIn("Follow NIST SP 800-53 Rev. 5 and directive CIO-2150.3-P-19.2.")).isFalse();
+    assertThat(AnswerType.COST.foundIn("FedRAMP authorizations are free of charge to agencies.")).isTrue();
+    assertThat(AnswerType.COST.foundIn("The assessment costs $25,000.")).isTrue();
+    assertThat(AnswerType.COST.foundIn("Components must be free from defects and error-free.")).isFalse();
+    assertThat(AnswerType.COST.foundIn("At least 100 users and 3 systems.")).isFalse();
+  }
+
+  @Test
   void focusWeighsNamesNumbersAndQuotedPhrasesUp() {
     QuestionFocus f = QuestionFocus.of("Does the \"alternate storage site\" of FedRAMP need 2 copies?");
     assertThat(f.items()).extracting(QuestionFocus.Item::key)
