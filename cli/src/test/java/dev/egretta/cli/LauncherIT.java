@@ -132,6 +132,24 @@ class LauncherIT {
   }
 
   @Test
+  void aSmallFolderIsIndexedWithC1OnlyAndALargeOneWithC2(@TempDir Path small, @TempDir Path large) throws Exception {
+    Files.writeString(small.resolve("policy.txt"), "Backups are tested quarterly.");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.resolve("archive.bin").toFile(), "rw")) {
+      f.setLength(17L * 1024 * 1024); // sparse: 17 MiB to du's apparent size, nothing written
+    }
+    // The JVM prints its flags before the command line is read; the bad --ocr value then ends the run at once.
+    Map<String, String> env = Map.of("EGRETTA_AOT", "0", "EGRETTA_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+
+    Result smallRun = run(env, "index", small.toString(), "--ocr", "bogus");
+    Result largeRun = run(env, "index", large.toString(), "--ocr", "bogus");
+
+    assertThat(smallRun.exitCode()).as(smallRun.err()).isEqualTo(2);
+    assertThat(smallRun.out()).containsPattern("TieredStopAtLevel\\s+= 1\\b");
+    assertThat(largeRun.exitCode()).as(largeRun.err()).isEqualTo(2);
+    assertThat(largeRun.out()).containsPattern("TieredStopAtLevel\\s+= 4\\b");
+  }
+
+  @Test
   void aUsageErrorExitsWith2() throws Exception {
     Result r = run("ask", "--mode", "compliance", "no domain given");
 
