@@ -3,10 +3,13 @@ package dev.egretta.bench;
 import static dev.egretta.bench.Report.fmt;
 import static dev.egretta.bench.Report.mb;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -43,14 +46,22 @@ final class SideBySide {
     List<ChildJvm.Result> batched = new ArrayList<>();
     List<ChildJvm.Result> perText = new ArrayList<>();
     List<ChildJvm.Result> parse = new ArrayList<>();
+    List<CliIngestion.Run> cli = new ArrayList<>();
+    Optional<CliIngestion> launcher = CliIngestion.find(options.cacheDir(), options.outDir().resolve("child-logs"));
+    if (launcher.isPresent()) {
+      launcher.get().prepare();
+    }
     for (int rep = 0; rep < options.repetitions(); rep++) {
       Path index = options.workDir().resolve("egretta-index-" + rep);
+      Path cliIndex = options.workDir().resolve("egretta-cli-index-" + rep);
+      int n = rep;
       Runnable[] order = {
         () -> egretta.add(call("egretta", BenchRunner.args(corpus, index, texts, warmup, rounds))),
         () -> easyRag.add(call("easyrag", BenchRunner.args(corpus, warmup, rounds))),
         () -> batched.add(call("embed", BenchRunner.args(texts, 2, 16))),
         () -> perText.add(call("embed", BenchRunner.args(texts, 2, 1))),
         () -> parse.add(call("parse", BenchRunner.args(corpus))),
+        () -> launcher.ifPresent(l -> cli.add(cliIndex(l, corpus, cliIndex, n))),
       };
       // rep 0 must start with Egretta (the reference embeds its chunks); later reps rotate the order
       for (int i = 0; i < order.length; i++) {
@@ -61,6 +72,7 @@ final class SideBySide {
       } else {
         BenchRunner.deleteQuietly(index);
       }
+      BenchRunner.deleteQuietly(cliIndex);
     }
     // both retrievers in one JVM, alternating rounds: the steadier query comparison (QueryOneJvm). More warm-up
     // than above: Egretta's round p50 was still falling after 2 rounds (5.3 -> 3.8 ms), Easy RAG's was not
@@ -73,6 +85,7 @@ final class SideBySide {
     raw.put("embeddingReferenceBatched", values(batched));
     raw.put("embeddingReferencePerText", values(perText));
     raw.put("parseAndChunkReference", values(parse));
+    raw.put("cliIngest", cli);
 
     double egWall = median(egretta, r -> r.number("ingestSeconds"));
     double erWall = median(easyRag, r -> r.number("ingestSeconds"));
@@ -95,6 +108,13 @@ final class SideBySide {
     rows.add(row("embedding only, one text per call (2 threads x 1 ONNX thread)", refPerText, Double.NaN, refChunks,
         median(perText, r -> r.peakRssBytes()), median(perText, ChildJvm.Result::processSeconds),
         "Egretta takes " + fmt(egWall / refPerText) + "x this"));
+    double refProcess = Math.min(median(batched, ChildJvm.Result::processSeconds), median(perText, ChildJvm.Result::processSeconds));
+    double cliWall = Stats.median(cli.stream().mapToDouble(CliIngestion.Run::seconds).toArray());
+    if (!cli.isEmpty()) {
+      rows.add(row("`egretta index` (bin/egretta: its JVM options and AOT caches), launch to exit", cliWall, info.pages(),
+          egChunks, Stats.median(cli.stream().mapToDouble(CliIngestion.Run::peakRssBytes).toArray()), cliWall,
+          fmt(cliWall / refProcess) + "x the embedding-only reference's JVM start to exit"));
+    }
     report.add(new Report.Section("Ingestion of ../shared/corpus, side by side",
         String.format("%d PDFs, %d pages, %.1f MB. Wall time from the first call (model loading included) until every "
             + "chunk is stored and searchable; medians of %d repetitions. Each side ran in its own JVM (`-Xmx%s`); peak RSS "
@@ -109,6 +129,11 @@ final class SideBySide {
             String.format("Embedding-only reference: the same model file on raw ONNX Runtime embedding Egretta's %d chunk "
                 + "texts, model loading included (load alone: %.2f s); the faster of its two arrangements (%.2f s) is the "
                 + "physical limit used for the targets.", (int) refChunks, median(batched, r -> r.number("loadSeconds")), ref),
+            cli.isEmpty() ? "`egretta index` was not measured (no bin/egretta under the working folder)."
+                : String.format("`egretta index`: bin/egretta in a fresh process, as a user runs it, with the launcher's JVM "
+                    + "options (C1 only for a folder of at most 16 MiB) and the AOT caches it trained before the first "
+                    + "measured run; launch to exit, against the embedding-only reference's JVM start to exit (%.2f s), "
+                    + "chunks as the library's.", refProcess),
             String.format("Egretta's non-model work alone, on one thread (its Tika extractor and its chunker with the bge "
                 + "tokenizer, `ParseAndChunkReference`): parse %.2f s + chunking %.2f s = %.2f s for %d chunks. Egretta "
                 + "overlaps it with embedding (2 parser threads feed a writer thread that embeds every document parsed "
@@ -170,6 +195,21 @@ final class SideBySide {
         fmt(egWall) + " s vs " + fmt(ref) + " s");
     report.target("ingestion end to end <= 1.3x the embedding-only time (#3)", egWall / ref, 1.3, true, "x",
         fmt(egWall) + " s vs " + fmt(ref) + " s");
+    if (!cli.isEmpty()) {
+      report.target("`egretta index`, launch to exit, <= 1.15x the embedding-only JVM's start to exit (#18)",
+          cliWall / refProcess, 1.15, true, "x", fmt(cliWall) + " s vs " + fmt(refProcess) + " s");
+    }
+  }
+
+  private static CliIngestion.Run cliIndex(CliIngestion launcher, Path corpus, Path index, int n) {
+    try {
+      return launcher.index(corpus, index, n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while bin/egretta indexed", e);
+    }
   }
 
   private ChildJvm.Result call(String task, List<String> args) {
