@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one measured task in a fresh JVM (same JDK, same class path), so that each side's peak RSS is its
@@ -62,15 +61,7 @@ public final class ChildJvm {
     Files.deleteIfExists(resultFile);
     long start = System.nanoTime();
     Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long peak = 0;
-    long deadline = start + timeout.toNanos();
-    while (!process.waitFor(25, TimeUnit.MILLISECONDS)) {
-      peak = Math.max(peak, ProcStatus.peakRss(process.pid()));
-      if (System.nanoTime() > deadline) {
-        process.destroyForcibly().waitFor();
-        throw new IllegalStateException("child task " + task + " exceeded " + timeout + "; see " + log);
-      }
-    }
+    long peak = ProcStatus.awaitPeakRss(process, timeout, "child task " + task, log);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (process.exitValue() != 0 || !Files.exists(resultFile)) {
       throw new IllegalStateException("child task " + task + " failed with exit code " + process.exitValue() + "; see " + log);

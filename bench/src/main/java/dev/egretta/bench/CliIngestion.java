@@ -63,15 +63,7 @@ final class CliIngestion {
     Path log = logDir.resolve(String.format("cli-index-%02d.log", n));
     long start = System.nanoTime();
     Process p = start(List.of("index", corpus.toString(), "--index", index.toString(), "--json"), true, log);
-    long peak = 0;
-    long deadline = start + RUN_TIMEOUT.toNanos();
-    while (!p.waitFor(25, TimeUnit.MILLISECONDS)) {
-      peak = Math.max(peak, ProcStatus.peakRss(p.pid()));
-      if (System.nanoTime() > deadline) {
-        p.destroyForcibly().waitFor();
-        throw new IllegalStateException("bin/egretta index exceeded " + RUN_TIMEOUT + "; see " + log);
-      }
-    }
+    long peak = ProcStatus.awaitPeakRss(p, RUN_TIMEOUT, "bin/egretta index", log);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (p.exitValue() != 0) {
       throw new IllegalStateException("bin/egretta index failed with exit code " + p.exitValue() + "; see " + log);

@@ -3,6 +3,8 @@ package dev.egretta.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Reads memory figures of a process from Linux {@code /proc/<pid>/status} (kB values, returned as bytes). */
 public final class ProcStatus {
@@ -16,6 +18,23 @@ public final class ProcStatus {
   /** Current resident set size of {@code pid} in bytes, or -1 when unreadable. */
   public static long rss(long pid) {
     return field(pid, "VmRSS:");
+  }
+
+  /**
+   * Waits for {@code process} to exit, sampling its peak RSS every 25 ms; returns the largest sample.
+   * Past {@code timeout} it kills the process and throws, naming {@code what} and {@code log}.
+   */
+  static long awaitPeakRss(Process process, Duration timeout, String what, Path log) throws InterruptedException {
+    long peak = 0;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!process.waitFor(25, TimeUnit.MILLISECONDS)) {
+      peak = Math.max(peak, peakRss(process.pid()));
+      if (System.nanoTime() > deadline) {
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException(what + " exceeded " + timeout + "; see " + log);
+      }
+    }
+    return peak;
   }
 
   static long field(long pid, String name) {
