@@ -132,7 +132,7 @@ class LauncherIT {
   }
 
   @Test
-  void aSmallFolderIsIndexedWithC1OnlyAndALargeOneWithC2(@TempDir Path small, @TempDir Path large) throws Exception {
+  void aSmallFolderIsIndexedWithC1AndTheSerialCollectorAndALargeOneWithC2(@TempDir Path small, @TempDir Path large) throws Exception {
     Files.writeString(small.resolve("policy.txt"), "Backups are tested quarterly.");
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.resolve("archive.bin").toFile(), "rw")) {
       f.setLength(17L * 1024 * 1024); // sparse: 17 MiB to du's apparent size, nothing written
@@ -144,9 +144,9 @@ class LauncherIT {
     Result largeRun = run(env, "index", large.toString(), "--ocr", "bogus");
 
     assertThat(smallRun.exitCode()).as(smallRun.err()).isEqualTo(2);
-    assertThat(smallRun.out()).containsPattern("TieredStopAtLevel\\s+= 1\\b");
+    assertThat(smallRun.out()).containsPattern("TieredStopAtLevel\\s+= 1\\b").containsPattern("UseSerialGC\\s+= true");
     assertThat(largeRun.exitCode()).as(largeRun.err()).isEqualTo(2);
-    assertThat(largeRun.out()).containsPattern("TieredStopAtLevel\\s+= 4\\b");
+    assertThat(largeRun.out()).containsPattern("TieredStopAtLevel\\s+= 4\\b").containsPattern("UseSerialGC\\s+= false");
   }
 
   @Test
