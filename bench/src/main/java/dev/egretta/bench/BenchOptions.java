@@ -12,7 +12,7 @@ import java.util.List;
  * @param outDir where RESULTS.md, the plot and the raw JSON go
  * @param shared the shared data folder (holds {@code corpus/} and {@code eval/scifact/})
  * @param workDir scratch space for indexes (deleted as the run goes)
- * @param cacheDir where the SciFact index is kept between runs
+ * @param cacheDir where the SciFact index and the launcher's AOT caches ({@code launcher/}) are kept between runs
  * @param skip steps to leave out: ingest, coldstart, scifact, synthetic, jmh
  * @param reps repetitions of the side-by-side and cold-start measurements; 0 = the default (3, or 1 with --quick)
  */
@@ -26,7 +26,7 @@ public record BenchOptions(
         --out DIR    results folder (default bench/results)
         --shared DIR shared data with corpus/ and eval/scifact/ (default ../shared)
         --work DIR   scratch folder for indexes (default: a temporary folder)
-        --cache DIR  keeps the SciFact index between runs (default: <tmp>/egretta-bench-cache)
+        --cache DIR  keeps the SciFact index and bin/egretta's AOT caches between runs (default: <tmp>/egretta-bench-cache)
         --skip LIST  leave out steps: ingest, coldstart, scifact, synthetic, jmh
       """;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code egretta index} as a user runs it: {@code bin/egretta} in a fresh process, with the launcher's own
- * JDK choice, JVM options (C1 only for a small folder) and ahead-of-time caches, which it trains once per
- * jar by itself. Issue 18 asks for cold ingestion at the embedding limit with such a cache; the library
+ * JDK choice, JVM options (C1 only and the serial collector for a small folder) and ahead-of-time caches,
+ * which it trains once per jar by itself. Issue 18 asks for cold ingestion at the embedding limit with such a cache; the library
  * figures of {@link SideBySide} run in plain child JVMs without one.
  */
 final class CliIngestion {
@@ -72,7 +73,7 @@ final class CliIngestion {
   }
 
   private Process start(List<String> args, boolean noBuild, Path log) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();

@@ -131,7 +131,7 @@ final class SideBySide {
                 + "physical limit used for the targets.", (int) refChunks, median(batched, r -> r.number("loadSeconds")), ref),
             cli.isEmpty() ? "`egretta index` was not measured (no bin/egretta under the working folder)."
                 : String.format("`egretta index`: bin/egretta in a fresh process, as a user runs it, with the launcher's JVM "
-                    + "options (C1 only for a folder of at most 16 MiB) and the AOT caches it trained before the first "
+                    + "options (C1 only and the serial collector for a folder of at most 16 MiB) and the AOT caches it trained before the first "
                     + "measured run; launch to exit, against the embedding-only reference's JVM start to exit (%.2f s), "
                     + "chunks as the library's.", refProcess),
             String.format("Egretta's non-model work alone, on one thread (its Tika extractor and its chunker with the bge "
